@@ -1,0 +1,409 @@
+//! Diagram geometry: circles to one km scale, places at true distance and bearing, marks and
+//! labels laid out per width class, all without touching the page (so it can be prerendered).
+
+pub mod labels;
+
+use crate::geo::{PointKm, km_from_latlon};
+use crate::story::{CircleId, Extent, Lang, Place, Story};
+use labels::{LabelRequest, Rect, place_labels, text_size_px};
+
+/// Radius of the view around the centre, km: the 150 km circle plus room for its labels.
+pub const VIEW_RADIUS_KM: f64 = 172.0;
+/// Places farther than this are drawn as an arrow at the edge with their distance.
+pub const EDGE_THRESHOLD_KM: f64 = 170.0;
+/// Where edge arrows sit, km from the centre.
+const EDGE_MARK_KM: f64 = 163.0;
+/// Length of the scale bar, km.
+pub const SCALE_BAR_KM: f64 = 50.0;
+
+/// A width class: the diagram is laid out once per class and CSS shows the one that fits;
+/// within a class the SVG scales by its viewBox.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WidthClass {
+    pub name: &'static str,
+    /// The viewBox's width and height, px.
+    pub size_px: f64,
+    pub font_px: f64,
+    pub mark_r_px: f64,
+}
+
+/// Below 480 px of page width the narrow layout shows, from 480 px the wide one.
+pub const WIDTH_CLASSES: [WidthClass; 2] = [
+    WidthClass {
+        name: "narrow",
+        size_px: 360.0,
+        font_px: 12.5,
+        mark_r_px: 4.5,
+    },
+    WidthClass {
+        name: "wide",
+        size_px: 640.0,
+        font_px: 15.0,
+        mark_r_px: 5.5,
+    },
+];
+
+/// What a place's mark says: its innermost circle (or Beijing itself, or no membership).
+/// Shape and colour both change, so colour is never the only cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    Beijing,
+    Member(CircleId),
+    NotAMember,
+}
+
+impl MarkKind {
+    pub fn of(place: &Place) -> MarkKind {
+        match (place.in_beijing, place.circle) {
+            (true, _) => MarkKind::Beijing,
+            (false, Some(id)) => MarkKind::Member(id),
+            (false, None) => MarkKind::NotAMember,
+        }
+    }
+
+    /// Class name used by the stylesheet and the tests.
+    pub fn class(self) -> &'static str {
+        match self {
+            MarkKind::Beijing => "mark-beijing",
+            MarkKind::Member(CircleId::Commuting) => "mark-commuting",
+            MarkKind::Member(CircleId::Functional) => "mark-functional",
+            MarkKind::Member(CircleId::Industrial) => "mark-industrial",
+            MarkKind::NotAMember => "mark-none",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMark {
+    /// Index into `story.places`.
+    pub place: usize,
+    pub x: f64,
+    pub y: f64,
+    pub kind: MarkKind,
+    pub is_part: bool,
+    pub distance_km: f64,
+    /// Set when the place lies beyond the view: the arrow's direction (unit vector, y down).
+    pub edge_direction: Option<(f64, f64)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub rect: Rect,
+    pub leader: Option<((f64, f64), (f64, f64))>,
+    /// The place it names, or `None` for the centre.
+    pub place: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CircleLabel {
+    pub id: CircleId,
+    pub text: String,
+    pub rect: Rect,
+}
+
+/// Everything needed to draw the diagram in one width class and language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagramLayout {
+    pub class: WidthClass,
+    pub centre: (f64, f64),
+    pub px_per_km: f64,
+    /// Radius of each circle in px, innermost first.
+    pub circles: Vec<(CircleId, f64)>,
+    pub circle_labels: Vec<CircleLabel>,
+    pub marks: Vec<PlaceMark>,
+    pub labels: Vec<Label>,
+    /// Places whose label did not fit: still named in the text version and their marks' names.
+    pub dropped: Vec<usize>,
+    pub scale_bar: Rect,
+    pub north_arrow: Rect,
+}
+
+impl DiagramLayout {
+    pub fn point_px(&self, p: PointKm) -> (f64, f64) {
+        (
+            self.centre.0 + p.x * self.px_per_km,
+            self.centre.1 - p.y * self.px_per_km,
+        )
+    }
+}
+
+/// Label of an edge place: its name and its distance, so the reader knows how far it is.
+pub fn edge_label(name: &str, distance_km: f64, lang: Lang) -> String {
+    let km = distance_km.round();
+    match lang {
+        Lang::Zh => format!("{name} {km}公里"),
+        Lang::En => format!("{name} {km} km"),
+    }
+}
+
+/// Lays out the diagram for one width class and language.
+pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
+    let size = class.size_px;
+    let centre = (size / 2.0, size / 2.0);
+    let px_per_km = (size / 2.0) / VIEW_RADIUS_KM;
+    let bounds = Rect { x: 2.0, y: 2.0, w: size - 4.0, h: size - 4.0 };
+    let mut layout = DiagramLayout {
+        class,
+        centre,
+        px_per_km,
+        circles: story.circles.iter().map(|c| (c.id, c.radius_km * px_per_km)).collect(),
+        circle_labels: Vec::new(),
+        marks: Vec::new(),
+        labels: Vec::new(),
+        dropped: Vec::new(),
+        // Bottom-left corner: bar plus its label above it.
+        scale_bar: Rect {
+            x: 6.0,
+            y: size - 6.0 - class.font_px * 2.2,
+            w: (SCALE_BAR_KM * px_per_km).max(text_size_px("50 km", class.font_px).0),
+            h: class.font_px * 2.2,
+        },
+        // Top-left corner.
+        north_arrow: Rect { x: 6.0, y: 6.0, w: class.font_px * 1.6, h: class.font_px * 3.0 },
+    };
+
+    let centre_latlon = (story.centre.lat, story.centre.lon);
+    for (i, place) in story.places.iter().enumerate() {
+        let p = km_from_latlon(centre_latlon, place.lat, place.lon);
+        let distance_km = p.distance_km();
+        let (shown, edge_direction) = if distance_km > EDGE_THRESHOLD_KM {
+            let (ux, uy) = (p.x / distance_km, p.y / distance_km);
+            (PointKm { x: ux * EDGE_MARK_KM, y: uy * EDGE_MARK_KM }, Some((ux, -uy)))
+        } else {
+            (p, None)
+        };
+        let (x, y) = layout.point_px(shown);
+        layout.marks.push(PlaceMark {
+            place: i,
+            x,
+            y,
+            kind: MarkKind::of(place),
+            is_part: place.extent == Extent::Part,
+            distance_km,
+            edge_direction,
+        });
+    }
+
+    let mark_r = class.mark_r_px;
+    let centre_r = mark_r * 1.3;
+    let mut obstacles: Vec<Rect> = layout
+        .marks
+        .iter()
+        .map(|m| Rect::around(m.x, m.y, mark_r + 1.0))
+        .collect();
+    obstacles.push(Rect::around(centre.0, centre.1, centre_r + 1.0));
+    obstacles.push(layout.scale_bar);
+    obstacles.push(layout.north_arrow);
+
+    // Circle names first: they sit just inside each circle's edge, tried at several angles.
+    for (id, r_px) in &layout.circles {
+        let Some(circle) = story.circle(*id) else { continue };
+        let text = circle.name.get(lang).to_owned();
+        let (w, h) = text_size_px(&text, class.font_px);
+        let free = CIRCLE_LABEL_ANGLES_DEG.iter().find_map(|deg| {
+            let a = f64::from(*deg).to_radians();
+            // Box centre on the circle, moved inwards by half its height plus a gap.
+            let inset = h / 2.0 + 2.0;
+            let cx = centre.0 + (r_px - inset) * a.sin();
+            let cy = centre.1 - (r_px - inset) * a.cos();
+            let rect = Rect { x: cx - w / 2.0, y: cy - h / 2.0, w, h };
+            let is_free = bounds.contains(&rect)
+                && !obstacles.iter().any(|o| o.intersects(&rect))
+                && !layout.circle_labels.iter().any(|l| l.rect.intersects(&rect));
+            is_free.then_some(rect)
+        });
+        if let Some(rect) = free {
+            layout.circle_labels.push(CircleLabel { id: *id, text, rect });
+        }
+    }
+    obstacles.extend(layout.circle_labels.iter().map(|l| l.rect));
+
+    // Then the centre and the places, by priority.
+    let mut texts: Vec<String> = Vec::new();
+    let mut requests: Vec<LabelRequest> = Vec::new();
+    for mark in &layout.marks {
+        let Some(place) = story.places.get(mark.place) else { continue };
+        let name = place.name.get(lang);
+        let text = match mark.edge_direction {
+            Some(_) => edge_label(name, mark.distance_km, lang),
+            None => name.to_owned(),
+        };
+        requests.push(LabelRequest {
+            key: mark.place,
+            anchor: (mark.x, mark.y),
+            mark_r,
+            size: text_size_px(&text, class.font_px),
+            priority: i32::from(place.priority),
+        });
+        texts.push(text);
+    }
+    let centre_key = story.places.len();
+    let centre_text = story.centre.name.get(lang).to_owned();
+    requests.push(LabelRequest {
+        key: centre_key,
+        anchor: centre,
+        mark_r: centre_r,
+        size: text_size_px(&centre_text, class.font_px),
+        priority: i32::MAX,
+    });
+    texts.push(centre_text);
+
+    let placed = place_labels(&requests, &obstacles, bounds);
+    for p in &placed {
+        let text = if p.key == centre_key {
+            texts.last().cloned().unwrap_or_default()
+        } else {
+            texts.get(p.key).cloned().unwrap_or_default()
+        };
+        layout.labels.push(Label {
+            text,
+            rect: p.rect,
+            leader: p.leader,
+            place: (p.key != centre_key).then_some(p.key),
+        });
+    }
+    layout.dropped = (0..story.places.len())
+        .filter(|i| !placed.iter().any(|p| p.key == *i))
+        .collect();
+    layout
+}
+
+/// Angles (clockwise from north) tried for a circle's name: upper left first, where few
+/// places lie, then around.
+const CIRCLE_LABEL_ANGLES_DEG: [i32; 12] = [-35, -50, -20, -65, 215, 200, 230, 145, 160, 130, 35, 50];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::{Confidence, default_story};
+
+    fn story() -> Story {
+        match default_story() {
+            Ok(s) => s,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn circles_share_one_km_scale() {
+        let s = story();
+        for class in WIDTH_CLASSES {
+            let l = layout(&s, Lang::Zh, class);
+            let radii: Vec<f64> = l.circles.iter().map(|c| c.1 / l.px_per_km).collect();
+            assert_eq!(radii, [50.0, 100.0, 150.0]);
+        }
+    }
+
+    #[test]
+    fn label_boxes_do_not_overlap_in_any_class_or_language() {
+        let s = story();
+        for class in WIDTH_CLASSES {
+            for lang in Lang::ALL {
+                let l = layout(&s, lang, class);
+                let boxes: Vec<Rect> = l
+                    .labels
+                    .iter()
+                    .map(|x| x.rect)
+                    .chain(l.circle_labels.iter().map(|c| c.rect))
+                    .collect();
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        assert!(!a.intersects(b), "{} {lang}: {a:?} / {b:?}", class.name);
+                    }
+                    for m in &l.marks {
+                        let dot = Rect::around(m.x, m.y, class.mark_r_px);
+                        assert!(!a.intersects(&dot), "{} {lang}: label covers a dot", class.name);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_place_is_labelled_or_listed_as_dropped() {
+        let s = story();
+        for class in WIDTH_CLASSES {
+            for lang in Lang::ALL {
+                let l = layout(&s, lang, class);
+                for i in 0..s.places.len() {
+                    let labelled = l.labels.iter().any(|x| x.place == Some(i));
+                    assert!(labelled != l.dropped.contains(&i), "place {i}");
+                }
+                assert!(l.labels.iter().any(|x| x.place.is_none()), "centre unlabelled");
+            }
+        }
+    }
+
+    #[test]
+    fn high_priority_places_keep_their_labels() {
+        let s = story();
+        for class in WIDTH_CLASSES {
+            for lang in Lang::ALL {
+                let l = layout(&s, lang, class);
+                for (i, place) in s.places.iter().enumerate() {
+                    if place.priority >= 8 {
+                        assert!(!l.dropped.contains(&i), "{} dropped ({}, {lang})", place.id, class.name);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn far_places_sit_at_the_edge_with_their_distance() {
+        let s = story();
+        let l = layout(&s, Lang::En, WIDTH_CLASSES[1]);
+        for mark in &l.marks {
+            let id = &s.places[mark.place].id;
+            let is_far = matches!(id.as_str(), "cangzhou" | "shijiazhuang" | "chengde");
+            assert_eq!(mark.edge_direction.is_some(), is_far, "{id}");
+            let from_centre = (mark.x - l.centre.0).hypot(mark.y - l.centre.1) / l.px_per_km;
+            assert!(from_centre <= EDGE_THRESHOLD_KM, "{id} drawn at {from_centre} km");
+        }
+        let shijiazhuang = s.places.iter().position(|p| p.id == "shijiazhuang");
+        let label = l.labels.iter().find(|x| x.place == shijiazhuang);
+        let mark = l.marks.iter().find(|m| Some(m.place) == shijiazhuang);
+        if let (Some(label), Some(mark)) = (label, mark) {
+            // facts.md gives 263 km rounded; the label shows the computed distance.
+            assert!((mark.distance_km - 263.0).abs() <= 1.0);
+            assert_eq!(label.text, format!("Shijiazhuang {} km", mark.distance_km.round()));
+        }
+    }
+
+    #[test]
+    fn membership_is_shown_by_the_mark_not_the_line() {
+        let s = story();
+        let l = layout(&s, Lang::Zh, WIDTH_CLASSES[0]);
+        let kind = |id: &str| {
+            let i = s.places.iter().position(|p| p.id == id);
+            l.marks.iter().find(|m| Some(m.place) == i).map(|m| m.kind)
+        };
+        // Sanhe lies 58 km out, beyond the 50 km line, yet is a commuting-circle member.
+        assert_eq!(kind("sanhe"), Some(MarkKind::Member(CircleId::Commuting)));
+        assert_eq!(kind("tongzhou"), Some(MarkKind::Beijing));
+        assert_eq!(kind("tianjin"), Some(MarkKind::Member(CircleId::Functional)));
+        assert_eq!(kind("zhuozhou"), Some(MarkKind::NotAMember));
+    }
+
+    #[test]
+    fn confirmed_members_are_marked_with_their_innermost_circle() {
+        let s = story();
+        let l = layout(&s, Lang::En, WIDTH_CLASSES[0]);
+        for (i, place) in s.places.iter().enumerate() {
+            if place.confidence != Confidence::Confirmed {
+                continue;
+            }
+            let mark = l.marks.iter().find(|m| m.place == i);
+            let expected = if place.in_beijing {
+                MarkKind::Beijing
+            } else {
+                match place.circle {
+                    Some(c) => MarkKind::Member(c),
+                    None => panic!("{} confirmed without a circle", place.id),
+                }
+            };
+            assert_eq!(mark.map(|m| m.kind), Some(expected), "{}", place.id);
+        }
+    }
+}

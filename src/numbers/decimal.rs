@@ -1,0 +1,189 @@
+//! Exact decimal values as the sources give them ("17.5万", "41610.9亿"), so no digit is lost.
+
+use std::fmt;
+
+/// Most significant digits a value may carry: more than any source states, and small
+/// enough that every shift below stays inside `u64`.
+const MAX_DIGITS: u32 = 18;
+/// Largest power of ten a value may reach (10^16 = 1亿亿): far above any figure here.
+const MAX_EXPONENT: i32 = 16;
+
+/// `mantissa × 10^exponent`, kept with the source's own digits: `17.5万` is
+/// mantissa 175, exponent 3. Trailing zeros of the mantissa are folded into the exponent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    mantissa: u64,
+    exponent: i32,
+}
+
+/// Why a value's text is not a number the graphic can show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecimalError {
+    Empty,
+    NotANumber,
+    Negative,
+    TooManyDigits,
+    TooLarge,
+}
+
+impl fmt::Display for DecimalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DecimalError::Empty => "is empty",
+            DecimalError::NotANumber => {
+                "is not a number (write digits with an optional decimal point and 万, 亿 or 万亿)"
+            }
+            DecimalError::Negative => "must not be negative",
+            DecimalError::TooManyDigits => "has more than 18 significant digits",
+            DecimalError::TooLarge => "is larger than 10^16",
+        })
+    }
+}
+
+impl std::error::Error for DecimalError {}
+
+impl Decimal {
+    pub fn new(mantissa: u64, exponent: i32) -> Decimal {
+        let mut value = Decimal { mantissa, exponent };
+        value.normalise();
+        value
+    }
+
+    fn normalise(&mut self) {
+        if self.mantissa == 0 {
+            self.exponent = 0;
+            return;
+        }
+        while self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.exponent += 1;
+        }
+    }
+
+    /// Parses plain decimal digits with an optional Chinese multiplier:
+    /// `400000`, `17.5万`, `1.5万亿`, `41,610.9亿`. Commas between digits are allowed.
+    pub fn parse(text: &str) -> Result<Decimal, DecimalError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(DecimalError::Empty);
+        }
+        if text.starts_with('-') {
+            return Err(DecimalError::Negative);
+        }
+        let (number, multiplier_exp) = if let Some(rest) = text.strip_suffix("万亿") {
+            (rest, 12)
+        } else if let Some(rest) = text.strip_suffix('亿') {
+            (rest, 8)
+        } else if let Some(rest) = text.strip_suffix('万') {
+            (rest, 4)
+        } else {
+            (text, 0)
+        };
+        let (int_part, frac_part) = match number.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (number, ""),
+        };
+        let int_digits: String = int_part.chars().filter(|c| *c != ',').collect();
+        if int_digits.is_empty() && frac_part.is_empty() {
+            return Err(DecimalError::NotANumber);
+        }
+        let all_digits = int_digits.chars().chain(frac_part.chars());
+        let mut mantissa: u64 = 0;
+        let mut significant = 0u32;
+        for c in all_digits {
+            let digit = c.to_digit(10).ok_or(DecimalError::NotANumber)?;
+            if significant > 0 || digit != 0 {
+                significant += 1;
+            }
+            if significant > MAX_DIGITS {
+                return Err(DecimalError::TooManyDigits);
+            }
+            mantissa = mantissa * 10 + u64::from(digit);
+        }
+        // Commas belong between groups of digits only ("1,000", not ",1" or "1,,0").
+        if int_part.starts_with(',') || int_part.ends_with(',') || int_part.contains(",,") {
+            return Err(DecimalError::NotANumber);
+        }
+        let frac_len = i32::try_from(frac_part.len()).map_err(|_| DecimalError::TooManyDigits)?;
+        let value = Decimal::new(mantissa, multiplier_exp - frac_len);
+        if value.magnitude() > MAX_EXPONENT {
+            return Err(DecimalError::TooLarge);
+        }
+        Ok(value)
+    }
+
+    /// Power of ten of the leading digit: 175000 → 5. Zero → 0.
+    pub fn magnitude(self) -> i32 {
+        if self.mantissa == 0 {
+            return 0;
+        }
+        let digits = i32::try_from(self.mantissa.ilog10()).unwrap_or(0);
+        self.exponent + digits
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+
+    /// For drawing only (bar lengths): never for text, which keeps the exact digits.
+    pub fn to_f64(self) -> f64 {
+        self.mantissa as f64 * 10f64.powi(self.exponent)
+    }
+
+    /// The digits before and after the decimal point when the value is divided by
+    /// `10^shift`: `17.5万` shifted by 4 gives ("17", "5").
+    pub fn digits_shifted(self, shift: i32) -> (String, String) {
+        let digits = self.mantissa.to_string();
+        let point_from_right = shift - self.exponent; // digits after the point
+        if point_from_right <= 0 {
+            let zeros = usize::try_from(-point_from_right).unwrap_or(0);
+            return (format!("{digits}{}", "0".repeat(zeros)), String::new());
+        }
+        let after = usize::try_from(point_from_right).unwrap_or(0);
+        if after >= digits.len() {
+            let frac = format!("{}{digits}", "0".repeat(after - digits.len()));
+            return ("0".to_owned(), frac);
+        }
+        let (int, frac) = digits.split_at(digits.len() - after);
+        (int.to_owned(), frac.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_chinese_multipliers_exactly() {
+        assert_eq!(Decimal::parse("17.5万"), Ok(Decimal::new(175_000, 0)));
+        assert_eq!(Decimal::parse("1.5万亿"), Ok(Decimal::new(15, 11)));
+        assert_eq!(Decimal::parse("41,610.9亿"), Ok(Decimal::new(416_109, 7)));
+        assert_eq!(Decimal::parse("400000"), Ok(Decimal::new(4, 5)));
+        assert_eq!(Decimal::parse("0.433"), Ok(Decimal::new(433, -3)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_plain_non_negative_number() {
+        assert_eq!(Decimal::parse(""), Err(DecimalError::Empty));
+        assert_eq!(Decimal::parse("-5"), Err(DecimalError::Negative));
+        assert_eq!(Decimal::parse("NaN"), Err(DecimalError::NotANumber));
+        assert_eq!(Decimal::parse("1e308"), Err(DecimalError::NotANumber));
+        assert_eq!(Decimal::parse("万"), Err(DecimalError::NotANumber));
+        assert_eq!(Decimal::parse(",1"), Err(DecimalError::NotANumber));
+        assert_eq!(Decimal::parse("1.2.3"), Err(DecimalError::NotANumber));
+        assert_eq!(
+            Decimal::parse("1234567890123456789"),
+            Err(DecimalError::TooManyDigits)
+        );
+        assert_eq!(Decimal::parse("100000万亿"), Err(DecimalError::TooLarge));
+    }
+
+    #[test]
+    fn shifting_keeps_every_digit() {
+        let v = Decimal::parse("17.5万").unwrap_or(Decimal::new(0, 0));
+        assert_eq!(v.digits_shifted(4), ("17".into(), "5".into()));
+        assert_eq!(v.digits_shifted(0), ("175000".into(), String::new()));
+        assert_eq!(v.digits_shifted(6), ("0".into(), "175".into()));
+        assert_eq!(v.magnitude(), 5);
+    }
+}

@@ -1,0 +1,455 @@
+//! Rules a story must meet before the graphic shows it. Each error names the field and the rule.
+
+use super::model::*;
+use super::text::Text;
+use crate::numbers::Unit;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Largest radius a circle may have: the diagram is drawn for a metropolitan area.
+const MAX_RADIUS_KM: f64 = 1_000.0;
+/// Most bars one chart may have and still be read on a phone.
+const MAX_BARS: usize = 8;
+/// Longest id (story, place, figure, chart): the same rule as `?story=` names.
+const MAX_ID_LEN: usize = 64;
+
+/// One broken rule: `circles[2].radius_km: must be larger than circles[1].radius_km`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryError {
+    pub field: String,
+    pub message: String,
+}
+
+impl StoryError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> StoryError {
+        StoryError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// Collects errors so a story's author sees every problem at once, not one per attempt.
+#[derive(Default)]
+struct Report {
+    errors: Vec<StoryError>,
+}
+
+impl Report {
+    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(StoryError::new(field, message));
+    }
+
+    fn text(&mut self, field: &str, text: &Text) {
+        if text.zh.trim().is_empty() {
+            self.fail(format!("{field}.zh"), "must not be empty");
+        }
+        if text.en.trim().is_empty() {
+            self.fail(format!("{field}.en"), "must not be empty");
+        }
+    }
+
+    fn id(&mut self, field: &str, id: &str, seen: &mut HashSet<String>) {
+        if !is_valid_id(id) {
+            self.fail(field, "must be 1 to 64 characters of a-z, 0-9 and -");
+        } else if !seen.insert(id.to_owned()) {
+            self.fail(field, format!("\"{id}\" is used twice"));
+        }
+    }
+
+    fn date(&mut self, field: &str, date: &str) {
+        if !is_valid_date(date) {
+            self.fail(field, format!("\"{date}\" is not a date (YYYY-MM-DD or YYYY-MM)"));
+        }
+    }
+
+    fn source(&mut self, field: &str, source: &Source) {
+        self.text(&format!("{field}.name"), &source.name);
+        self.date(&format!("{field}.date"), &source.date);
+        if let Some(url) = &source.url
+            && !url.starts_with("https://")
+        {
+            self.fail(format!("{field}.url"), "must start with https://");
+        }
+    }
+
+    fn coordinates(&mut self, field: &str, lat: f64, lon: f64) {
+        if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+            self.fail(format!("{field}.lat"), "must be between -90 and 90");
+        }
+        if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+            self.fail(format!("{field}.lon"), "must be between -180 and 180");
+        }
+    }
+}
+
+/// `[a-z0-9-]{1,64}`: safe in a URL, a file name and an HTML attribute.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM`, with a real month and day.
+pub fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month)) = (
+        parts.first().and_then(|s| number(s, 4)),
+        parts.get(1).and_then(|s| number(s, 2)),
+    ) else {
+        return false;
+    };
+    if !(1..=12).contains(&month) || year < 1900 {
+        return false;
+    }
+    match parts.len() {
+        2 => true,
+        3 => {
+            let Some(day) = parts.get(2).and_then(|s| number(s, 2)) else {
+                return false;
+            };
+            let is_leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if is_leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            (1..=days).contains(&day)
+        }
+        _ => false,
+    }
+}
+
+/// Checks every rule and returns all broken ones (empty when the story is valid).
+pub fn validate(story: &Story) -> Vec<StoryError> {
+    let mut report = Report::default();
+    if !is_valid_id(&story.id) {
+        report.fail("id", "must be 1 to 64 characters of a-z, 0-9 and -");
+    }
+    report.date("published", &story.published);
+    report.date("updated", &story.updated);
+    if is_valid_date(&story.published)
+        && is_valid_date(&story.updated)
+        && story.updated < story.published
+    {
+        report.fail("updated", "must not be earlier than published");
+    }
+    report.text("centre.name", &story.centre.name);
+    report.coordinates("centre", story.centre.lat, story.centre.lon);
+    validate_circles(story, &mut report);
+    validate_places(story, &mut report);
+    validate_figures(story, &mut report);
+    validate_charts(story, &mut report);
+    for (key, text) in story.ui.entries() {
+        report.text(&format!("ui.{key}"), text);
+    }
+    report.errors
+}
+
+fn validate_circles(story: &Story, report: &mut Report) {
+    if story.circles.len() != CircleId::ALL.len() {
+        report.fail(
+            "circles",
+            format!("must list exactly 3 circles, found {}", story.circles.len()),
+        );
+    }
+    for (i, circle) in story.circles.iter().enumerate() {
+        let field = format!("circles[{i}]");
+        if let Some(expected) = CircleId::ALL.get(i)
+            && circle.id != *expected
+        {
+            report.fail(
+                format!("{field}.id"),
+                format!("must be \"{}\" (innermost circle first)", expected.slug()),
+            );
+        }
+        report.text(&format!("{field}.name"), &circle.name);
+        report.text(&format!("{field}.definition"), &circle.definition);
+        report.source(&format!("{field}.definition_source.zh"), &circle.definition_source.zh);
+        report.source(&format!("{field}.definition_source.en"), &circle.definition_source.en);
+        let r = circle.radius_km;
+        if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
+            report.fail(
+                format!("{field}.radius_km"),
+                format!("must be a number above 0 and at most {MAX_RADIUS_KM}"),
+            );
+        } else if i > 0
+            && let Some(inner) = story.circles.get(i - 1)
+            && r <= inner.radius_km
+        {
+            report.fail(
+                format!("{field}.radius_km"),
+                format!("must be larger than circles[{}].radius_km", i - 1),
+            );
+        }
+    }
+}
+
+fn validate_places(story: &Story, report: &mut Report) {
+    let mut seen = HashSet::new();
+    for (i, place) in story.places.iter().enumerate() {
+        let field = format!("places[{i}]");
+        report.id(&format!("{field}.id"), &place.id, &mut seen);
+        report.text(&format!("{field}.name"), &place.name);
+        report.text(&format!("{field}.basis"), &place.basis);
+        if let Some(role) = &place.role {
+            report.text(&format!("{field}.role"), role);
+        }
+        report.coordinates(&field, place.lat, place.lon);
+        match (place.confidence, place.circle) {
+            (Confidence::NotAMember, Some(_)) => report.fail(
+                format!("{field}.circle"),
+                "must be null for a place whose confidence is not_a_member",
+            ),
+            (Confidence::Confirmed | Confidence::Reported, None) => report.fail(
+                format!("{field}.circle"),
+                "must name the innermost circle of a confirmed or reported member",
+            ),
+            _ => {}
+        }
+        if place.in_beijing && place.circle != Some(CircleId::Commuting) {
+            report.fail(
+                format!("{field}.circle"),
+                "a place in Beijing belongs to the commuting circle (all of Beijing is in it)",
+            );
+        }
+    }
+}
+
+fn validate_figures(story: &Story, report: &mut Report) {
+    let mut seen = HashSet::new();
+    for (i, figure) in story.figures.iter().enumerate() {
+        let field = format!("figures[{i}]");
+        report.id(&format!("{field}.id"), &figure.id, &mut seen);
+        report.text(&format!("{field}.label"), &figure.label);
+        report.source(&format!("{field}.source"), &figure.source);
+        if let Some(caveat) = &figure.caveat {
+            report.text(&format!("{field}.caveat"), caveat);
+        }
+        if figure.unit == Unit::Percent && figure.value.to_f64() > 100.0 {
+            report.fail(format!("{field}.value"), "a percentage must be at most 100");
+        }
+    }
+}
+
+fn validate_charts(story: &Story, report: &mut Report) {
+    let mut seen = HashSet::new();
+    for (i, chart) in story.charts.iter().enumerate() {
+        let field = format!("charts[{i}]");
+        report.id(&format!("{field}.id"), &chart.id, &mut seen);
+        report.text(&format!("{field}.title"), &chart.title);
+        report.text(&format!("{field}.unit_label"), &chart.unit_label);
+        report.source(&format!("{field}.source"), &chart.source);
+        if let Some(note) = &chart.note {
+            report.text(&format!("{field}.note"), note);
+        }
+        if !matches!(chart.scale.zh, 0 | 4 | 8 | 12) {
+            report.fail(format!("{field}.scale.zh"), "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)");
+        }
+        if !matches!(chart.scale.en, 0 | 6 | 9 | 12) {
+            report.fail(
+                format!("{field}.scale.en"),
+                "must be 0, 6, 9 or 12 (ones, million, billion, trillion)",
+            );
+        }
+        if chart.bars.is_empty() || chart.bars.len() > MAX_BARS {
+            report.fail(format!("{field}.bars"), format!("must have 1 to {MAX_BARS} bars"));
+        }
+        for (j, bar) in chart.bars.iter().enumerate() {
+            report.text(&format!("{field}.bars[{j}].label"), &bar.label);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::{DEFAULT_STORY_JSON, parse_story};
+
+    fn story() -> Story {
+        let mut deserializer = serde_json::Deserializer::from_str(DEFAULT_STORY_JSON);
+        match serde_path_to_error::deserialize(&mut deserializer) {
+            Ok(story) => story,
+            Err(e) => panic!("default story does not parse: {e}"),
+        }
+    }
+
+    fn fields(story: &Story) -> Vec<String> {
+        validate(story).into_iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn radii_must_nest() {
+        let mut s = story();
+        s.circles[2].radius_km = s.circles[1].radius_km;
+        assert_eq!(
+            fields(&s),
+            ["circles[2].radius_km: must be larger than circles[1].radius_km"]
+        );
+    }
+
+    #[test]
+    fn absurd_radii_are_refused() {
+        for bad in [-5.0, 0.0, 1e308, f64::NAN, f64::INFINITY] {
+            let mut s = story();
+            s.circles[0].radius_km = bad;
+            let errors = fields(&s);
+            assert!(
+                errors[0].starts_with("circles[0].radius_km: must be a number above 0"),
+                "{bad}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn circles_come_innermost_first() {
+        let mut s = story();
+        s.circles.swap(0, 1);
+        let errors = fields(&s);
+        assert!(errors.contains(&"circles[0].id: must be \"commuting\" (innermost circle first)".into()));
+    }
+
+    #[test]
+    fn missing_circle_is_named() {
+        let mut s = story();
+        s.circles.pop();
+        assert!(fields(&s).contains(&"circles: must list exactly 3 circles, found 2".into()));
+    }
+
+    #[test]
+    fn unknown_circle_id_is_refused_with_its_path() {
+        let json = DEFAULT_STORY_JSON.replacen("\"circle\": \"commuting\"", "\"circle\": \"orbital\"", 1);
+        let errors = parse_story(&json).err().unwrap_or_default();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].field.starts_with("places["), "{}", errors[0]);
+        assert!(errors[0].message.contains("unknown variant `orbital`"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn impossible_coordinates_are_refused() {
+        let mut s = story();
+        s.places[0].lat = 91.0;
+        s.places[1].lon = f64::NAN;
+        let errors = fields(&s);
+        assert_eq!(
+            errors,
+            ["places[0].lat: must be between -90 and 90", "places[1].lon: must be between -180 and 180"]
+        );
+    }
+
+    #[test]
+    fn every_figure_has_a_source_and_a_date() {
+        let mut s = story();
+        s.figures[0].source.name.en.clear();
+        s.figures[1].source.date = "sometime".into();
+        let errors = fields(&s);
+        assert_eq!(
+            errors,
+            [
+                "figures[0].source.name.en: must not be empty",
+                "figures[1].source.date: \"sometime\" is not a date (YYYY-MM-DD or YYYY-MM)"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_chart_has_a_source_and_a_date() {
+        let mut s = story();
+        s.charts[0].source.date = "2023-02-30".into();
+        assert_eq!(
+            fields(&s),
+            ["charts[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD or YYYY-MM)"]
+        );
+    }
+
+    #[test]
+    fn confirmed_members_name_their_innermost_circle() {
+        let s = story();
+        for place in &s.places {
+            if place.confidence == Confidence::Confirmed {
+                assert!(place.circle.is_some(), "{} has no circle", place.id);
+            }
+        }
+        let mut s = s;
+        let i = s
+            .places
+            .iter()
+            .position(|p| p.confidence == Confidence::Confirmed && !p.in_beijing)
+            .unwrap_or(0);
+        s.places[i].circle = None;
+        assert_eq!(
+            fields(&s),
+            [format!(
+                "places[{i}].circle: must name the innermost circle of a confirmed or reported member"
+            )]
+        );
+    }
+
+    #[test]
+    fn missing_ui_string_is_named() {
+        let mut s = story();
+        s.ui.north.zh.clear();
+        assert_eq!(fields(&s), ["ui.north.zh: must not be empty"]);
+    }
+
+    #[test]
+    fn ids_are_unique_and_url_safe() {
+        let mut s = story();
+        s.places[1].id = s.places[0].id.clone();
+        s.figures[0].id = "Bad Id".into();
+        let errors = fields(&s);
+        assert!(errors[0].starts_with("places[1].id: \""), "{errors:?}");
+        assert!(errors[0].ends_with("is used twice"), "{errors:?}");
+        assert_eq!(errors[1], "figures[0].id: must be 1 to 64 characters of a-z, 0-9 and -");
+    }
+
+    #[test]
+    fn dates_are_checked_for_real_days() {
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2023-02-29"));
+        assert!(is_valid_date("2023-02"));
+        assert!(!is_valid_date("2023-13"));
+        assert!(!is_valid_date("23-01-15"));
+        assert!(!is_valid_date("2023-01-15-01"));
+    }
+
+    #[test]
+    fn updated_is_not_before_published() {
+        let mut s = story();
+        s.updated = "2000-01-01".into();
+        assert_eq!(fields(&s), ["updated: must not be earlier than published"]);
+    }
+
+    #[test]
+    fn percentages_stay_at_most_100() {
+        let mut s = story();
+        let i = s.figures.iter().position(|f| f.unit == Unit::Percent).unwrap_or(0);
+        s.figures[i].value = crate::numbers::Decimal::new(101, 0);
+        assert_eq!(fields(&s), [format!("figures[{i}].value: a percentage must be at most 100")]);
+    }
+
+    #[test]
+    fn charts_have_bars_and_known_scales() {
+        let mut s = story();
+        s.charts[0].bars.clear();
+        s.charts[0].scale.zh = 5;
+        let errors = fields(&s);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("charts[0].scale.zh"));
+        assert!(errors[1].starts_with("charts[0].bars: must have 1 to 8 bars"));
+    }
+}
