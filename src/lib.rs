@@ -12,5 +12,34 @@ pub mod numbers;
 pub mod state;
 pub mod story;
 
-#[cfg(target_arch = "wasm32")]
 pub mod edge;
+pub mod url;
+
+/// Mounts the graphic into `#app` (or `<body>` when missing). A story that fails validation
+/// shows its errors in the page instead of a blank graphic.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use components::{App, AppProps, StoryErrors, StoryErrorsProps, StoryRef};
+    use std::rc::Rc;
+
+    let lang = edge::page_lang();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match story::default_story() {
+        Ok(story) => {
+            let props = AppProps { story: StoryRef(Rc::new(story)), lang };
+            match root {
+                Some(el) => yew::Renderer::<App>::with_root_and_props(el, props).render(),
+                None => yew::Renderer::<App>::with_props(props).render(),
+            };
+        }
+        Err(errors) => {
+            let props = StoryErrorsProps { errors: Rc::new(errors), lang };
+            match root {
+                Some(el) => yew::Renderer::<StoryErrors>::with_root_and_props(el, props).render(),
+                None => yew::Renderer::<StoryErrors>::with_props(props).render(),
+            };
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The whole graphic: header, circle picker, diagram with legend, panel, text version, credits.
+
+use super::StoryRef;
+use super::date_text;
+use super::diagram::{Diagram, mark_shape};
+use super::panel::Panel;
+use super::text_version::TextVersion;
+use crate::diagram::MarkKind;
+use crate::edge;
+use crate::state::{Action, ViewState};
+use crate::story::{CircleId, Lang, Story, StoryError};
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub story: StoryRef,
+    /// The page's own language. The first render depends on it and the story alone, so the
+    /// page can be prerendered; `?lang=` and `?circle=` are applied after start-up.
+    pub lang: Lang,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let story = &props.story;
+    let page_lang = props.lang;
+    let state = use_reducer(|| ViewState { lang: page_lang, circle: None });
+    let ondispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    // The URL is written only once the view has caught up with it, so start-up never erases
+    // a shared link's `?circle=` before applying it.
+    let has_synced = use_mut_ref(|| Cell::new(false));
+    {
+        let dispatcher = state.dispatcher();
+        let has_synced = has_synced.clone();
+        use_effect_with((), move |_| {
+            let wanted = edge::url_view().state(page_lang);
+            if wanted == (ViewState { lang: page_lang, circle: None }) {
+                has_synced.borrow().set(true);
+            } else {
+                dispatcher.dispatch(Action::Restore(wanted));
+            }
+            let listener = edge::on_popstate(page_lang, move |a| dispatcher.dispatch(a));
+            move || drop(listener)
+        });
+    }
+    {
+        let headline = story.ui.headline.clone();
+        use_effect_with(*state, move |s| {
+            edge::apply_lang(s.lang, headline.get(s.lang));
+            let synced = has_synced.borrow();
+            if synced.get() {
+                edge::write_url(*s, page_lang);
+            } else if edge::url_view().state(page_lang) == *s {
+                synced.set(true);
+            }
+        });
+    }
+    let lang = state.lang;
+    let ui = &story.ui;
+    let other = lang.other();
+    let onlang = ondispatch.reform(move |_: MouseEvent| Action::SetLang(other));
+    html! {
+        <div class={classes!("graphic", format!("lang-{}", lang.code()))} lang={lang.html_tag()}>
+            <header class="head">
+                <p class="kicker">{ ui.kicker.get(lang) }</p>
+                <h1>{ ui.headline.get(lang) }</h1>
+                <p class="standfirst">{ ui.standfirst.get(lang) }</p>
+                <button type="button" class="lang-switch" lang={other.html_tag()}
+                        aria-label={format!("{} ({})", ui.switch_language.get(other), ui.language_name.get(other))}
+                        onclick={onlang}>
+                    { ui.language_name.get(other) }
+                </button>
+            </header>
+            { picker(story, lang, state.circle, &ondispatch) }
+            <div class="stage">
+                <div class="figure-area">
+                    <Diagram story={story.clone()} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
+                    { legend(story, lang) }
+                    <p class="note radius-note">{ ui.radius_note.get(lang) }</p>
+                </div>
+                <Panel story={story.clone()} {lang} selected={state.circle} />
+            </div>
+            <TextVersion story={story.clone()} {lang} />
+            <footer class="credit">
+                <p>{ ui.credit.get(lang) }</p>
+                <p class="dates">
+                    { format!("{} {}", ui.published.get(lang), date_text(&story.published, lang)) }
+                    { " · " }
+                    { format!("{} {}", ui.updated.get(lang), date_text(&story.updated, lang)) }
+                </p>
+            </footer>
+        </div>
+    }
+}
+
+/// Buttons for the overview and each circle: the plainest way to choose, by touch or Tab.
+fn picker(story: &Story, lang: Lang, selected: Option<CircleId>, ondispatch: &Callback<Action>) -> Html {
+    let button = |target: Option<CircleId>, text: &str| {
+        let is_selected = selected == target;
+        let onclick = ondispatch.reform(move |_: MouseEvent| Action::Select(target));
+        html! {
+            <button type="button"
+                class={classes!("pick", target.map(|c| format!("pick-{}", c.slug())), is_selected.then_some("selected"))}
+                data-circle={target.map_or("overview", CircleId::slug)}
+                aria-pressed={if is_selected { "true" } else { "false" }}
+                {onclick}>{ text.to_owned() }</button>
+        }
+    };
+    html! {
+        <nav class="picker" aria-label={story.ui.choose_circle.get(lang).to_owned()}>
+            { button(None, story.ui.overview.get(lang)) }
+            { for story.circles.iter().map(|c| button(Some(c.id), c.name.get(lang))) }
+        </nav>
+    }
+}
+
+/// What each mark means: shape and colour together.
+fn legend(story: &Story, lang: Lang) -> Html {
+    let item = |kind: MarkKind, text: &str, is_part: bool| {
+        html! {
+            <li>
+                <svg class={classes!("legend-mark", kind.class(), is_part.then_some("part"))} viewBox="0 0 16 16" aria-hidden="true">
+                    { mark_shape(kind, 8.0, 8.0, 6.0) }
+                </svg>
+                { text.to_owned() }
+            </li>
+        }
+    };
+    let ui = &story.ui;
+    html! {
+        <ul class="legend">
+            { item(MarkKind::Beijing, ui.legend_beijing.get(lang), false) }
+            { for story.circles.iter().map(|c| item(MarkKind::Member(c.id), c.name.get(lang), false)) }
+            { item(MarkKind::Member(CircleId::Functional), &format!("{}…", ui.legend_part.get(lang)), true) }
+            { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StoryErrorsProps {
+    pub errors: Rc<Vec<StoryError>>,
+    pub lang: Lang,
+}
+
+/// Shown instead of the graphic when a story cannot be used: names every broken rule.
+#[function_component(StoryErrors)]
+pub fn story_errors(props: &StoryErrorsProps) -> Html {
+    let title = match props.lang {
+        Lang::Zh => "无法显示这个故事文件",
+        Lang::En => "This story file cannot be shown",
+    };
+    html! {
+        <div class="story-errors" role="alert">
+            <h1>{ title }</h1>
+            <ul>{ for props.errors.iter().map(|e| html! { <li><code>{ &e.field }</code>{ ": " }{ &e.message }</li> }) }</ul>
+        </div>
+    }
+}

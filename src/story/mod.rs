@@ -9,7 +9,7 @@ pub use text::{Lang, Text};
 pub use validate::{StoryError, validate};
 
 /// The default story, compiled in so the page never waits for a fetch to show it.
-pub const DEFAULT_STORY_JSON: &str = include_str!("../../static/story/capital-metro.json");
+pub const DEFAULT_STORY_JSON: &str = include_str!("../../static/stories/capital-metro.json");
 
 /// Largest story file accepted; the default story is about 20 KB.
 pub const MAX_STORY_BYTES: usize = 1_000_000;

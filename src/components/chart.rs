@@ -1,0 +1,93 @@
+//! One chart: HTML title, unit and note around plotters' SVG, with a "show as table" view.
+
+use crate::charts::{BarChartSpec, bar_chart_svg, bar_value_text};
+use crate::story::{Chart, Lang, Story};
+use plotters::style::RGBColor;
+use yew::prelude::*;
+
+use super::date_text;
+
+/// Bar colour per section: the same hue as the circle's marks.
+pub fn section_colour(chart: &Chart) -> RGBColor {
+    use crate::story::Section::*;
+    match chart.section {
+        Commuting => RGBColor(0xc2, 0x41, 0x0c),
+        Functional => RGBColor(0x1d, 0x4e, 0xd8),
+        Industrial => RGBColor(0x04, 0x78, 0x57),
+        Overview => RGBColor(0x37, 0x41, 0x51),
+    }
+}
+
+/// Ink for chart text; the stylesheet overrides it in the dark theme.
+pub const CHART_INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub chart: Chart,
+    pub lang: Lang,
+    pub ui_show_table: AttrValue,
+    pub ui_item: AttrValue,
+    pub ui_value: AttrValue,
+    pub ui_source: AttrValue,
+}
+
+/// Source line shared by figures and charts: "Source: name, date".
+pub fn source_line(label: &str, name: &str, date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{name}，{}", date_text(date, lang)),
+        Lang::En => format!("{label}: {name}, {}", date_text(date, lang)),
+    }
+}
+
+#[function_component(ChartFigure)]
+pub fn chart_figure(props: &ChartProps) -> Html {
+    let chart = &props.chart;
+    let lang = props.lang;
+    let spec = use_memo((chart.id.clone(), lang), {
+        let chart = chart.clone();
+        move |_| BarChartSpec::from_chart(&chart, lang, section_colour(&chart), CHART_INK)
+    });
+    let svg = use_memo(spec.clone(), |spec| bar_chart_svg(spec));
+    let title = chart.title.get(lang);
+    let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
+        html! {
+            <tr><th scope="row">{ bar.label.get(lang) }</th><td>{ bar_value_text(chart, i, lang) }</td></tr>
+        }
+    });
+    html! {
+        <figure class="chart" data-chart={chart.id.clone()}>
+            <figcaption>
+                <span class="chart-title">{ title }</span>
+                <span class="chart-unit">{ chart.unit_label.get(lang) }</span>
+            </figcaption>
+            <div class="chart-svg" role="img" aria-label={spec.accessible_label(title)}>
+                // Only plotters' own output goes in as markup: it escapes every string.
+                { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+            </div>
+            if let Some(note) = &chart.note {
+                <p class="note">{ note.get(lang) }</p>
+            }
+            <p class="source">{ source_line(&props.ui_source, chart.source.name.get(lang), &chart.source.date, lang) }</p>
+            <details class="table-toggle">
+                <summary>{ props.ui_show_table.clone() }</summary>
+                <table>
+                    <caption>{ title }</caption>
+                    <thead><tr><th scope="col">{ props.ui_item.clone() }</th><th scope="col">{ props.ui_value.clone() }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// Props for a chart from the story's UI strings.
+pub fn chart_props(story: &Story, chart: &Chart, lang: Lang) -> ChartProps {
+    ChartProps {
+        chart: chart.clone(),
+        lang,
+        ui_show_table: story.ui.show_table.get(lang).to_owned().into(),
+        ui_item: story.ui.table_item.get(lang).to_owned().into(),
+        ui_value: story.ui.table_value.get(lang).to_owned().into(),
+        ui_source: story.ui.source.get(lang).to_owned().into(),
+    }
+}

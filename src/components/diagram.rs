@@ -1,0 +1,227 @@
+//! The three circles as SVG: one real element per circle, places as marks, labels laid out
+//! natively per width class (CSS shows the class that fits the page).
+
+use super::StoryRef;
+use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout};
+use crate::state::Action;
+use crate::story::{CircleId, Lang, Place};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    pub story: StoryRef,
+    pub lang: Lang,
+    pub selected: Option<CircleId>,
+    pub ondispatch: Callback<Action>,
+}
+
+#[function_component(Diagram)]
+pub fn diagram(props: &DiagramProps) -> Html {
+    // Layout depends on the story and language only: selection changes never re-run it.
+    let layouts = use_memo((props.story.clone(), props.lang), |(story, lang)| {
+        WIDTH_CLASSES.map(|class| layout(story, *lang, class))
+    });
+    html! {
+        <div class="diagram-wrap">
+            { for layouts.iter().map(|l| view_layout(props, l)) }
+        </div>
+    }
+}
+
+fn fmt(v: f64) -> String {
+    // One decimal is finer than a screen pixel at any width class; keeps the markup short.
+    format!("{:.1}", v)
+}
+
+fn circle_accessible_name(props: &DiagramProps, id: CircleId) -> String {
+    let story = &props.story;
+    let Some(circle) = story.circle(id) else { return String::new() };
+    let lang = props.lang;
+    match lang {
+        Lang::Zh => format!("{}，{}{}公里", circle.name.zh, story.ui.radius.zh, circle.radius_km),
+        Lang::En => format!("{}, {} {} km", circle.name.en, story.ui.radius.en, circle.radius_km),
+    }
+}
+
+fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
+    let story = &props.story;
+    let lang = props.lang;
+    let size = fmt(l.class.size_px);
+    let (cx, cy) = (fmt(l.centre.0), fmt(l.centre.1));
+    // Roving focus: one disc is in the Tab order; arrow keys move between circles.
+    let focus_target = props.selected.unwrap_or(CircleId::Commuting);
+    let discs = l.circles.iter().rev().map(|(id, r)| {
+        let id = *id;
+        let is_selected = props.selected == Some(id);
+        let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::Toggle(id));
+        let onkeydown = {
+            let ondispatch = props.ondispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if let Some(action) = key_action(&e.key(), id) {
+                    e.prevent_default();
+                    ondispatch.emit(action);
+                }
+            })
+        };
+        html! {
+            <circle
+                class={classes!("disc", format!("disc-{}", id.slug()), is_selected.then_some("selected"))}
+                data-circle={id.slug()}
+                cx={cx.clone()} cy={cy.clone()} r={fmt(*r)}
+                role="button"
+                tabindex={if id == focus_target { "0" } else { "-1" }}
+                aria-pressed={if is_selected { "true" } else { "false" }}
+                aria-label={circle_accessible_name(props, id)}
+                {onclick} {onkeydown}
+            />
+        }
+    });
+    let circle_names = l.circle_labels.iter().map(|c| {
+        html! {
+            <text class={classes!("circle-name", format!("name-{}", c.id.slug()))}
+                x={fmt(c.rect.x + c.rect.w / 2.0)} y={fmt(c.rect.y + c.rect.h / 2.0)}
+                text-anchor="middle" dominant-baseline="central"
+                font-size={fmt(l.class.font_px)}>{ &c.text }</text>
+        }
+    });
+    let r = l.class.mark_r_px;
+    let marks = l.marks.iter().filter_map(|m| {
+        let place = story.places.get(m.place)?;
+        Some(html! {
+            <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"))}
+               data-place={place.id.clone()}
+               role="img" aria-label={place_accessible_name(place, m.kind, m.distance_km, props)}>
+                { mark_shape(m.kind, m.x, m.y, r) }
+                { edge_arrow(m.edge_direction, m.x, m.y, r) }
+            </g>
+        })
+    });
+    let (sx, sy) = l.centre;
+    let labels = l.labels.iter().map(|label| {
+        let leader = label.leader.map(|((x1, y1), (x2, y2))| html! {
+            <line class="leader" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} />
+        });
+        let rect = label.rect;
+        html! {
+            <>
+                { leader }
+                <text class={classes!("label", label.place.is_none().then_some("label-centre"))}
+                    x={fmt(rect.x + rect.w / 2.0)} y={fmt(rect.y + rect.h / 2.0)}
+                    text-anchor="middle" dominant-baseline="central"
+                    font-size={fmt(l.class.font_px)}>{ &label.text }</text>
+            </>
+        }
+    });
+    let sb = l.scale_bar;
+    let bar_len = crate::diagram::SCALE_BAR_KM * l.px_per_km;
+    let bar_y = sb.bottom() - 4.0;
+    let na = l.north_arrow;
+    let arrow_x = na.x + na.w / 2.0;
+    html! {
+        <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
+             viewBox={format!("0 0 {size} {size}")}
+             role="group" aria-label={story.ui.diagram_label.get(lang).to_owned()}>
+            <g class="discs">{ for discs }</g>
+            <g class="names" aria-hidden="true">{ for circle_names }</g>
+            <g class="places">
+                <path class="centre-star" aria-hidden="true" d={star_path(sx, sy, r * 1.3)} />
+                { for marks }
+            </g>
+            <g class="labels" aria-hidden="true">{ for labels }</g>
+            <g class="scale-bar" aria-hidden="true">
+                <path d={format!("M{} {}v4h{}v-4", fmt(sb.x), fmt(bar_y - 4.0), fmt(bar_len))} />
+                <text x={fmt(sb.x)} y={fmt(sb.y + l.class.font_px * 0.75)}
+                      dominant-baseline="central" font-size={fmt(l.class.font_px)}>
+                    { story.ui.scale_bar.get(lang) }
+                </text>
+            </g>
+            <g class="north-arrow" aria-hidden="true">
+                <path d={format!("M{} {}l{} {}h{}z", fmt(arrow_x), fmt(na.y + na.h * 0.45),
+                    fmt(-na.w * 0.35), fmt(na.h * 0.5), fmt(na.w * 0.7))} />
+                <text x={fmt(arrow_x)} y={fmt(na.y + na.h * 0.2)} text-anchor="middle"
+                      dominant-baseline="central" font-size={fmt(l.class.font_px)}>
+                    { story.ui.north.get(lang) }
+                </text>
+            </g>
+        </svg>
+    }
+}
+
+/// Enter and Space select; arrows step through overview and circles; Escape shows the overview.
+fn key_action(key: &str, id: CircleId) -> Option<Action> {
+    match key {
+        "Enter" | " " => Some(Action::Toggle(id)),
+        "ArrowRight" | "ArrowDown" => Some(Action::Next),
+        "ArrowLeft" | "ArrowUp" => Some(Action::Previous),
+        "Escape" => Some(Action::Select(None)),
+        _ => None,
+    }
+}
+
+fn place_accessible_name(place: &Place, kind: MarkKind, distance_km: f64, props: &DiagramProps) -> String {
+    let story = &props.story;
+    let lang = props.lang;
+    let name = place.name.get(lang);
+    let membership = match kind {
+        MarkKind::Beijing => story.ui.legend_beijing.get(lang).to_owned(),
+        MarkKind::Member(id) => story.circle(id).map(|c| c.name.get(lang).to_owned()).unwrap_or_default(),
+        MarkKind::NotAMember => story.ui.legend_not_member.get(lang).to_owned(),
+    };
+    let km = distance_km.round();
+    match lang {
+        Lang::Zh => format!("{name}：{membership}，距天安门{km}公里"),
+        Lang::En => format!("{name}: {membership}, {km} km from Tiananmen"),
+    }
+}
+
+/// Each membership has its own shape, so colour is never the only cue.
+pub(super) fn mark_shape(kind: MarkKind, x: f64, y: f64, r: f64) -> Html {
+    let d = match kind {
+        MarkKind::Beijing => format!("M{} {}l{r} {r}l{} {r}l{} {}z", fmt(x), fmt(y - r), -r, -r, -r),
+        MarkKind::Member(CircleId::Commuting) => {
+            return html! { <circle class="mark" cx={fmt(x)} cy={fmt(y)} r={fmt(r * 0.9)} /> };
+        }
+        MarkKind::Member(CircleId::Functional) => {
+            let s = r * 0.8;
+            format!("M{} {}h{}v{}h{}z", fmt(x - s), fmt(y - s), fmt(2.0 * s), fmt(2.0 * s), fmt(-2.0 * s))
+        }
+        MarkKind::Member(CircleId::Industrial) => format!(
+            "M{} {}L{} {}H{}z",
+            fmt(x), fmt(y - r), fmt(x + r), fmt(y + r * 0.8), fmt(x - r)
+        ),
+        MarkKind::NotAMember => {
+            let s = r * 0.7;
+            format!(
+                "M{} {}l{} {}M{} {}l{} {}",
+                fmt(x - s), fmt(y - s), fmt(2.0 * s), fmt(2.0 * s),
+                fmt(x - s), fmt(y + s), fmt(2.0 * s), fmt(-2.0 * s)
+            )
+        }
+    };
+    html! { <path class="mark" d={d} /> }
+}
+
+fn edge_arrow(direction: Option<(f64, f64)>, x: f64, y: f64, r: f64) -> Html {
+    let Some((ux, uy)) = direction else { return html! {} };
+    // A chevron just outside the mark, pointing away from the centre.
+    let tip = (x + ux * r * 2.6, y + uy * r * 2.6);
+    let back = (x + ux * r * 1.5, y + uy * r * 1.5);
+    let (px, py) = (-uy * r * 0.8, ux * r * 0.8);
+    let d = format!(
+        "M{} {}L{} {}L{} {}",
+        fmt(back.0 + px), fmt(back.1 + py), fmt(tip.0), fmt(tip.1), fmt(back.0 - px), fmt(back.1 - py)
+    );
+    html! { <path class="edge-arrow" d={d} /> }
+}
+
+fn star_path(cx: f64, cy: f64, r: f64) -> String {
+    let mut d = String::new();
+    for i in 0..10 {
+        let radius = if i % 2 == 0 { r } else { r * 0.45 };
+        let a = std::f64::consts::PI / 5.0 * f64::from(i);
+        let (x, y) = (cx + radius * a.sin(), cy - radius * a.cos());
+        d.push_str(&format!("{}{} {}", if i == 0 { "M" } else { "L" }, fmt(x), fmt(y)));
+    }
+    d.push('z');
+    d
+}

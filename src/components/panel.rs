@@ -1,0 +1,97 @@
+//! The panel beside the diagram: the overview, or the selected circle's definition, members,
+//! figures and charts.
+
+use super::StoryRef;
+use super::chart::{ChartFigure, chart_props, source_line};
+use crate::diagram::MarkKind;
+use crate::numbers::figure_text;
+use crate::story::{CircleId, Extent, Figure, Lang, Section, Story};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub story: StoryRef,
+    pub lang: Lang,
+    pub selected: Option<CircleId>,
+}
+
+/// A headline figure: the big number with its qualifier, what it counts, source and caveat.
+pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
+    html! {
+        <div class="figure" data-figure={figure.id.clone()}>
+            <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
+            <p class="figure-label">{ figure.label.get(lang) }</p>
+            <p class="source">{ source_line(story.ui.source.get(lang), figure.source.name.get(lang), &figure.source.date, lang) }</p>
+            if let Some(caveat) = &figure.caveat {
+                <p class="note caveat">{ caveat.get(lang) }</p>
+            }
+        </div>
+    }
+}
+
+fn section_of(id: CircleId) -> Section {
+    match id {
+        CircleId::Commuting => Section::Commuting,
+        CircleId::Functional => Section::Functional,
+        CircleId::Industrial => Section::Industrial,
+    }
+}
+
+#[function_component(Panel)]
+pub fn panel(props: &PanelProps) -> Html {
+    let story = &props.story;
+    let lang = props.lang;
+    let ui = &story.ui;
+    let Some(id) = props.selected else {
+        return html! {
+            <section class="panel" data-view="overview" aria-live="polite">
+                <h2>{ ui.overview.get(lang) }</h2>
+                <p class="intro">{ ui.overview_intro.get(lang) }</p>
+                <div class="figures">
+                    { for story.figures_in(Section::Overview).map(|f| figure_card(story, f, lang)) }
+                </div>
+            </section>
+        };
+    };
+    let Some(circle) = story.circle(id) else { return html! {} };
+    let section = section_of(id);
+    let definition_source = circle.definition_source.get(lang);
+    let members = story.members_of(id).map(|p| {
+        let kind = MarkKind::of(p);
+        html! {
+            <li class={kind.class()}>
+                { p.name.get(lang) }
+                if p.extent == Extent::Part { { format!(" ({})", ui.legend_part.get(lang)) } }
+                <span class="basis">{ format!(" — {}", p.basis.get(lang)) }</span>
+            </li>
+        }
+    });
+    let charts = story.charts_in(section).map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
+    html! {
+        <section class={classes!("panel", format!("panel-{}", id.slug()))} data-view={id.slug()} aria-live="polite">
+            <h2>{ circle.name.get(lang) }</h2>
+            <p class="radius">{ match lang {
+                Lang::Zh => format!("{}{}公里", ui.radius.zh, circle.radius_km),
+                Lang::En => format!("{} {} km", ui.radius.en, circle.radius_km),
+            } }</p>
+            <h3>{ ui.definition.get(lang) }</h3>
+            // zh is verified official wording, quoted; en paraphrases the translated article,
+            // so it is never presented as a quotation.
+            if lang == Lang::Zh {
+                <blockquote class="definition">{ format!("“{}”", circle.definition.zh) }</blockquote>
+            } else {
+                <p class="definition">{ &circle.definition.en }</p>
+            }
+            <p class="source">{ source_line(ui.source.get(lang), definition_source.name.get(lang), &definition_source.date, lang) }</p>
+            <div class="figures">
+                { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
+            </div>
+            <div class={classes!("charts", format!("charts-{}", id.slug()))}>{ for charts }</div>
+            <h3>{ ui.members.get(lang) }</h3>
+            <ul class="members">{ for members }</ul>
+            if circle.members_partial {
+                <p class="note">{ ui.members_partial.get(lang) }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+//! The text version below the graphic, generated from the story: every circle's definition,
+//! members and figures with sources, and every chart's data as a table. It is the screen
+//! reader's way through the graphic and what a reader sees without JavaScript.
+
+use super::StoryRef;
+use super::chart::source_line;
+use super::panel::figure_card;
+use crate::charts::bar_value_text;
+use crate::diagram::MarkKind;
+use crate::story::{Extent, Lang, Section};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextVersionProps {
+    pub story: StoryRef,
+    pub lang: Lang,
+}
+
+#[function_component(TextVersion)]
+pub fn text_version(props: &TextVersionProps) -> Html {
+    let story = &props.story;
+    let lang = props.lang;
+    let ui = &story.ui;
+    let sections = story.circles.iter().map(|circle| {
+        let section = match circle.id {
+            crate::story::CircleId::Commuting => Section::Commuting,
+            crate::story::CircleId::Functional => Section::Functional,
+            crate::story::CircleId::Industrial => Section::Industrial,
+        };
+        let source = circle.definition_source.get(lang);
+        let members = story.members_of(circle.id).map(|p| {
+            let part = if p.extent == Extent::Part { format!(" ({})", ui.legend_part.get(lang)) } else { String::new() };
+            html! { <li>{ format!("{}{} — {}", p.name.get(lang), part, p.basis.get(lang)) }</li> }
+        });
+        let tables = story.charts_in(section).map(|chart| {
+            let rows = chart.bars.iter().enumerate().map(|(i, bar)| html! {
+                <tr><th scope="row">{ bar.label.get(lang) }</th><td>{ bar_value_text(chart, i, lang) }</td></tr>
+            });
+            html! {
+                <table class="data-table" data-chart={chart.id.clone()}>
+                    <caption>{ format!("{} ({})", chart.title.get(lang), chart.unit_label.get(lang)) }</caption>
+                    <thead><tr><th scope="col">{ ui.table_item.get(lang) }</th><th scope="col">{ ui.table_value.get(lang) }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                    <tfoot><tr><td colspan="2">{ source_line(ui.source.get(lang), chart.source.name.get(lang), &chart.source.date, lang) }</td></tr></tfoot>
+                </table>
+            }
+        });
+        html! {
+            <section class="text-circle" data-circle={circle.id.slug()}>
+                <h3>{ circle.name.get(lang) }</h3>
+                <p>{ match lang {
+                    Lang::Zh => format!("{}{}公里。", ui.radius.zh, circle.radius_km),
+                    Lang::En => format!("{} {} km.", ui.radius.en, circle.radius_km),
+                } }</p>
+                <p>{ circle.definition.get(lang) }</p>
+                <p class="source">{ source_line(ui.source.get(lang), source.name.get(lang), &source.date, lang) }</p>
+                <h4>{ ui.members.get(lang) }</h4>
+                <ul>{ for members }</ul>
+                if circle.members_partial { <p class="note">{ ui.members_partial.get(lang) }</p> }
+                { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
+                { for tables }
+            </section>
+        }
+    });
+    let others = story
+        .places
+        .iter()
+        .filter(|p| MarkKind::of(p) == MarkKind::NotAMember)
+        .map(|p| html! { <li>{ format!("{} — {}", p.name.get(lang), p.basis.get(lang)) }</li> });
+    html! {
+        <section class="text-version" aria-labelledby="text-version-title">
+            <h2 id="text-version-title">{ ui.text_version.get(lang) }</h2>
+            <p>{ ui.overview_intro.get(lang) }</p>
+            { for story.figures_in(Section::Overview).map(|f| figure_card(story, f, lang)) }
+            <p class="note">{ ui.radius_note.get(lang) }</p>
+            { for sections }
+            <h3>{ ui.legend_not_member.get(lang) }</h3>
+            <ul>{ for others }</ul>
+        </section>
+    }
+}
