@@ -59,8 +59,12 @@ pub fn url_view() -> UrlView {
 /// this frame's URL, so the host article's Back button still leaves the article.
 pub fn write_url(state: ViewState, page_lang: Lang) {
     let Some(w) = window() else { return };
-    let Ok(href) = w.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Ok(href) = w.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     let params = url.search_params();
     for (name, value) in params_for(state, page_lang) {
         match value {
@@ -85,7 +89,9 @@ pub fn write_url(state: ViewState, page_lang: Lang) {
 
 /// Sets `<html lang>` and the document title to the current language.
 pub fn apply_lang(lang: Lang, title: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.html_tag());
     }
@@ -100,12 +106,18 @@ pub struct PopStateListener {
 impl Drop for PopStateListener {
     fn drop(&mut self) {
         if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback("popstate", self.closure.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback(
+                "popstate",
+                self.closure.as_ref().unchecked_ref(),
+            );
         }
     }
 }
 
-pub fn on_popstate(page_lang: Lang, dispatch: impl Fn(Action) + 'static) -> Option<PopStateListener> {
+pub fn on_popstate(
+    page_lang: Lang,
+    dispatch: impl Fn(Action) + 'static,
+) -> Option<PopStateListener> {
     let w = window()?;
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         dispatch(Action::Restore(url_view().state(page_lang)));
@@ -113,4 +125,20 @@ pub fn on_popstate(page_lang: Lang, dispatch: impl Fn(Action) + 'static) -> Opti
     w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
         .ok()?;
     Some(PopStateListener { closure })
+}
+
+/// Moves focus to circle `id` in the same diagram as `from` (each width class has its own).
+pub fn focus_disc(from: Option<web_sys::EventTarget>, id: crate::story::CircleId) {
+    let Some(element) = from.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let Ok(Some(svg)) = element.closest("svg") else {
+        return;
+    };
+    let selector = format!(".disc-{}", id.slug());
+    if let Ok(Some(disc)) = svg.query_selector(&selector)
+        && let Ok(disc) = disc.dyn_into::<web_sys::SvgElement>()
+    {
+        let _ = disc.focus();
+    }
 }

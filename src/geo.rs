@@ -65,16 +65,25 @@ mod tests {
             (38.04, 114.51, 263.0),
         ] {
             let d = km_from_latlon(TIANANMEN, lat, lon).distance_km();
-            assert!((d - km).abs() <= 1.0, "{lat},{lon}: {d:.1} km, expected {km}");
+            assert!(
+                (d - km).abs() <= 1.0,
+                "{lat},{lon}: {d:.1} km, expected {km}"
+            );
         }
     }
 
     #[test]
     fn directions_are_true() {
         let tianjin = km_from_latlon(TIANANMEN, 39.13, 117.18);
-        assert!(tianjin.x > 0.0 && tianjin.y < 0.0, "Tianjin lies south-east: {tianjin:?}");
+        assert!(
+            tianjin.x > 0.0 && tianjin.y < 0.0,
+            "Tianjin lies south-east: {tianjin:?}"
+        );
         let zhangjiakou = km_from_latlon(TIANANMEN, 40.77, 114.89);
-        assert!(zhangjiakou.x < 0.0 && zhangjiakou.y > 0.0, "north-west: {zhangjiakou:?}");
+        assert!(
+            zhangjiakou.x < 0.0 && zhangjiakou.y > 0.0,
+            "north-west: {zhangjiakou:?}"
+        );
         let due_north = km_from_latlon(TIANANMEN, 40.907, 116.391);
         assert!(due_north.x.abs() < 1e-9 && (due_north.y - 111.2).abs() < 0.1);
     }
@@ -92,7 +101,10 @@ mod tests {
             let l2 = l1
                 + (b.sin() * delta.sin() * phi1.cos()).atan2(delta.cos() - phi1.sin() * phi2.sin());
             let p = km_from_latlon(TIANANMEN, phi2.to_degrees(), l2.to_degrees());
-            let expected = PointKm { x: 150.0 * b.sin(), y: 150.0 * b.cos() };
+            let expected = PointKm {
+                x: 150.0 * b.sin(),
+                y: 150.0 * b.cos(),
+            };
             let error = (p.x - expected.x).hypot(p.y - expected.y);
             assert!(error < 1.0, "bearing {bearing_deg}: off by {error:.3} km");
         }

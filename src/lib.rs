@@ -28,14 +28,20 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"));
     match story::default_story() {
         Ok(story) => {
-            let props = AppProps { story: StoryRef(Rc::new(story)), lang };
+            let props = AppProps {
+                story: StoryRef(Rc::new(story)),
+                lang,
+            };
             match root {
                 Some(el) => yew::Renderer::<App>::with_root_and_props(el, props).render(),
                 None => yew::Renderer::<App>::with_props(props).render(),
             };
         }
         Err(errors) => {
-            let props = StoryErrorsProps { errors: Rc::new(errors), lang };
+            let props = StoryErrorsProps {
+                errors: Rc::new(errors),
+                lang,
+            };
             match root {
                 Some(el) => yew::Renderer::<StoryErrors>::with_root_and_props(el, props).render(),
                 None => yew::Renderer::<StoryErrors>::with_props(props).render(),

@@ -8,5 +8,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("capital-circles runs in the browser: use `make serve` (trunk) to build and open it.");
+    eprintln!(
+        "capital-circles runs in the browser: use `make serve` (trunk) to build and open it."
+    );
 }

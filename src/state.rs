@@ -57,7 +57,11 @@ impl ViewState {
         match action {
             Action::Select(circle) => ViewState { circle, ..self },
             Action::Toggle(id) => ViewState {
-                circle: if self.circle == Some(id) { None } else { Some(id) },
+                circle: if self.circle == Some(id) {
+                    None
+                } else {
+                    Some(id)
+                },
                 ..self
             },
             Action::Next => ViewState {
@@ -113,7 +117,12 @@ mod tests {
         }
         assert_eq!(
             seen,
-            [Some(CircleId::Commuting), Some(CircleId::Functional), Some(CircleId::Industrial), None]
+            [
+                Some(CircleId::Commuting),
+                Some(CircleId::Functional),
+                Some(CircleId::Industrial),
+                None
+            ]
         );
         assert_eq!(s.apply(Action::Previous).circle, Some(CircleId::Industrial));
     }
@@ -130,7 +139,13 @@ mod tests {
         let s = ViewState::default()
             .apply(Action::Select(Some(CircleId::Industrial)))
             .apply(Action::SetLang(Lang::En));
-        assert_eq!(s, ViewState { lang: Lang::En, circle: Some(CircleId::Industrial) });
+        assert_eq!(
+            s,
+            ViewState {
+                lang: Lang::En,
+                circle: Some(CircleId::Industrial)
+            }
+        );
     }
 
     #[test]

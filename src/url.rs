@@ -39,7 +39,10 @@ impl UrlView {
 pub fn params_for(state: ViewState, page_lang: Lang) -> [(&'static str, Option<&'static str>); 2] {
     [
         ("circle", state.circle.map(CircleId::slug)),
-        ("lang", (state.lang != page_lang).then_some(state.lang.code())),
+        (
+            "lang",
+            (state.lang != page_lang).then_some(state.lang.code()),
+        ),
     ]
 }
 
@@ -50,8 +53,20 @@ mod tests {
     #[test]
     fn known_values_are_read_and_unknown_fall_back() {
         let v = UrlView::from_pairs([("circle", "functional"), ("lang", "en"), ("theme", "dark")]);
-        assert_eq!(v, UrlView { lang: Some(Lang::En), circle: Some(CircleId::Functional), theme: Some(Theme::Dark) });
-        let v = UrlView::from_pairs([("circle", "../x"), ("lang", "fr"), ("theme", "neon"), ("x", "1")]);
+        assert_eq!(
+            v,
+            UrlView {
+                lang: Some(Lang::En),
+                circle: Some(CircleId::Functional),
+                theme: Some(Theme::Dark)
+            }
+        );
+        let v = UrlView::from_pairs([
+            ("circle", "../x"),
+            ("lang", "fr"),
+            ("theme", "neon"),
+            ("x", "1"),
+        ]);
         assert_eq!(v, UrlView::default());
     }
 

@@ -83,7 +83,10 @@ impl BarChartSpec {
 
     pub fn size_px(&self) -> (u32, u32) {
         let rows = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
-        (CHART_WIDTH_PX, rows.saturating_mul(ROW_PX).saturating_add(4))
+        (
+            CHART_WIDTH_PX,
+            rows.saturating_mul(ROW_PX).saturating_add(4),
+        )
     }
 
     /// A sentence a screen reader reads for the whole chart: every label and value.
@@ -108,18 +111,33 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let label_style = TextStyle::from((FONT_STACK, LABEL_FONT_PX).into_font())
         .color(&spec.ink)
         .pos(Pos::new(HPos::Left, VPos::Top));
-    let value_style = TextStyle::from((FONT_STACK, VALUE_FONT_PX).into_font().style(FontStyle::Bold))
-        .color(&spec.ink)
-        .pos(Pos::new(HPos::Left, VPos::Center));
+    let value_style = TextStyle::from(
+        (FONT_STACK, VALUE_FONT_PX)
+            .into_font()
+            .style(FontStyle::Bold),
+    )
+    .color(&spec.ink)
+    .pos(Pos::new(HPos::Left, VPos::Center));
     for (i, row) in spec.rows.iter().enumerate() {
         let top = i32::try_from(i).unwrap_or(0) * i32::try_from(ROW_PX).unwrap_or(0) + 2;
-        root.draw(&Text::new(row.label.clone(), (LEFT_PX, top), label_style.clone()))?;
+        root.draw(&Text::new(
+            row.label.clone(),
+            (LEFT_PX, top),
+            label_style.clone(),
+        ))?;
         let bar_top = top + 20;
         // A zero or missing maximum draws no bar, never a NaN.
-        let len = if max > 0.0 { (row.value / max * max_len).round() } else { 0.0 };
+        let len = if max > 0.0 {
+            (row.value / max * max_len).round()
+        } else {
+            0.0
+        };
         let len_px = len.clamp(0.0, max_len) as i32;
         root.draw(&Rectangle::new(
-            [(LEFT_PX, bar_top), (LEFT_PX + len_px.max(1), bar_top + BAR_HEIGHT_PX)],
+            [
+                (LEFT_PX, bar_top),
+                (LEFT_PX + len_px.max(1), bar_top + BAR_HEIGHT_PX),
+            ],
             spec.colour.filled(),
         ))?;
         root.draw(&Text::new(
@@ -169,7 +187,10 @@ mod tests {
         assert!(zh.contains("北三县"));
         assert!(!zh.contains("18万"));
         let en = svg("commuters", Lang::En);
-        assert!(en.contains("175,000") && en.contains("about 225,000"), "{en}");
+        assert!(
+            en.contains("175,000") && en.contains("about 225,000"),
+            "{en}"
+        );
         assert!(en.contains("Three northern counties"));
     }
 
@@ -209,12 +230,19 @@ mod tests {
     #[test]
     fn markup_in_labels_is_escaped() {
         let spec = BarChartSpec {
-            rows: vec![BarRow { label: "<script>x</script>".into(), value: 1.0, value_text: "1".into() }],
+            rows: vec![BarRow {
+                label: "<script>x</script>".into(),
+                value: 1.0,
+                value_text: "1".into(),
+            }],
             colour: BLUE,
             ink: BLACK,
         };
         let svg = bar_chart_svg(&spec);
-        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"), "{svg}");
+        assert!(
+            !svg.contains("<script>") && svg.contains("&lt;script&gt;"),
+            "{svg}"
+        );
     }
 
     #[test]
@@ -229,7 +257,12 @@ mod tests {
 
     #[test]
     fn chart_svg_has_no_inline_style() {
-        for id in ["commuters", "gdp-2022", "population-2022", "tech-contracts-years"] {
+        for id in [
+            "commuters",
+            "gdp-2022",
+            "population-2022",
+            "tech-contracts-years",
+        ] {
             for lang in Lang::ALL {
                 let svg = svg(id, lang);
                 assert!(!svg.contains("style="), "{id} {lang}: {svg}");

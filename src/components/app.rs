@@ -25,7 +25,10 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let story = &props.story;
     let page_lang = props.lang;
-    let state = use_reducer(|| ViewState { lang: page_lang, circle: None });
+    let state = use_reducer(|| ViewState {
+        lang: page_lang,
+        circle: None,
+    });
     let ondispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
@@ -38,7 +41,12 @@ pub fn app(props: &AppProps) -> Html {
         let has_synced = has_synced.clone();
         use_effect_with((), move |_| {
             let wanted = edge::url_view().state(page_lang);
-            if wanted == (ViewState { lang: page_lang, circle: None }) {
+            if wanted
+                == (ViewState {
+                    lang: page_lang,
+                    circle: None,
+                })
+            {
                 has_synced.borrow().set(true);
             } else {
                 dispatcher.dispatch(Action::Restore(wanted));
@@ -64,13 +72,13 @@ pub fn app(props: &AppProps) -> Html {
     let other = lang.other();
     let onlang = ondispatch.reform(move |_: MouseEvent| Action::SetLang(other));
     html! {
-        <div class={classes!("graphic", format!("lang-{}", lang.code()))} lang={lang.html_tag()}>
+        <main class={classes!("graphic", format!("lang-{}", lang.code()))} lang={lang.html_tag()}>
             <header class="head">
                 <p class="kicker">{ ui.kicker.get(lang) }</p>
                 <h1>{ ui.headline.get(lang) }</h1>
                 <p class="standfirst">{ ui.standfirst.get(lang) }</p>
                 <button type="button" class="lang-switch" lang={other.html_tag()}
-                        aria-label={format!("{} ({})", ui.switch_language.get(other), ui.language_name.get(other))}
+                        aria-label={format!("{}: {}", ui.language_name.get(other), ui.switch_language.get(other))}
                         onclick={onlang}>
                     { ui.language_name.get(other) }
                 </button>
@@ -93,12 +101,17 @@ pub fn app(props: &AppProps) -> Html {
                     { format!("{} {}", ui.updated.get(lang), date_text(&story.updated, lang)) }
                 </p>
             </footer>
-        </div>
+        </main>
     }
 }
 
 /// Buttons for the overview and each circle: the plainest way to choose, by touch or Tab.
-fn picker(story: &Story, lang: Lang, selected: Option<CircleId>, ondispatch: &Callback<Action>) -> Html {
+fn picker(
+    story: &Story,
+    lang: Lang,
+    selected: Option<CircleId>,
+    ondispatch: &Callback<Action>,
+) -> Html {
     let button = |target: Option<CircleId>, text: &str| {
         let is_selected = selected == target;
         let onclick = ondispatch.reform(move |_: MouseEvent| Action::Select(target));

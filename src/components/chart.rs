@@ -21,6 +21,11 @@ pub fn section_colour(chart: &Chart) -> RGBColor {
 /// Ink for chart text; the stylesheet overrides it in the dark theme.
 pub const CHART_INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 
+/// Bar colour and ink of a chart, as the page draws it.
+pub fn chart_colours(chart: &Chart) -> (RGBColor, RGBColor) {
+    (section_colour(chart), CHART_INK)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub chart: Chart,
@@ -45,7 +50,10 @@ pub fn chart_figure(props: &ChartProps) -> Html {
     let lang = props.lang;
     let spec = use_memo((chart.id.clone(), lang), {
         let chart = chart.clone();
-        move |_| BarChartSpec::from_chart(&chart, lang, section_colour(&chart), CHART_INK)
+        move |_| {
+            let (colour, ink) = chart_colours(&chart);
+            BarChartSpec::from_chart(&chart, lang, colour, ink)
+        }
     });
     let svg = use_memo(spec.clone(), |spec| bar_chart_svg(spec));
     let title = chart.title.get(lang);

@@ -3,7 +3,8 @@
 
 use super::StoryRef;
 use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout};
-use crate::state::Action;
+use crate::edge;
+use crate::state::{Action, ViewState};
 use crate::story::{CircleId, Lang, Place};
 use yew::prelude::*;
 
@@ -35,11 +36,19 @@ fn fmt(v: f64) -> String {
 
 fn circle_accessible_name(props: &DiagramProps, id: CircleId) -> String {
     let story = &props.story;
-    let Some(circle) = story.circle(id) else { return String::new() };
+    let Some(circle) = story.circle(id) else {
+        return String::new();
+    };
     let lang = props.lang;
     match lang {
-        Lang::Zh => format!("{}，{}{}公里", circle.name.zh, story.ui.radius.zh, circle.radius_km),
-        Lang::En => format!("{}, {} {} km", circle.name.en, story.ui.radius.en, circle.radius_km),
+        Lang::Zh => format!(
+            "{}，{}{}公里",
+            circle.name.zh, story.ui.radius.zh, circle.radius_km
+        ),
+        Lang::En => format!(
+            "{}, {} {} km",
+            circle.name.en, story.ui.radius.en, circle.radius_km
+        ),
     }
 }
 
@@ -56,10 +65,15 @@ fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
         let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::Toggle(id));
         let onkeydown = {
             let ondispatch = props.ondispatch.clone();
+            let current = ViewState { lang: props.lang, circle: props.selected };
             Callback::from(move |e: KeyboardEvent| {
                 if let Some(action) = key_action(&e.key(), id) {
                     e.prevent_default();
                     ondispatch.emit(action);
+                    // Focus follows the selection, so the next key acts on the new circle.
+                    if let Some(next) = current.apply(action).circle {
+                        edge::focus_disc(e.target(), next);
+                    }
                 }
             })
         };
@@ -98,8 +112,10 @@ fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
     });
     let (sx, sy) = l.centre;
     let labels = l.labels.iter().map(|label| {
-        let leader = label.leader.map(|((x1, y1), (x2, y2))| html! {
-            <line class="leader" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} />
+        let leader = label.leader.map(|((x1, y1), (x2, y2))| {
+            html! {
+                <line class="leader" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} />
+            }
         });
         let rect = label.rect;
         html! {
@@ -158,13 +174,21 @@ fn key_action(key: &str, id: CircleId) -> Option<Action> {
     }
 }
 
-fn place_accessible_name(place: &Place, kind: MarkKind, distance_km: f64, props: &DiagramProps) -> String {
+fn place_accessible_name(
+    place: &Place,
+    kind: MarkKind,
+    distance_km: f64,
+    props: &DiagramProps,
+) -> String {
     let story = &props.story;
     let lang = props.lang;
     let name = place.name.get(lang);
     let membership = match kind {
         MarkKind::Beijing => story.ui.legend_beijing.get(lang).to_owned(),
-        MarkKind::Member(id) => story.circle(id).map(|c| c.name.get(lang).to_owned()).unwrap_or_default(),
+        MarkKind::Member(id) => story
+            .circle(id)
+            .map(|c| c.name.get(lang).to_owned())
+            .unwrap_or_default(),
         MarkKind::NotAMember => story.ui.legend_not_member.get(lang).to_owned(),
     };
     let km = distance_km.round();
@@ -177,24 +201,48 @@ fn place_accessible_name(place: &Place, kind: MarkKind, distance_km: f64, props:
 /// Each membership has its own shape, so colour is never the only cue.
 pub(super) fn mark_shape(kind: MarkKind, x: f64, y: f64, r: f64) -> Html {
     let d = match kind {
-        MarkKind::Beijing => format!("M{} {}l{r} {r}l{} {r}l{} {}z", fmt(x), fmt(y - r), -r, -r, -r),
+        MarkKind::Beijing => format!(
+            "M{} {}l{r} {r}l{} {r}l{} {}z",
+            fmt(x),
+            fmt(y - r),
+            -r,
+            -r,
+            -r
+        ),
         MarkKind::Member(CircleId::Commuting) => {
             return html! { <circle class="mark" cx={fmt(x)} cy={fmt(y)} r={fmt(r * 0.9)} /> };
         }
         MarkKind::Member(CircleId::Functional) => {
             let s = r * 0.8;
-            format!("M{} {}h{}v{}h{}z", fmt(x - s), fmt(y - s), fmt(2.0 * s), fmt(2.0 * s), fmt(-2.0 * s))
+            format!(
+                "M{} {}h{}v{}h{}z",
+                fmt(x - s),
+                fmt(y - s),
+                fmt(2.0 * s),
+                fmt(2.0 * s),
+                fmt(-2.0 * s)
+            )
         }
         MarkKind::Member(CircleId::Industrial) => format!(
             "M{} {}L{} {}H{}z",
-            fmt(x), fmt(y - r), fmt(x + r), fmt(y + r * 0.8), fmt(x - r)
+            fmt(x),
+            fmt(y - r),
+            fmt(x + r),
+            fmt(y + r * 0.8),
+            fmt(x - r)
         ),
         MarkKind::NotAMember => {
             let s = r * 0.7;
             format!(
                 "M{} {}l{} {}M{} {}l{} {}",
-                fmt(x - s), fmt(y - s), fmt(2.0 * s), fmt(2.0 * s),
-                fmt(x - s), fmt(y + s), fmt(2.0 * s), fmt(-2.0 * s)
+                fmt(x - s),
+                fmt(y - s),
+                fmt(2.0 * s),
+                fmt(2.0 * s),
+                fmt(x - s),
+                fmt(y + s),
+                fmt(2.0 * s),
+                fmt(-2.0 * s)
             )
         }
     };
@@ -202,14 +250,21 @@ pub(super) fn mark_shape(kind: MarkKind, x: f64, y: f64, r: f64) -> Html {
 }
 
 fn edge_arrow(direction: Option<(f64, f64)>, x: f64, y: f64, r: f64) -> Html {
-    let Some((ux, uy)) = direction else { return html! {} };
+    let Some((ux, uy)) = direction else {
+        return html! {};
+    };
     // A chevron just outside the mark, pointing away from the centre.
     let tip = (x + ux * r * 2.6, y + uy * r * 2.6);
     let back = (x + ux * r * 1.5, y + uy * r * 1.5);
     let (px, py) = (-uy * r * 0.8, ux * r * 0.8);
     let d = format!(
         "M{} {}L{} {}L{} {}",
-        fmt(back.0 + px), fmt(back.1 + py), fmt(tip.0), fmt(tip.1), fmt(back.0 - px), fmt(back.1 - py)
+        fmt(back.0 + px),
+        fmt(back.1 + py),
+        fmt(tip.0),
+        fmt(tip.1),
+        fmt(back.0 - px),
+        fmt(back.1 - py)
     );
     html! { <path class="edge-arrow" d={d} /> }
 }
@@ -220,7 +275,12 @@ fn star_path(cx: f64, cy: f64, r: f64) -> String {
         let radius = if i % 2 == 0 { r } else { r * 0.45 };
         let a = std::f64::consts::PI / 5.0 * f64::from(i);
         let (x, y) = (cx + radius * a.sin(), cy - radius * a.cos());
-        d.push_str(&format!("{}{} {}", if i == 0 { "M" } else { "L" }, fmt(x), fmt(y)));
+        d.push_str(&format!(
+            "{}{} {}",
+            if i == 0 { "M" } else { "L" },
+            fmt(x),
+            fmt(y)
+        ));
     }
     d.push('z');
     d

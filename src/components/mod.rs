@@ -8,6 +8,7 @@ mod panel;
 mod text_version;
 
 pub use app::{App, AppProps, StoryErrors, StoryErrorsProps};
+pub use chart::chart_colours;
 
 use crate::story::Story;
 use std::rc::Rc;
@@ -39,11 +40,17 @@ pub fn date_text(iso: &str, lang: crate::story::Lang) -> String {
         (crate::story::Lang::Zh, [y, m, d]) => format!("{y}年{m}月{d}日"),
         (crate::story::Lang::Zh, [y, m]) => format!("{y}年{m}月"),
         (crate::story::Lang::En, [y, m, d]) => {
-            let month = MONTHS.get((*m as usize).wrapping_sub(1)).copied().unwrap_or("");
+            let month = MONTHS
+                .get((*m as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or("");
             format!("{d} {month} {y}")
         }
         (crate::story::Lang::En, [y, m]) => {
-            let month = MONTHS.get((*m as usize).wrapping_sub(1)).copied().unwrap_or("");
+            let month = MONTHS
+                .get((*m as usize).wrapping_sub(1))
+                .copied()
+                .unwrap_or("");
             format!("{month} {y}")
         }
         _ => iso.to_owned(),

@@ -53,7 +53,9 @@ pub fn panel(props: &PanelProps) -> Html {
             </section>
         };
     };
-    let Some(circle) = story.circle(id) else { return html! {} };
+    let Some(circle) = story.circle(id) else {
+        return html! {};
+    };
     let section = section_of(id);
     let definition_source = circle.definition_source.get(lang);
     let members = story.members_of(id).map(|p| {
@@ -66,7 +68,9 @@ pub fn panel(props: &PanelProps) -> Html {
             </li>
         }
     });
-    let charts = story.charts_in(section).map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
+    let charts = story
+        .charts_in(section)
+        .map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
     html! {
         <section class={classes!("panel", format!("panel-{}", id.slug()))} data-view={id.slug()} aria-live="polite">
             <h2>{ circle.name.get(lang) }</h2>

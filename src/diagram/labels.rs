@@ -44,7 +44,10 @@ impl Rect {
 
     /// The point of this box nearest to `(px, py)`: where a leader line meets the label.
     pub fn nearest_point(&self, px: f64, py: f64) -> (f64, f64) {
-        (px.clamp(self.x, self.right()), py.clamp(self.y, self.bottom()))
+        (
+            px.clamp(self.x, self.right()),
+            py.clamp(self.y, self.bottom()),
+        )
     }
 
     /// Whether the segment from `a` to `b` passes through this box (Liang–Barsky clipping).
@@ -101,7 +104,10 @@ pub const LABEL_PAD_PX: f64 = 1.0;
 /// The box a label of `text` at `font_px` needs.
 pub fn text_size_px(text: &str, font_px: f64) -> (f64, f64) {
     let width_em: f64 = text.chars().map(char_width_em).sum();
-    (width_em * font_px + 2.0 * LABEL_PAD_PX, LINE_HEIGHT_EM * font_px)
+    (
+        width_em * font_px + 2.0 * LABEL_PAD_PX,
+        LINE_HEIGHT_EM * font_px,
+    )
 }
 
 /// One label to place: the point it names and the size of its text.
@@ -145,7 +151,11 @@ const LEADER_STEPS_PX: [f64; 4] = [10.0, 20.0, 32.0, 46.0];
 fn candidate(anchor: (f64, f64), size: (f64, f64), dir: (f64, f64), dist: f64) -> Rect {
     let (w, h) = size;
     let (ax, ay) = anchor;
-    let diagonal = if dir.0 != 0.0 && dir.1 != 0.0 { std::f64::consts::FRAC_1_SQRT_2 } else { 1.0 };
+    let diagonal = if dir.0 != 0.0 && dir.1 != 0.0 {
+        std::f64::consts::FRAC_1_SQRT_2
+    } else {
+        1.0
+    };
     let cx = ax + dir.0 * diagonal * dist;
     let cy = ay + dir.1 * diagonal * dist;
     let x = match dir.0 {
@@ -188,7 +198,10 @@ pub fn place_labels(
                     request.anchor.0 + dir.0 / norm * start_dist,
                     request.anchor.1 + dir.1 / norm * start_dist,
                 );
-                (start, rect.nearest_point(request.anchor.0, request.anchor.1))
+                (
+                    start,
+                    rect.nearest_point(request.anchor.0, request.anchor.1),
+                )
             });
             if is_free(&rect, leader, obstacles, &placed, bounds, request.anchor) {
                 placed.push(PlacedLabel {
@@ -249,7 +262,12 @@ fn is_free(
 mod tests {
     use super::*;
 
-    const BOUNDS: Rect = Rect { x: 0.0, y: 0.0, w: 300.0, h: 300.0 };
+    const BOUNDS: Rect = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: 300.0,
+        h: 300.0,
+    };
 
     fn request(key: usize, x: f64, y: f64, priority: i32) -> LabelRequest {
         LabelRequest {
@@ -280,7 +298,14 @@ mod tests {
     fn crowded_labels_never_overlap_each_other_or_any_dot() {
         // Twelve dots packed in a small cluster, like the three northern counties.
         let requests: Vec<LabelRequest> = (0..12)
-            .map(|i| request(i, 140.0 + (i % 4) as f64 * 9.0, 140.0 + (i / 4) as f64 * 9.0, 12 - i as i32))
+            .map(|i| {
+                request(
+                    i,
+                    140.0 + (i % 4) as f64 * 9.0,
+                    140.0 + (i / 4) as f64 * 9.0,
+                    12 - i as i32,
+                )
+            })
             .collect();
         let obstacles = marks(&requests);
         let placed = place_labels(&requests, &obstacles, BOUNDS);
@@ -299,7 +324,12 @@ mod tests {
     #[test]
     fn lowest_priority_is_dropped_first() {
         // Two dots at the same spot in a box with room for one label only.
-        let tight = Rect { x: 0.0, y: 0.0, w: 100.0, h: 30.0 };
+        let tight = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 100.0,
+            h: 30.0,
+        };
         let requests = [request(0, 8.0, 15.0, 1), request(1, 8.0, 15.0, 9)];
         let placed = place_labels(&requests, &[], tight);
         assert_eq!(placed.iter().map(|p| p.key).collect::<Vec<_>>(), [1]);
@@ -308,15 +338,27 @@ mod tests {
     #[test]
     fn crowded_labels_reach_their_dots_by_leader_lines() {
         let requests: Vec<LabelRequest> = (0..12)
-            .map(|i| request(i, 140.0 + (i % 4) as f64 * 9.0, 140.0 + (i / 4) as f64 * 9.0, 1))
+            .map(|i| {
+                request(
+                    i,
+                    140.0 + (i % 4) as f64 * 9.0,
+                    140.0 + (i / 4) as f64 * 9.0,
+                    1,
+                )
+            })
             .collect();
         let placed = place_labels(&requests, &marks(&requests), BOUNDS);
         let with_leader: Vec<&PlacedLabel> = placed.iter().filter(|p| p.leader.is_some()).collect();
         assert!(!with_leader.is_empty(), "no leader used: {placed:?}");
         for p in with_leader {
-            let Some((start, end)) = p.leader else { continue };
+            let Some((start, end)) = p.leader else {
+                continue;
+            };
             let anchor = requests[p.key].anchor;
-            assert!((start.0 - anchor.0).hypot(start.1 - anchor.1) <= 5.0 + 1e-9, "starts off its dot");
+            assert!(
+                (start.0 - anchor.0).hypot(start.1 - anchor.1) <= 5.0 + 1e-9,
+                "starts off its dot"
+            );
             let on_edge = (end.0 - p.rect.x).abs() < 1e-9
                 || (end.0 - p.rect.right()).abs() < 1e-9
                 || (end.1 - p.rect.y).abs() < 1e-9
@@ -335,7 +377,12 @@ mod tests {
 
     #[test]
     fn segment_crossing_is_detected() {
-        let r = Rect { x: 10.0, y: 10.0, w: 10.0, h: 10.0 };
+        let r = Rect {
+            x: 10.0,
+            y: 10.0,
+            w: 10.0,
+            h: 10.0,
+        };
         assert!(r.crosses_segment((0.0, 15.0), (30.0, 15.0)));
         assert!(!r.crosses_segment((0.0, 0.0), (30.0, 5.0)));
         assert!(r.crosses_segment((12.0, 12.0), (13.0, 13.0)));

@@ -142,12 +142,21 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
     let size = class.size_px;
     let centre = (size / 2.0, size / 2.0);
     let px_per_km = (size / 2.0) / VIEW_RADIUS_KM;
-    let bounds = Rect { x: 2.0, y: 2.0, w: size - 4.0, h: size - 4.0 };
+    let bounds = Rect {
+        x: 2.0,
+        y: 2.0,
+        w: size - 4.0,
+        h: size - 4.0,
+    };
     let mut layout = DiagramLayout {
         class,
         centre,
         px_per_km,
-        circles: story.circles.iter().map(|c| (c.id, c.radius_km * px_per_km)).collect(),
+        circles: story
+            .circles
+            .iter()
+            .map(|c| (c.id, c.radius_km * px_per_km))
+            .collect(),
         circle_labels: Vec::new(),
         marks: Vec::new(),
         labels: Vec::new(),
@@ -160,7 +169,12 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
             h: class.font_px * 2.2,
         },
         // Top-left corner.
-        north_arrow: Rect { x: 6.0, y: 6.0, w: class.font_px * 1.6, h: class.font_px * 3.0 },
+        north_arrow: Rect {
+            x: 6.0,
+            y: 6.0,
+            w: class.font_px * 1.6,
+            h: class.font_px * 3.0,
+        },
     };
 
     let centre_latlon = (story.centre.lat, story.centre.lon);
@@ -169,7 +183,13 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
         let distance_km = p.distance_km();
         let (shown, edge_direction) = if distance_km > EDGE_THRESHOLD_KM {
             let (ux, uy) = (p.x / distance_km, p.y / distance_km);
-            (PointKm { x: ux * EDGE_MARK_KM, y: uy * EDGE_MARK_KM }, Some((ux, -uy)))
+            (
+                PointKm {
+                    x: ux * EDGE_MARK_KM,
+                    y: uy * EDGE_MARK_KM,
+                },
+                Some((ux, -uy)),
+            )
         } else {
             (p, None)
         };
@@ -198,7 +218,9 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
 
     // Circle names first: they sit just inside each circle's edge, tried at several angles.
     for (id, r_px) in &layout.circles {
-        let Some(circle) = story.circle(*id) else { continue };
+        let Some(circle) = story.circle(*id) else {
+            continue;
+        };
         let text = circle.name.get(lang).to_owned();
         let (w, h) = text_size_px(&text, class.font_px);
         let free = CIRCLE_LABEL_ANGLES_DEG.iter().find_map(|deg| {
@@ -207,14 +229,26 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
             let inset = h / 2.0 + 2.0;
             let cx = centre.0 + (r_px - inset) * a.sin();
             let cy = centre.1 - (r_px - inset) * a.cos();
-            let rect = Rect { x: cx - w / 2.0, y: cy - h / 2.0, w, h };
+            let rect = Rect {
+                x: cx - w / 2.0,
+                y: cy - h / 2.0,
+                w,
+                h,
+            };
             let is_free = bounds.contains(&rect)
                 && !obstacles.iter().any(|o| o.intersects(&rect))
-                && !layout.circle_labels.iter().any(|l| l.rect.intersects(&rect));
+                && !layout
+                    .circle_labels
+                    .iter()
+                    .any(|l| l.rect.intersects(&rect));
             is_free.then_some(rect)
         });
         if let Some(rect) = free {
-            layout.circle_labels.push(CircleLabel { id: *id, text, rect });
+            layout.circle_labels.push(CircleLabel {
+                id: *id,
+                text,
+                rect,
+            });
         }
     }
     obstacles.extend(layout.circle_labels.iter().map(|l| l.rect));
@@ -223,7 +257,9 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
     let mut texts: Vec<String> = Vec::new();
     let mut requests: Vec<LabelRequest> = Vec::new();
     for mark in &layout.marks {
-        let Some(place) = story.places.get(mark.place) else { continue };
+        let Some(place) = story.places.get(mark.place) else {
+            continue;
+        };
         let name = place.name.get(lang);
         let text = match mark.edge_direction {
             Some(_) => edge_label(name, mark.distance_km, lang),
@@ -271,7 +307,8 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
 
 /// Angles (clockwise from north) tried for a circle's name: upper left first, where few
 /// places lie, then around.
-const CIRCLE_LABEL_ANGLES_DEG: [i32; 12] = [-35, -50, -20, -65, 215, 200, 230, 145, 160, 130, 35, 50];
+const CIRCLE_LABEL_ANGLES_DEG: [i32; 12] =
+    [-35, -50, -20, -65, 215, 200, 230, 145, 160, 130, 35, 50];
 
 #[cfg(test)]
 mod tests {
@@ -313,7 +350,11 @@ mod tests {
                     }
                     for m in &l.marks {
                         let dot = Rect::around(m.x, m.y, class.mark_r_px);
-                        assert!(!a.intersects(&dot), "{} {lang}: label covers a dot", class.name);
+                        assert!(
+                            !a.intersects(&dot),
+                            "{} {lang}: label covers a dot",
+                            class.name
+                        );
                     }
                 }
             }
@@ -330,7 +371,10 @@ mod tests {
                     let labelled = l.labels.iter().any(|x| x.place == Some(i));
                     assert!(labelled != l.dropped.contains(&i), "place {i}");
                 }
-                assert!(l.labels.iter().any(|x| x.place.is_none()), "centre unlabelled");
+                assert!(
+                    l.labels.iter().any(|x| x.place.is_none()),
+                    "centre unlabelled"
+                );
             }
         }
     }
@@ -343,7 +387,12 @@ mod tests {
                 let l = layout(&s, lang, class);
                 for (i, place) in s.places.iter().enumerate() {
                     if place.priority >= 8 {
-                        assert!(!l.dropped.contains(&i), "{} dropped ({}, {lang})", place.id, class.name);
+                        assert!(
+                            !l.dropped.contains(&i),
+                            "{} dropped ({}, {lang})",
+                            place.id,
+                            class.name
+                        );
                     }
                 }
             }
@@ -359,7 +408,10 @@ mod tests {
             let is_far = matches!(id.as_str(), "cangzhou" | "shijiazhuang" | "chengde");
             assert_eq!(mark.edge_direction.is_some(), is_far, "{id}");
             let from_centre = (mark.x - l.centre.0).hypot(mark.y - l.centre.1) / l.px_per_km;
-            assert!(from_centre <= EDGE_THRESHOLD_KM, "{id} drawn at {from_centre} km");
+            assert!(
+                from_centre <= EDGE_THRESHOLD_KM,
+                "{id} drawn at {from_centre} km"
+            );
         }
         let shijiazhuang = s.places.iter().position(|p| p.id == "shijiazhuang");
         let label = l.labels.iter().find(|x| x.place == shijiazhuang);
@@ -367,7 +419,10 @@ mod tests {
         if let (Some(label), Some(mark)) = (label, mark) {
             // facts.md gives 263 km rounded; the label shows the computed distance.
             assert!((mark.distance_km - 263.0).abs() <= 1.0);
-            assert_eq!(label.text, format!("Shijiazhuang {} km", mark.distance_km.round()));
+            assert_eq!(
+                label.text,
+                format!("Shijiazhuang {} km", mark.distance_km.round())
+            );
         }
     }
 
@@ -382,7 +437,10 @@ mod tests {
         // Sanhe lies 58 km out, beyond the 50 km line, yet is a commuting-circle member.
         assert_eq!(kind("sanhe"), Some(MarkKind::Member(CircleId::Commuting)));
         assert_eq!(kind("tongzhou"), Some(MarkKind::Beijing));
-        assert_eq!(kind("tianjin"), Some(MarkKind::Member(CircleId::Functional)));
+        assert_eq!(
+            kind("tianjin"),
+            Some(MarkKind::Member(CircleId::Functional))
+        );
         assert_eq!(kind("zhuozhou"), Some(MarkKind::NotAMember));
     }
 

@@ -85,7 +85,7 @@ fn group_thousands(int_digits: &str, lang: Lang) -> String {
     }
     let mut out = String::with_capacity(int_digits.len() + int_digits.len() / 3);
     for (i, c) in int_digits.chars().enumerate() {
-        if i > 0 && (int_digits.len() - i) % 3 == 0 {
+        if i > 0 && (int_digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -172,30 +172,63 @@ mod tests {
 
     #[test]
     fn fixed_scale_groups_large_integer_parts() {
-        assert_eq!(number_text(d("41610.9亿"), Scale { exponent: 8 }, Lang::Zh), "41,610.9亿");
-        assert_eq!(number_text(d("2100亿"), Scale { exponent: 8 }, Lang::Zh), "2100亿");
+        assert_eq!(
+            number_text(d("41610.9亿"), Scale { exponent: 8 }, Lang::Zh),
+            "41,610.9亿"
+        );
+        assert_eq!(
+            number_text(d("2100亿"), Scale { exponent: 8 }, Lang::Zh),
+            "2100亿"
+        );
         assert_eq!(
             number_text(d("16311.34亿"), Scale { exponent: 9 }, Lang::En),
             "1,631.134 billion"
         );
-        assert_eq!(number_text(d("71.2亿"), Scale { exponent: 9 }, Lang::En), "7.12 billion");
+        assert_eq!(
+            number_text(d("71.2亿"), Scale { exponent: 9 }, Lang::En),
+            "7.12 billion"
+        );
     }
 
     #[test]
     fn figures_carry_qualifier_and_unit_in_each_language() {
         use Qualifier::*;
-        assert_eq!(figure_text(d("400000"), Unit::People, About, Lang::Zh), "约40万人");
-        assert_eq!(figure_text(d("400000"), Unit::People, About, Lang::En), "about 400,000");
-        assert_eq!(figure_text(d("175000"), Unit::People, Exact, Lang::Zh), "17.5万人");
-        assert_eq!(figure_text(d("1.5万亿"), Unit::Yuan, MoreThan, Lang::Zh), "超过1.5万亿元");
+        assert_eq!(
+            figure_text(d("400000"), Unit::People, About, Lang::Zh),
+            "约40万人"
+        );
+        assert_eq!(
+            figure_text(d("400000"), Unit::People, About, Lang::En),
+            "about 400,000"
+        );
+        assert_eq!(
+            figure_text(d("175000"), Unit::People, Exact, Lang::Zh),
+            "17.5万人"
+        );
+        assert_eq!(
+            figure_text(d("1.5万亿"), Unit::Yuan, MoreThan, Lang::Zh),
+            "超过1.5万亿元"
+        );
         assert_eq!(
             figure_text(d("1.5万亿"), Unit::Yuan, MoreThan, Lang::En),
             "more than 1.5 trillion yuan"
         );
-        assert_eq!(figure_text(d("40"), Unit::Percent, MoreThan, Lang::Zh), "超过40%");
-        assert_eq!(figure_text(d("40"), Unit::Percent, MoreThan, Lang::En), "more than 40%");
-        assert_eq!(figure_text(d("2.7万"), Unit::SquareKm, About, Lang::Zh), "约2.7万平方公里");
-        assert_eq!(figure_text(d("2.7万"), Unit::SquareKm, About, Lang::En), "about 27,000 km²");
+        assert_eq!(
+            figure_text(d("40"), Unit::Percent, MoreThan, Lang::Zh),
+            "超过40%"
+        );
+        assert_eq!(
+            figure_text(d("40"), Unit::Percent, MoreThan, Lang::En),
+            "more than 40%"
+        );
+        assert_eq!(
+            figure_text(d("2.7万"), Unit::SquareKm, About, Lang::Zh),
+            "约2.7万平方公里"
+        );
+        assert_eq!(
+            figure_text(d("2.7万"), Unit::SquareKm, About, Lang::En),
+            "about 27,000 km²"
+        );
     }
 
     #[test]

@@ -29,7 +29,11 @@ pub fn parse_story(json: &str) -> Result<Story, Vec<StoryError>> {
     let story: Story = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
-        let field = if path == "." { "(file)".to_owned() } else { path };
+        let field = if path == "." {
+            "(file)".to_owned()
+        } else {
+            path
+        };
         vec![StoryError::new(field, inner.to_string())]
     })?;
     let errors = validate(&story);

@@ -15,7 +15,11 @@ pub enum CircleId {
 
 impl CircleId {
     /// Innermost first, the order of the story file and of the keyboard.
-    pub const ALL: [CircleId; 3] = [CircleId::Commuting, CircleId::Functional, CircleId::Industrial];
+    pub const ALL: [CircleId; 3] = [
+        CircleId::Commuting,
+        CircleId::Functional,
+        CircleId::Industrial,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {

@@ -65,7 +65,10 @@ impl Report {
 
     fn date(&mut self, field: &str, date: &str) {
         if !is_valid_date(date) {
-            self.fail(field, format!("\"{date}\" is not a date (YYYY-MM-DD or YYYY-MM)"));
+            self.fail(
+                field,
+                format!("\"{date}\" is not a date (YYYY-MM-DD or YYYY-MM)"),
+            );
         }
     }
 
@@ -179,8 +182,14 @@ fn validate_circles(story: &Story, report: &mut Report) {
         }
         report.text(&format!("{field}.name"), &circle.name);
         report.text(&format!("{field}.definition"), &circle.definition);
-        report.source(&format!("{field}.definition_source.zh"), &circle.definition_source.zh);
-        report.source(&format!("{field}.definition_source.en"), &circle.definition_source.en);
+        report.source(
+            &format!("{field}.definition_source.zh"),
+            &circle.definition_source.zh,
+        );
+        report.source(
+            &format!("{field}.definition_source.en"),
+            &circle.definition_source.en,
+        );
         let r = circle.radius_km;
         if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
             report.fail(
@@ -258,7 +267,10 @@ fn validate_charts(story: &Story, report: &mut Report) {
             report.text(&format!("{field}.note"), note);
         }
         if !matches!(chart.scale.zh, 0 | 4 | 8 | 12) {
-            report.fail(format!("{field}.scale.zh"), "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)");
+            report.fail(
+                format!("{field}.scale.zh"),
+                "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)",
+            );
         }
         if !matches!(chart.scale.en, 0 | 6 | 9 | 12) {
             report.fail(
@@ -267,7 +279,10 @@ fn validate_charts(story: &Story, report: &mut Report) {
             );
         }
         if chart.bars.is_empty() || chart.bars.len() > MAX_BARS {
-            report.fail(format!("{field}.bars"), format!("must have 1 to {MAX_BARS} bars"));
+            report.fail(
+                format!("{field}.bars"),
+                format!("must have 1 to {MAX_BARS} bars"),
+            );
         }
         for (j, bar) in chart.bars.iter().enumerate() {
             report.text(&format!("{field}.bars[{j}].label"), &bar.label);
@@ -320,7 +335,10 @@ mod tests {
         let mut s = story();
         s.circles.swap(0, 1);
         let errors = fields(&s);
-        assert!(errors.contains(&"circles[0].id: must be \"commuting\" (innermost circle first)".into()));
+        assert!(
+            errors
+                .contains(&"circles[0].id: must be \"commuting\" (innermost circle first)".into())
+        );
     }
 
     #[test]
@@ -332,11 +350,16 @@ mod tests {
 
     #[test]
     fn unknown_circle_id_is_refused_with_its_path() {
-        let json = DEFAULT_STORY_JSON.replacen("\"circle\": \"commuting\"", "\"circle\": \"orbital\"", 1);
+        let json =
+            DEFAULT_STORY_JSON.replacen("\"circle\": \"commuting\"", "\"circle\": \"orbital\"", 1);
         let errors = parse_story(&json).err().unwrap_or_default();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].field.starts_with("places["), "{}", errors[0]);
-        assert!(errors[0].message.contains("unknown variant `orbital`"), "{}", errors[0]);
+        assert!(
+            errors[0].message.contains("unknown variant `orbital`"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
@@ -347,7 +370,10 @@ mod tests {
         let errors = fields(&s);
         assert_eq!(
             errors,
-            ["places[0].lat: must be between -90 and 90", "places[1].lon: must be between -180 and 180"]
+            [
+                "places[0].lat: must be between -90 and 90",
+                "places[1].lon: must be between -180 and 180"
+            ]
         );
     }
 
@@ -414,7 +440,10 @@ mod tests {
         let errors = fields(&s);
         assert!(errors[0].starts_with("places[1].id: \""), "{errors:?}");
         assert!(errors[0].ends_with("is used twice"), "{errors:?}");
-        assert_eq!(errors[1], "figures[0].id: must be 1 to 64 characters of a-z, 0-9 and -");
+        assert_eq!(
+            errors[1],
+            "figures[0].id: must be 1 to 64 characters of a-z, 0-9 and -"
+        );
     }
 
     #[test]
@@ -437,9 +466,18 @@ mod tests {
     #[test]
     fn percentages_stay_at_most_100() {
         let mut s = story();
-        let i = s.figures.iter().position(|f| f.unit == Unit::Percent).unwrap_or(0);
+        let i = s
+            .figures
+            .iter()
+            .position(|f| f.unit == Unit::Percent)
+            .unwrap_or(0);
         s.figures[i].value = crate::numbers::Decimal::new(101, 0);
-        assert_eq!(fields(&s), [format!("figures[{i}].value: a percentage must be at most 100")]);
+        assert_eq!(
+            fields(&s),
+            [format!(
+                "figures[{i}].value: a percentage must be at most 100"
+            )]
+        );
     }
 
     #[test]

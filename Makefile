@@ -1,0 +1,61 @@
+# capital-circles: two commands do all set-up on a fresh machine.
+#   make serve   install what is missing, then serve the graphic on http://127.0.0.1:8080
+#   make test    install what is missing, then run every test layer
+#   make build   release build to dist/ (wasm-opt applied)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+TOOLS_DIR ?= $(HOME)/.cache/capital-circles/tools
+export PATH := $(HOME)/.cargo/bin:$(TOOLS_DIR)/node_modules/.bin:$(PATH)
+# Offline trunk: a missing tool is a clear error, never a download attempt.
+export TRUNK_OFFLINE := true
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+
+.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test lint clean
+
+tools-build:
+	@bash .ci/tools.sh build
+
+tools-test:
+	@bash .ci/tools.sh test
+
+serve: tools-build
+	trunk serve
+
+build: tools-build
+	trunk build --release
+
+test: tools-test
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-e2e
+
+# Layer 1: the model and pure logic, natively.
+test-native:
+	@echo "==> native tests (cargo test)"
+	cargo test --offline
+
+# Layer 2: components in headless Chromium (wasm-bindgen-test through chromedriver). The
+# native chart drawings are written first: the browser test compares its own against them.
+test-wasm:
+	@echo "==> in-browser tests (wasm-bindgen-test, headless Chromium)"
+	cargo run --offline --quiet --bin native-charts -- target/fixtures/native-charts.json
+	cargo test --offline --target wasm32-unknown-unknown --test browser
+
+# Layer 3: the release dist/ served on 127.0.0.1 and driven in real Chromium (Playwright).
+test-e2e:
+	@echo "==> end-to-end tests (dist/ in Chromium via playwright-core)"
+	cd tests/e2e && node --test --test-concurrency=1
+
+lint:
+	cargo fmt --check
+	cargo clippy --offline --all-targets -- -D warnings
+	cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+clean:
+	rm -rf dist target/fixtures target/screenshots

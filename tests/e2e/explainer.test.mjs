@@ -1,0 +1,248 @@
+// The explainer as readers use it: click, tap and keys; two languages; state in the URL;
+// history as a page and inside a frame; themes; labels that never collide; axe-core clean.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { serve } from "./server.mjs";
+import { launch, newPage, ready, DIST, SHOTS } from "./browser.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let server;
+let host; // another origin, for framing
+let browser;
+before(async () => {
+  server = await serve(DIST);
+  host = await serve(DIST, {
+    routes: {
+      "/favicon.ico": ["image/x-icon", ""],
+      "/host.html": [
+        "text/html; charset=utf-8",
+        `<!doctype html><html lang="en"><head><title>Host article</title></head><body>
+         <h1>Host article</h1><iframe id="g" title="graphic" width="375" height="900"></iframe>
+         </body></html>`,
+      ],
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+});
+
+const view = (page) => page.locator(".panel").getAttribute("data-view");
+
+async function open(query = "", options = {}) {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, ...options });
+  await page.goto(`${server.url}${query}`);
+  await ready(page);
+  return page;
+}
+
+/** Clicks a disc at a point inside it but outside the circles nested in it. */
+async function clickRing(page, id) {
+  const disc = page.locator(`svg.diagram:visible .disc-${id}`);
+  const box = await disc.boundingBox();
+  const inner = { commuting: 0, functional: 50 / 100, industrial: 100 / 150 }[id];
+  // Halfway between the inner circle's edge and this one's, straight above the centre.
+  const r = box.height / 2;
+  const y = box.y + r - r * (1 + inner) / 2;
+  await page.mouse.click(box.x + box.width / 2, y);
+}
+
+test("click, tap and keys select circles; Escape returns to the overview", async () => {
+  const page = await open();
+  await clickRing(page, "functional");
+  assert.equal(await view(page), "functional");
+  await clickRing(page, "commuting");
+  assert.equal(await view(page), "commuting");
+
+  const phone = await newPage(browser, {
+    viewport: { width: 375, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await phone.goto(server.url);
+  await ready(phone);
+  const disc = phone.locator("svg.diagram-narrow .disc-industrial");
+  const box = await disc.boundingBox();
+  await phone.touchscreen.tap(box.x + box.width / 2, box.y + 6);
+  await phone.locator('.panel[data-view="industrial"]').waitFor();
+
+  // Keyboard only: Tab reaches the diagram's circle; Enter, arrows and Escape operate it.
+  const kb = await open();
+  let focused = "";
+  for (let i = 0; i < 12 && !focused.includes("disc"); i++) {
+    await kb.keyboard.press("Tab");
+    focused = await kb.evaluate(() => document.activeElement?.getAttribute("class") ?? "");
+  }
+  assert.match(focused, /disc-commuting/);
+  await kb.keyboard.press("Enter");
+  assert.equal(await view(kb), "commuting");
+  await kb.keyboard.press("ArrowRight");
+  assert.equal(await view(kb), "functional");
+  await kb.keyboard.press(" ");
+  assert.equal(await view(kb), "overview", "Space toggles the selected circle off");
+  await kb.keyboard.press("ArrowLeft");
+  assert.equal(await view(kb), "industrial");
+  await kb.keyboard.press("Escape");
+  assert.equal(await view(kb), "overview");
+  for (const p of [page, phone, kb]) assert.deepEqual(p.errors, []);
+});
+
+test("language switch keeps the selection and sets <html lang>", async () => {
+  const page = await open();
+  await page.locator(".pick-functional").click();
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+  await page.locator(".lang-switch").click();
+  assert.equal(await view(page), "functional");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.equal(await page.locator(".panel h2").innerText(), "Functional circle");
+  assert.match(page.url(), /lang=en/);
+  await page.locator(".lang-switch").click();
+  assert.equal(await page.locator(".panel h2").innerText(), "功能圈");
+  assert.doesNotMatch(page.url(), /lang=/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("a copied link opens the same view; unknown values fall back", async () => {
+  const page = await open("?circle=industrial&lang=en");
+  await page.locator('.panel[data-view="industrial"]').waitFor();
+  assert.equal(await page.locator("h1").innerText(), "Three circles make Beijing's modern capital metropolitan area");
+  await page.locator(".pick-commuting").click();
+  const copied = page.url();
+  assert.match(copied, /circle=commuting/);
+  const again = await open(copied.slice(server.url.length));
+  await again.locator('.panel[data-view="commuting"]').waitFor();
+  assert.equal(await again.locator("html").getAttribute("lang"), "en");
+
+  const odd = await open("?circle=%2E%2E%2Fetc&lang=xx&theme=neon");
+  assert.equal(await view(odd), "overview");
+  assert.equal(await odd.locator("html").getAttribute("lang"), "zh-CN");
+  for (const p of [page, again, odd]) assert.deepEqual(p.errors, []);
+});
+
+test("as the page, back and forward restore the view", async () => {
+  const page = await open();
+  await page.locator(".pick-commuting").click();
+  await page.locator(".pick-industrial").click();
+  await page.goBack();
+  await page.locator('.panel[data-view="commuting"]').waitFor();
+  await page.goBack();
+  await page.locator('.panel[data-view="overview"]').waitFor();
+  await page.goForward();
+  await page.locator('.panel[data-view="commuting"]').waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("inside an iframe selections add no history entry to the host", async () => {
+  const page = await newPage(browser, { viewport: { width: 800, height: 1000 } });
+  await page.goto(`${host.origin}/host.html`);
+  const before = await page.evaluate(() => history.length);
+  await page.evaluate((src) => { document.getElementById("g").src = src; }, `${server.url}?circle=functional`);
+  const frame = page.frameLocator("#g");
+  await frame.locator('.panel[data-view="functional"]').waitFor();
+  await frame.locator(".pick-commuting").click();
+  await frame.locator(".pick-industrial").click();
+  await frame.locator(".lang-switch").click();
+  await frame.locator('.panel[data-view="industrial"] h2').waitFor();
+  const afterLength = await page.evaluate(() => history.length);
+  // Setting the iframe's src once may add one entry; selections add none.
+  assert.ok(afterLength <= before + 1, `history grew from ${before} to ${afterLength}`);
+  const src = await page.frames()[1].url();
+  assert.match(src, /circle=industrial/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("?theme= forces light or dark over the reader's setting", async () => {
+  const bg = (p) => p.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const scheme = (p) => p.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+  const darkReader = await open("", { colorScheme: "dark" });
+  assert.equal(await bg(darkReader), "rgb(17, 24, 39)");
+  const forcedLight = await open("?theme=light", { colorScheme: "dark" });
+  assert.equal(await bg(forcedLight), "rgb(255, 255, 255)");
+  assert.equal(await scheme(forcedLight), "light");
+  const forcedDark = await open("?theme=dark", { colorScheme: "light" });
+  assert.equal(await bg(forcedDark), "rgb(17, 24, 39)");
+  assert.equal(await scheme(forcedDark), "dark");
+  const auto = await open("?theme=auto", { colorScheme: "light" });
+  assert.equal(await bg(auto), "rgb(255, 255, 255)");
+});
+
+/** Rendered boxes of every visible label and every place mark in the visible diagram. */
+async function boxes(page) {
+  return page.evaluate(() => {
+    const svg = [...document.querySelectorAll("svg.diagram")].find((s) => s.getBoundingClientRect().width > 0);
+    const rect = (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, text: e.textContent };
+    };
+    return {
+      labels: [...svg.querySelectorAll("text.label, text.circle-name")].map(rect),
+      marks: [...svg.querySelectorAll(".place .mark, .centre-star")].map(rect),
+    };
+  });
+}
+
+const overlap = (a, b, slack = 0.5) =>
+  a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+
+for (const width of [320, 375, 768, 1280]) {
+  test(`at ${width}px no two labels intersect and no label covers a dot`, async () => {
+    for (const lang of ["zh", "en"]) {
+      const page = await open(`?lang=${lang}`, { viewport: { width, height: 900 } });
+      await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+      const { labels, marks } = await boxes(page);
+      assert.ok(labels.length >= 12, `${labels.length} labels`);
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          assert.ok(!overlap(labels[i], labels[j]), `${lang} ${width}: "${labels[i].text}" / "${labels[j].text}"`);
+        }
+        for (const m of marks) {
+          assert.ok(!overlap(labels[i], m), `${lang} ${width}: "${labels[i].text}" covers a dot`);
+        }
+      }
+      assert.deepEqual(page.errors, []);
+    }
+  });
+}
+
+test("axe-core finds no violations in either language or theme", async () => {
+  for (const lang of ["zh", "en"]) {
+    for (const theme of ["light", "dark"]) {
+      for (const circle of ["", "&circle=functional"]) {
+        const page = await open(`?lang=${lang}&theme=${theme}${circle}`);
+        if (circle) await page.locator('.panel[data-view="functional"]').waitFor();
+        await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
+        await page.evaluate(AXE_SOURCE);
+        const result = await page.evaluate(() =>
+          window.axe.run(document, { resultTypes: ["violations"] }),
+        );
+        const summary = result.violations.map(
+          (v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`,
+        );
+        assert.deepEqual(summary, [], `${lang} ${theme} ${circle}`);
+      }
+    }
+  }
+});
+
+test("screenshots at 320, 768 and 1280 px, zh and en, light and dark", async () => {
+  for (const width of [320, 768, 1280]) {
+    for (const lang of ["zh", "en"]) {
+      for (const theme of ["light", "dark"]) {
+        const page = await open(`?lang=${lang}&theme=${theme}&circle=commuting`, {
+          viewport: { width, height: 900 },
+        });
+        await page.locator('.panel[data-view="commuting"]').waitFor();
+        await page.screenshot({ path: join(SHOTS, `${width}-${lang}-${theme}.png`), fullPage: true });
+        assert.deepEqual(page.errors, []);
+      }
+    }
+  }
+});
