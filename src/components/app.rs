@@ -148,7 +148,7 @@ fn legend(story: &Story, lang: Lang) -> Html {
         <ul class="legend">
             { item(MarkKind::Beijing, ui.legend_beijing.get(lang), false) }
             { for story.circles.iter().map(|c| item(MarkKind::Member(c.id), c.name.get(lang), false)) }
-            { item(MarkKind::Member(CircleId::Functional), &format!("{}…", ui.legend_part.get(lang)), true) }
+            { item(MarkKind::Member(CircleId::Functional), ui.legend_hollow.get(lang), true) }
             { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false) }
         </ul>
     }

@@ -287,6 +287,7 @@ ui_strings! {
     legend_beijing,
     legend_not_member,
     legend_part,
+    legend_hollow,
     beyond_view,
     text_version,
     radius,
