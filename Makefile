@@ -14,7 +14,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test lint clean
+.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test fixtures lint clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -42,9 +42,8 @@ test-native:
 
 # Layer 2: components in headless Chromium (wasm-bindgen-test through chromedriver). The
 # native chart drawings are written first: the browser test compares its own against them.
-test-wasm:
+test-wasm: fixtures
 	@echo "==> in-browser tests (wasm-bindgen-test, headless Chromium)"
-	cargo run --offline --quiet --bin native-charts -- target/fixtures/native-charts.json
 	cargo test --offline --target wasm32-unknown-unknown --test browser
 
 # Layer 3: the release dist/ served on 127.0.0.1 and driven in real Chromium (Playwright).
@@ -52,7 +51,11 @@ test-e2e:
 	@echo "==> end-to-end tests (dist/ in Chromium via playwright-core)"
 	cd tests/e2e && node --test --test-concurrency=1
 
-lint:
+# The charts as drawn natively; tests/browser.rs compiles them in to compare with the browser.
+fixtures:
+	cargo run --offline --quiet --bin native-charts -- target/fixtures/native-charts.json
+
+lint: fixtures
 	cargo fmt --check
 	cargo clippy --offline --all-targets -- -D warnings
 	cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings

@@ -142,3 +142,14 @@ pub fn focus_disc(from: Option<web_sys::EventTarget>, id: crate::story::CircleId
         let _ = disc.focus();
     }
 }
+
+/// Marks the page as started (`<html data-ready>`): the wasm runs and the graphic is
+/// interactive. Tests and benchmarks wait for it.
+pub fn mark_ready() {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-ready", "1");
+    }
+}

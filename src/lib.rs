@@ -13,6 +13,8 @@ pub mod state;
 pub mod story;
 
 pub mod edge;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod url;
 
 /// Mounts the graphic into `#app` (or `<body>` when missing). A story that fails validation
@@ -33,6 +35,10 @@ pub fn start() {
                 lang,
             };
             match root {
+                // The build prerendered the page: take over its HTML instead of redrawing it.
+                Some(el) if el.first_element_child().is_some() => {
+                    yew::Renderer::<App>::with_root_and_props(el, props).hydrate()
+                }
                 Some(el) => yew::Renderer::<App>::with_root_and_props(el, props).render(),
                 None => yew::Renderer::<App>::with_props(props).render(),
             };

@@ -40,6 +40,7 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let has_synced = has_synced.clone();
         use_effect_with((), move |_| {
+            edge::mark_ready();
             let wanted = edge::url_view().state(page_lang);
             if wanted
                 == (ViewState {

@@ -38,7 +38,7 @@ export async function newPage(browser, contextOptions = {}) {
   return page;
 }
 
-/** Waits until the wasm app has rendered the diagram. */
+/** Waits until the wasm app has started (hydrated the prerendered page). */
 export async function ready(page) {
-  await page.waitForSelector(".graphic .panel", { state: "attached", timeout: 30_000 });
+  await page.waitForSelector("html[data-ready]", { state: "attached", timeout: 30_000 });
 }
