@@ -26,7 +26,7 @@ serve: tools-build
 	trunk serve
 
 build: tools-build
-	trunk build --release
+	PRERENDER_REQUIRE_PNG=1 trunk build --release
 
 test: tools-test
 	$(MAKE) --no-print-directory lint

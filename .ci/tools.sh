@@ -89,6 +89,8 @@ case "${1:-}" in
     ensure_trunk
     ensure_wasm_bindgen
     ensure_wasm_opt
+    # The share image (PNG) is rendered at build time with the fonts readers will see.
+    ensure_debian_packages librsvg2-bin fonts-noto-cjk
     ;;
   test)
     "$0" build

@@ -7,8 +7,12 @@
 pub mod charts;
 pub mod components;
 pub mod diagram;
+pub mod downloads;
+pub mod embed;
+pub mod escape;
 pub mod geo;
 pub mod numbers;
+pub mod share_image;
 pub mod state;
 pub mod story;
 

@@ -2,6 +2,7 @@
 //! language, with trunk's inline loader moved to an external `start.js` (strict CSP).
 //! Plain string work, so it is tested natively.
 
+use crate::escape::escape_html;
 use crate::story::{Lang, Story};
 
 /// Where trunk's inline loader imports its JS glue and wasm from.
@@ -85,22 +86,6 @@ start();
         js = files.js,
         wasm = files.wasm
     )
-}
-
-/// The escaped text of `s` for HTML text and double-quoted attributes.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Settings of one page.

@@ -12,8 +12,13 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use capital_circles::components::{App, AppProps, StoryRef};
+    use capital_circles::charts::{BarChartSpec, bar_chart_svg};
+    use capital_circles::components::{App, AppProps, StoryRef, chart_colours};
+    use capital_circles::downloads::{
+        chart_csv, chart_csv_path, chart_svg_path, figures_csv, figures_csv_path,
+    };
     use capital_circles::prerender::{PageSettings, assemble, start_js, take_inline_loader};
+    use capital_circles::share_image::{extract_wide_diagram, share_svg};
     use capital_circles::story::{Lang, default_story};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -75,7 +80,55 @@ mod native {
             };
             let html = assemble(&template, &app_html, &story, &page).map_err(|e| e.to_string())?;
             write(&dir.join(path), html)?;
+            write_downloads(dir, &story, lang)?;
+            let diagram = extract_wide_diagram(&app_html).ok_or("no wide diagram in the page")?;
+            write_share_image(dir, &share_svg(&story, lang, diagram), lang)?;
         }
         Ok(())
+    }
+
+    /// "Get the data": CSV of every figure and of each chart, and each chart as SVG.
+    fn write_downloads(dir: &Path, story: &StoryRef, lang: Lang) -> Result<(), String> {
+        write(&dir.join(figures_csv_path(lang)), figures_csv(story, lang))?;
+        for chart in &story.charts {
+            write(
+                &dir.join(chart_csv_path(chart, lang)),
+                chart_csv(chart, lang),
+            )?;
+            let (colour, ink) = chart_colours(chart);
+            let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink));
+            write(&dir.join(chart_svg_path(chart, lang)), svg)?;
+        }
+        Ok(())
+    }
+
+    /// The link-preview and WeChat image: SVG from the same components, PNG by rsvg-convert
+    /// (Debian's librsvg2-bin, installed by `make build` with the CJK fonts it needs).
+    fn write_share_image(dir: &Path, svg: &str, lang: Lang) -> Result<(), String> {
+        let svg_path = dir.join(format!("diagram-{}.svg", lang.code()));
+        write(&svg_path, svg)?;
+        let png_path = dir.join(format!("diagram-{}.png", lang.code()));
+        let status = std::process::Command::new("rsvg-convert")
+            .arg("--format=png")
+            .arg("--output")
+            .arg(&png_path)
+            .arg(&svg_path)
+            .status();
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(format!(
+                "rsvg-convert failed ({s}) on {}",
+                svg_path.display()
+            )),
+            Err(e) if std::env::var_os("PRERENDER_REQUIRE_PNG").is_some() => {
+                Err(format!("rsvg-convert not available: {e}"))
+            }
+            Err(e) => {
+                eprintln!(
+                    "prerender: no PNG made, rsvg-convert not available ({e}); `make build` installs it"
+                );
+                Ok(())
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ use super::date_text;
 use super::diagram::{Diagram, mark_shape};
 use super::panel::Panel;
 use super::text_version::TextVersion;
+use super::tools::Tools;
 use crate::diagram::MarkKind;
 use crate::edge;
 use crate::state::{Action, ViewState};
@@ -36,11 +37,18 @@ pub fn app(props: &AppProps) -> Html {
     // The URL is written only once the view has caught up with it, so start-up never erases
     // a shared link's `?circle=` before applying it.
     let has_synced = use_mut_ref(|| Cell::new(false));
+    // Known only in the browser, so set after start-up (the prerendered page has none).
+    let embed_base = use_state(|| None::<(AttrValue, Option<crate::state::Theme>)>);
     {
         let dispatcher = state.dispatcher();
         let has_synced = has_synced.clone();
+        let story_id = story.id.clone();
+        let embed_base = embed_base.clone();
         use_effect_with((), move |_| {
             edge::mark_ready();
+            if let Some(root) = edge::dist_root() {
+                embed_base.set(Some((root.into(), edge::url_view().theme)));
+            }
             let wanted = edge::url_view().state(page_lang);
             if wanted
                 == (ViewState {
@@ -53,7 +61,11 @@ pub fn app(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::Restore(wanted));
             }
             let listener = edge::on_popstate(page_lang, move |a| dispatcher.dispatch(a));
-            move || drop(listener)
+            let embed = edge::start_embed(&story_id);
+            move || {
+                drop(listener);
+                drop(embed);
+            }
         });
     }
     {
@@ -93,13 +105,20 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 <Panel story={story.clone()} {lang} selected={state.circle} />
             </div>
+            <Tools story={story.clone()} state={*state}
+                   dist_root={embed_base.as_ref().map(|(root, _)| root.clone())}
+                   theme={embed_base.as_ref().and_then(|(_, theme)| *theme)} />
             <TextVersion story={story.clone()} {lang} />
             <footer class="credit">
                 <p>{ ui.credit.get(lang) }</p>
                 <p class="dates">
-                    { format!("{} {}", ui.published.get(lang), date_text(&story.published, lang)) }
-                    { " · " }
-                    { format!("{} {}", ui.updated.get(lang), date_text(&story.updated, lang)) }
+                    { format!(
+                        "{} {} · {} {}",
+                        ui.published.get(lang),
+                        date_text(&story.published, lang),
+                        ui.updated.get(lang),
+                        date_text(&story.updated, lang)
+                    ) }
                 </p>
             </footer>
         </main>

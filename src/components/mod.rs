@@ -6,6 +6,7 @@ mod chart;
 mod diagram;
 mod panel;
 mod text_version;
+mod tools;
 
 pub use app::{App, AppProps, StoryErrors, StoryErrorsProps};
 pub use chart::chart_colours;

@@ -62,8 +62,11 @@ pub fn panel(props: &PanelProps) -> Html {
         let kind = MarkKind::of(p);
         html! {
             <li class={kind.class()}>
-                { p.name.get(lang) }
-                if p.extent == Extent::Part { { format!(" ({})", ui.legend_part.get(lang)) } }
+                { if p.extent == Extent::Part {
+                    format!("{} ({})", p.name.get(lang), ui.legend_part.get(lang))
+                } else {
+                    p.name.get(lang).to_owned()
+                } }
                 <span class="basis">{ format!(" — {}", p.basis.get(lang)) }</span>
             </li>
         }

@@ -292,6 +292,14 @@ ui_strings! {
     text_version,
     radius,
     km_from_centre,
+    get_data,
+    all_figures_csv,
+    chart_csv,
+    chart_svg,
+    diagram_png,
+    embed,
+    embed_help,
+    embed_pym,
     error_title,
 }
 

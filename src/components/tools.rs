@@ -1,0 +1,67 @@
+//! What editors and readers take away: the data as CSV, charts as SVG, the diagram as PNG, and
+//! copy-ready embed code for the current view.
+
+use super::StoryRef;
+use crate::downloads::{chart_csv_path, chart_svg_path, figures_csv_path};
+use crate::embed::{embed_code, embed_src, pym_code};
+use crate::state::{Theme, ViewState};
+use crate::story::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolsProps {
+    pub story: StoryRef,
+    pub state: ViewState,
+    /// Published root and forced theme, known only after start-up (from the page's URL).
+    pub dist_root: Option<AttrValue>,
+    pub theme: Option<Theme>,
+}
+
+#[function_component(Tools)]
+pub fn tools(props: &ToolsProps) -> Html {
+    let story = &props.story;
+    let lang = props.state.lang;
+    let ui = &story.ui;
+    let charts = story.charts.iter().map(|c| {
+        html! {
+            <li>
+                // One text node: split nodes shape differently after hydration (kerning).
+                { format!("{}: ", c.title.get(lang)) }
+                <a href={chart_csv_path(c, lang)} download="">{ ui.chart_csv.get(lang) }</a>
+                { " · " }
+                <a href={chart_svg_path(c, lang)} download="">{ ui.chart_svg.get(lang) }</a>
+            </li>
+        }
+    });
+    let (code, pym) = match &props.dist_root {
+        Some(root) => {
+            let src = embed_src(root, lang, props.state.circle, props.theme);
+            let title = ui.headline.get(lang);
+            (embed_code(&src, title), pym_code(&src, title))
+        }
+        None => (String::new(), String::new()),
+    };
+    html! {
+        <section class="tools">
+            <details class="get-data">
+                <summary>{ ui.get_data.get(lang) }</summary>
+                <ul>
+                    <li><a href={figures_csv_path(lang)} download="">{ ui.all_figures_csv.get(lang) }</a></li>
+                    { for charts }
+                    <li><a href={format!("diagram-{}.png", lang.code())} download="">{ ui.diagram_png.get(lang) }</a></li>
+                </ul>
+            </details>
+            <details class="embed-code">
+                <summary>{ ui.embed.get(lang) }</summary>
+                <label for="embed-iframe">{ ui.embed_help.get(lang) }</label>
+                <textarea id="embed-iframe" readonly=true rows="8" value={code} />
+                <label for="embed-pym">{ ui.embed_pym.get(lang) }</label>
+                <textarea id="embed-pym" readonly=true rows="5" value={pym} />
+                <p class="note">{ match lang {
+                    Lang::Zh => "微信文章不支持 iframe：请使用链接或示意图 PNG。",
+                    Lang::En => "WeChat articles take no iframes: link to the graphic or use the diagram PNG.",
+                } }</p>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,193 @@
+//! "Get the data": CSV files (UTF-8 with a BOM, so Excel reads Chinese) of every figure and of
+//! each chart, with source and date columns. Written at build time next to the pages.
+
+use crate::charts::bar_value_text;
+use crate::numbers::{Qualifier, Scale, figure_text, number_text};
+use crate::story::{Chart, Lang, Story};
+
+/// Byte order mark: Excel opens UTF-8 CSV as UTF-8 only with it.
+pub const BOM: &str = "\u{feff}";
+
+/// A CSV field, quoted when it holds a comma, quote or line break. A leading `=`, `+`, `-` or
+/// `@` is prefixed with `'` so a spreadsheet never runs a story string as a formula.
+fn field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn row(fields: &[&str]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::MoreThan => "more_than",
+    }
+}
+
+/// Every figure of the story in one CSV, in `lang`.
+pub fn figures_csv(story: &Story, lang: Lang) -> String {
+    let header: [&str; 9] = match lang {
+        Lang::Zh => [
+            "部分",
+            "编号",
+            "说明",
+            "数值（原文）",
+            "数值",
+            "限定",
+            "来源",
+            "日期",
+            "注意",
+        ],
+        Lang::En => [
+            "section",
+            "id",
+            "label",
+            "value_as_shown",
+            "value",
+            "qualifier",
+            "source",
+            "date",
+            "caveat",
+        ],
+    };
+    let mut csv = String::from(BOM);
+    csv.push_str(&row(&header));
+    for f in &story.figures {
+        let section = match f.section.circle().and_then(|c| story.circle(c)) {
+            Some(c) => c.name.get(lang).to_owned(),
+            None => story.ui.overview.get(lang).to_owned(),
+        };
+        let shown = figure_text(f.value, f.unit, f.qualifier, lang);
+        let plain = number_text(f.value, Scale::ONE, Lang::En).replace(',', "");
+        let caveat = f.caveat.as_ref().map(|c| c.get(lang)).unwrap_or_default();
+        csv.push_str(&row(&[
+            &section,
+            &f.id,
+            f.label.get(lang),
+            &shown,
+            &plain,
+            qualifier_name(f.qualifier),
+            f.source.name.get(lang),
+            &f.source.date,
+            caveat,
+        ]));
+    }
+    csv
+}
+
+/// One chart's data as CSV, in `lang`.
+pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
+    let header: [&str; 6] = match lang {
+        Lang::Zh => ["项目", "数值（原文）", "数值", "限定", "来源", "日期"],
+        Lang::En => [
+            "item",
+            "value_as_shown",
+            "value",
+            "qualifier",
+            "source",
+            "date",
+        ],
+    };
+    let mut csv = String::from(BOM);
+    csv.push_str(&row(&header));
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
+        csv.push_str(&row(&[
+            bar.label.get(lang),
+            &bar_value_text(chart, i, lang),
+            &plain,
+            qualifier_name(bar.qualifier),
+            chart.source.name.get(lang),
+            &chart.source.date,
+        ]));
+    }
+    csv
+}
+
+/// Relative paths of the files, the same from both languages' pages (their base is the root).
+pub fn figures_csv_path(lang: Lang) -> String {
+    format!("data/figures-{}.csv", lang.code())
+}
+
+pub fn chart_csv_path(chart: &Chart, lang: Lang) -> String {
+    format!("data/{}-{}.csv", chart.id, lang.code())
+}
+
+pub fn chart_svg_path(chart: &Chart, lang: Lang) -> String {
+    format!("data/{}-{}.svg", chart.id, lang.code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::default_story;
+
+    fn story() -> Story {
+        default_story().unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn figures_csv_starts_with_a_bom_and_keeps_source_and_date() {
+        let csv = figures_csv(&story(), Lang::Zh);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), story().figures.len() + 1);
+        let beisan = lines
+            .iter()
+            .find(|l| l.contains("commuting-beisan"))
+            .copied()
+            .unwrap_or_default();
+        assert!(
+            beisan.contains("17.5万人") && beisan.contains(",175000,"),
+            "{beisan}"
+        );
+        assert!(beisan.contains("2023-01-15"), "{beisan}");
+    }
+
+    #[test]
+    fn english_csv_reads_in_english() {
+        let csv = figures_csv(&story(), Lang::En);
+        assert!(
+            csv.contains("more than 1.5 trillion yuan,1500000000000,more_than"),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn chart_csv_has_one_row_per_bar() {
+        let s = story();
+        let chart = s.charts.iter().find(|c| c.id == "gdp-2022");
+        let csv = chart.map(|c| chart_csv(c, Lang::En)).unwrap_or_default();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 4, "{csv}");
+        assert!(
+            lines[1].starts_with("Beijing,\"4,161.09 billion\",4161090000000,exact,"),
+            "{}",
+            lines[1]
+        );
+    }
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}

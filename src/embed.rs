@@ -1,0 +1,247 @@
+//! Embedding in other pages: the four auto-height dialects, pym's messages, and the embed code
+//! editors copy. Browser-free; `edge` sends and receives.
+
+use crate::escape::escape_html as escape_attr;
+
+/// pym.js's field separator.
+const PYM: &str = "xPYMx";
+
+/// One height message to `window.parent`, in one of the dialects hosts listen for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeightMessage {
+    /// A string posted as is (pym, Embedly).
+    Text(String),
+    /// A JSON object posted as an object (Datawrapper, AMP).
+    Object(String),
+}
+
+/// All four dialects of embed-protocols.md for `height_px`: pym (only with a `childId`),
+/// Datawrapper, AMP `embed-size` and Embedly.
+pub fn height_messages(
+    child_id: Option<&str>,
+    embed_id: &str,
+    height_px: u32,
+    href: &str,
+) -> Vec<HeightMessage> {
+    let mut messages = Vec::with_capacity(4);
+    if let Some(id) = child_id {
+        messages.push(HeightMessage::Text(format!(
+            "pym{PYM}{id}{PYM}height{PYM}{height_px}"
+        )));
+    }
+    let key = child_id.unwrap_or(embed_id);
+    messages.push(HeightMessage::Object(
+        serde_json::json!({ "datawrapper-height": { key: height_px } }).to_string(),
+    ));
+    messages.push(HeightMessage::Object(
+        serde_json::json!({ "sentinel": "amp", "type": "embed-size", "height": height_px })
+            .to_string(),
+    ));
+    messages.push(HeightMessage::Text(
+        serde_json::json!({ "src": href, "context": "iframe.resize", "height": height_px })
+            .to_string(),
+    ));
+    messages
+}
+
+/// A pym message from the parent: `pymxPYMx<id>xPYMx<type>xPYMx<value>`, for our `child_id`
+/// only. Returns the type and value; anything else is `None` and must be ignored.
+pub fn parse_pym<'a>(message: &'a str, child_id: &str) -> Option<(&'a str, &'a str)> {
+    let rest = message.strip_prefix("pym")?.strip_prefix(PYM)?;
+    let rest = rest.strip_prefix(child_id)?.strip_prefix(PYM)?;
+    let (kind, value) = rest.split_once(PYM)?;
+    if kind.is_empty() || kind.chars().any(char::is_whitespace) {
+        return None;
+    }
+    Some((kind, value))
+}
+
+/// What a host may ask of the graphic. Everything else, `navigateTo` included, is ignored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostRequest {
+    /// pym's parent resized: answer with the current height.
+    Width,
+}
+
+pub fn host_request(message: &str, child_id: &str) -> Option<HostRequest> {
+    match parse_pym(message, child_id)? {
+        ("width", value) if value.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+            Some(HostRequest::Width)
+        }
+        _ => None,
+    }
+}
+
+/// A pym `childId` is echoed into messages: keep it to safe characters.
+pub fn is_valid_child_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Height the iframe starts at before the first height message arrives.
+pub const INITIAL_HEIGHT_PX: u32 = 1600;
+
+/// Copy-ready embed code: an iframe (titled, full width) and the parent script that applies
+/// the height messages of this graphic's frame only.
+pub fn embed_code(src: &str, title: &str) -> String {
+    format!(
+        r#"<iframe title="{title}" src="{src}" scrolling="no" frameborder="0" style="width:0;min-width:100%;border:none" height="{INITIAL_HEIGHT_PX}"></iframe>
+<script>
+window.addEventListener("message", function (e) {{
+  var frames = document.getElementsByTagName("iframe");
+  for (var i = 0; i < frames.length; i++) {{
+    if (frames[i].contentWindow !== e.source) continue;
+    var d = e.data, h = 0, k;
+    if (typeof d === "string" && d.indexOf("pymxPYMx") === 0 && d.split("xPYMx")[2] === "height") h = +d.split("xPYMx")[3];
+    else if (d && typeof d === "object" && d["datawrapper-height"]) for (k in d["datawrapper-height"]) h = +d["datawrapper-height"][k];
+    if (h > 0 && h < 100000) frames[i].style.height = Math.ceil(h) + "px";
+  }}
+}});
+</script>"#,
+        title = escape_attr(title),
+        src = escape_attr(src),
+    )
+}
+
+/// Embed code for pym.js instead: a container and the pym parent (host supplies pym.js).
+pub fn pym_code(src: &str, title: &str) -> String {
+    format!(
+        "<div id=\"capital-circles\"></div>\n<script src=\"pym.v1.min.js\"></script>\n<script>\n  new pym.Parent(\"capital-circles\", \"{}\", {{ title: \"{}\" }});\n</script>",
+        escape_attr(src),
+        escape_attr(title)
+    )
+}
+
+/// The address to embed for a view: the language's own page under the published root, with
+/// the circle and (when forced) the theme.
+pub fn embed_src(
+    dist_root: &str,
+    lang: crate::story::Lang,
+    circle: Option<crate::story::CircleId>,
+    theme: Option<crate::state::Theme>,
+) -> String {
+    let mut src = dist_root.to_owned();
+    if !src.ends_with('/') {
+        src.push('/');
+    }
+    if lang == crate::story::Lang::En {
+        src.push_str("en/");
+    }
+    let mut query: Vec<String> = Vec::new();
+    if let Some(c) = circle {
+        query.push(format!("circle={}", c.slug()));
+    }
+    if let Some(t) = theme.filter(|t| *t != crate::state::Theme::Auto) {
+        query.push(format!("theme={}", t.slug()));
+    }
+    if !query.is_empty() {
+        src.push('?');
+        src.push_str(&query.join("&"));
+    }
+    src
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_four_dialects_are_sent_with_a_pym_child_id() {
+        let m = height_messages(
+            Some("example"),
+            "capital-metro",
+            734,
+            "https://x/?childId=example",
+        );
+        assert_eq!(
+            m[0],
+            HeightMessage::Text("pymxPYMxexamplexPYMxheightxPYMx734".into())
+        );
+        assert_eq!(
+            m[1],
+            HeightMessage::Object(r#"{"datawrapper-height":{"example":734}}"#.into())
+        );
+        assert_eq!(
+            m[2],
+            HeightMessage::Object(r#"{"height":734,"sentinel":"amp","type":"embed-size"}"#.into())
+        );
+        assert_eq!(
+            m[3],
+            HeightMessage::Text(
+                r#"{"context":"iframe.resize","height":734,"src":"https://x/?childId=example"}"#
+                    .into()
+            )
+        );
+    }
+
+    #[test]
+    fn without_a_child_id_pym_is_skipped_and_datawrapper_uses_the_embed_id() {
+        let m = height_messages(None, "capital-metro", 10, "u");
+        assert_eq!(m.len(), 3);
+        assert_eq!(
+            m[0],
+            HeightMessage::Object(r#"{"datawrapper-height":{"capital-metro":10}}"#.into())
+        );
+    }
+
+    #[test]
+    fn only_our_pym_width_messages_are_requests() {
+        assert_eq!(
+            host_request("pymxPYMxgxPYMxwidthxPYMx320", "g"),
+            Some(HostRequest::Width)
+        );
+        assert_eq!(host_request("pymxPYMxotherxPYMxwidthxPYMx320", "g"), None);
+        assert_eq!(
+            host_request("pymxPYMxgxPYMxnavigateToxPYMxhttps://evil", "g"),
+            None
+        );
+        assert_eq!(host_request("pymxPYMxgxPYMxwidthxPYMxNaN", "g"), None);
+        assert_eq!(host_request("hello", "g"), None);
+        assert_eq!(host_request("pymxPYMxgxPYMxwid thxPYMx1", "g"), None);
+    }
+
+    #[test]
+    fn embed_src_points_at_the_language_page_with_the_view() {
+        use crate::state::Theme;
+        use crate::story::{CircleId, Lang};
+        assert_eq!(
+            embed_src("https://n.example/g/v1/", Lang::Zh, None, None),
+            "https://n.example/g/v1/"
+        );
+        assert_eq!(
+            embed_src(
+                "https://n.example/g/v1",
+                Lang::En,
+                Some(CircleId::Functional),
+                Some(Theme::Dark)
+            ),
+            "https://n.example/g/v1/en/?circle=functional&theme=dark"
+        );
+        assert_eq!(embed_src("/g/", Lang::Zh, None, Some(Theme::Auto)), "/g/");
+    }
+
+    #[test]
+    fn child_ids_are_restricted_to_safe_characters() {
+        assert!(is_valid_child_id("example-1_a"));
+        assert!(!is_valid_child_id("a\"b"));
+        assert!(!is_valid_child_id(""));
+    }
+
+    #[test]
+    fn embed_code_is_titled_full_width_and_escaped() {
+        let code = embed_code(
+            "https://n.example/g/?circle=commuting&lang=en",
+            "Three \"circles\"",
+        );
+        assert!(code.contains(r#"title="Three &quot;circles&quot;""#));
+        assert!(code.contains("src=\"https://n.example/g/?circle=commuting&amp;lang=en\""));
+        assert!(code.contains("min-width:100%"));
+        assert!(
+            code.contains("frames[i].contentWindow !== e.source"),
+            "applies its own frame's messages only"
+        );
+    }
+}
