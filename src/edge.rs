@@ -265,3 +265,71 @@ pub fn start_embed(embed_id: &str) -> Option<EmbedGuard> {
 pub fn dist_root() -> Option<String> {
     window()?.document()?.base_uri().ok().flatten()
 }
+
+/// The `?story=` name, if any.
+pub fn story_request() -> Option<String> {
+    query_param("story")
+}
+
+/// Fetches a same-origin text file, refusing anything larger than `max_bytes`.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_text(path: &str, max_bytes: usize) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let w = window().ok_or("no window")?;
+    let response = JsFuture::from(w.fetch_with_str(path))
+        .await
+        .map_err(|_| format!("{path} could not be loaded"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!(
+            "{path} could not be loaded (HTTP {})",
+            response.status()
+        ));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max_bytes) {
+        return Err(format!("{path} is larger than {max_bytes} bytes"));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "no text".to_owned())?)
+        .await
+        .map_err(|_| format!("{path} could not be read"))?
+        .as_string()
+        .ok_or("not text")?;
+    Ok(text)
+}
+
+/// After a panic nothing else runs: report it once to the console and leave a readable note
+/// over what is already on screen, in the reader's language.
+pub fn install_panic_hook(lang: Lang) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static REPORTED: AtomicBool = AtomicBool::new(false);
+    std::panic::set_hook(Box::new(move |info| {
+        if REPORTED.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        web_sys::console::error_1(&format!("capital-circles stopped: {info}").into());
+        let text = match lang {
+            Lang::Zh => "出错了，互动功能已停止。页面上已显示的内容仍然有效；刷新页面可重试。",
+            Lang::En => {
+                "Something went wrong and the interactive parts stopped. What is shown still holds; reload the page to try again."
+            }
+        };
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let (Ok(note), Some(body)) = (document.create_element("div"), document.body()) else {
+            return;
+        };
+        note.set_class_name("panic-note");
+        let _ = note.set_attribute("role", "alert");
+        note.set_text_content(Some(text));
+        let _ = body.append_child(&note);
+    }));
+}

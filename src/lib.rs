@@ -4,6 +4,7 @@
 //! ([`state::ViewState`]) -> pure renderers ([`geo`], [`diagram`], [`charts`], [`numbers`]) ->
 //! Yew [`components`]. Everything that touches the browser lives in `edge` (wasm only).
 
+pub mod bidi;
 pub mod charts;
 pub mod components;
 pub mod diagram;
@@ -25,26 +26,27 @@ pub mod url;
 /// shows its errors in the page instead of a blank graphic.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use components::{App, AppProps, StoryErrors, StoryErrorsProps, StoryRef};
+    use components::{Root, RootProps, StoryErrors, StoryErrorsProps, StoryRef};
     use std::rc::Rc;
 
     let lang = edge::page_lang();
+    edge::install_panic_hook(lang);
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match story::default_story() {
         Ok(story) => {
-            let props = AppProps {
+            let props = RootProps {
                 story: StoryRef(Rc::new(story)),
                 lang,
             };
             match root {
                 // The build prerendered the page: take over its HTML instead of redrawing it.
                 Some(el) if el.first_element_child().is_some() => {
-                    yew::Renderer::<App>::with_root_and_props(el, props).hydrate()
+                    yew::Renderer::<Root>::with_root_and_props(el, props).hydrate()
                 }
-                Some(el) => yew::Renderer::<App>::with_root_and_props(el, props).render(),
-                None => yew::Renderer::<App>::with_props(props).render(),
+                Some(el) => yew::Renderer::<Root>::with_root_and_props(el, props).render(),
+                None => yew::Renderer::<Root>::with_props(props).render(),
             };
         }
         Err(errors) => {

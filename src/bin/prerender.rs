@@ -13,7 +13,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use capital_circles::charts::{BarChartSpec, bar_chart_svg};
-    use capital_circles::components::{App, AppProps, StoryRef, chart_colours};
+    use capital_circles::components::{Root, RootProps, StoryRef, chart_colours};
     use capital_circles::downloads::{
         chart_csv, chart_csv_path, chart_svg_path, figures_csv, figures_csv_path,
     };
@@ -67,12 +67,12 @@ mod native {
             (Lang::Zh, "index.html", "./"),
             (Lang::En, "en/index.html", "../"),
         ] {
-            let props = AppProps {
+            let props = RootProps {
                 story: story.clone(),
                 lang,
             };
             let app_html =
-                runtime.block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
+                runtime.block_on(yew::LocalServerRenderer::<Root>::with_props(props).render());
             let page = PageSettings {
                 lang,
                 base,

@@ -94,7 +94,7 @@ impl BarChartSpec {
         let items: Vec<String> = self
             .rows
             .iter()
-            .map(|r| format!("{}: {}", r.label, r.value_text))
+            .map(|r| format!("{}: {}", crate::bidi::isolate(&r.label), r.value_text))
             .collect();
         format!("{title}. {}", items.join("; "))
     }

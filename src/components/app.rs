@@ -183,13 +183,17 @@ pub struct StoryErrorsProps {
 /// Shown instead of the graphic when a story cannot be used: names every broken rule.
 #[function_component(StoryErrors)]
 pub fn story_errors(props: &StoryErrorsProps) -> Html {
-    let title = match props.lang {
-        Lang::Zh => "无法显示这个故事文件",
-        Lang::En => "This story file cannot be shown",
+    let (title, help) = match props.lang {
+        Lang::Zh => ("无法显示这个故事文件", "每一行写明出错的字段和规则："),
+        Lang::En => (
+            "This story file cannot be shown",
+            "Each line names the field and the rule it breaks:",
+        ),
     };
     html! {
         <div class="story-errors" role="alert">
             <h1>{ title }</h1>
+            <p>{ help }</p>
             <ul>{ for props.errors.iter().map(|e| html! { <li><code>{ &e.field }</code>{ ": " }{ &e.message }</li> }) }</ul>
         </div>
     }

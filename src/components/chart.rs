@@ -38,6 +38,7 @@ pub struct ChartProps {
 
 /// Source line shared by figures and charts: "Source: name, date".
 pub fn source_line(label: &str, name: &str, date: &str, lang: Lang) -> String {
+    let name = crate::bidi::isolate(name);
     match lang {
         Lang::Zh => format!("{label}：{name}，{}", date_text(date, lang)),
         Lang::En => format!("{label}: {name}, {}", date_text(date, lang)),

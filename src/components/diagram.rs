@@ -40,15 +40,10 @@ fn circle_accessible_name(props: &DiagramProps, id: CircleId) -> String {
         return String::new();
     };
     let lang = props.lang;
+    let name = crate::bidi::isolate(circle.name.get(lang));
     match lang {
-        Lang::Zh => format!(
-            "{}，{}{}公里",
-            circle.name.zh, story.ui.radius.zh, circle.radius_km
-        ),
-        Lang::En => format!(
-            "{}, {} {} km",
-            circle.name.en, story.ui.radius.en, circle.radius_km
-        ),
+        Lang::Zh => format!("{name}，{}{}公里", story.ui.radius.zh, circle.radius_km),
+        Lang::En => format!("{name}, {} {} km", story.ui.radius.en, circle.radius_km),
     }
 }
 
@@ -182,7 +177,8 @@ fn place_accessible_name(
 ) -> String {
     let story = &props.story;
     let lang = props.lang;
-    let name = place.name.get(lang);
+    let name = crate::bidi::isolate(place.name.get(lang));
+    let centre = crate::bidi::isolate(story.centre.name.get(lang));
     let membership = match kind {
         MarkKind::Beijing => story.ui.legend_beijing.get(lang).to_owned(),
         MarkKind::Member(id) => story
@@ -191,10 +187,11 @@ fn place_accessible_name(
             .unwrap_or_default(),
         MarkKind::NotAMember => story.ui.legend_not_member.get(lang).to_owned(),
     };
+    let membership = crate::bidi::isolate(&membership);
     let km = distance_km.round();
     match lang {
-        Lang::Zh => format!("{name}：{membership}，距天安门{km}公里"),
-        Lang::En => format!("{name}: {membership}, {km} km from Tiananmen"),
+        Lang::Zh => format!("{name}：{membership}，距{centre}{km}公里"),
+        Lang::En => format!("{name}: {membership}, {km} km from {centre}"),
     }
 }
 

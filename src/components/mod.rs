@@ -5,11 +5,13 @@ mod app;
 mod chart;
 mod diagram;
 mod panel;
+mod root;
 mod text_version;
 mod tools;
 
 pub use app::{App, AppProps, StoryErrors, StoryErrorsProps};
 pub use chart::chart_colours;
+pub use root::{Root, RootProps};
 
 use crate::story::Story;
 use std::rc::Rc;

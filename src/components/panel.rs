@@ -3,6 +3,7 @@
 
 use super::StoryRef;
 use super::chart::{ChartFigure, chart_props, source_line};
+use crate::bidi::isolate;
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
 use crate::story::{CircleId, Extent, Figure, Lang, Section, Story};
@@ -63,11 +64,11 @@ pub fn panel(props: &PanelProps) -> Html {
         html! {
             <li class={kind.class()}>
                 { if p.extent == Extent::Part {
-                    format!("{} ({})", p.name.get(lang), ui.legend_part.get(lang))
+                    format!("{} ({})", isolate(p.name.get(lang)), ui.legend_part.get(lang))
                 } else {
                     p.name.get(lang).to_owned()
                 } }
-                <span class="basis">{ format!(" — {}", p.basis.get(lang)) }</span>
+                <span class="basis">{ format!(" — {}", isolate(p.basis.get(lang))) }</span>
             </li>
         }
     });

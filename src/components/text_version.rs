@@ -5,6 +5,7 @@
 use super::StoryRef;
 use super::chart::source_line;
 use super::panel::figure_card;
+use crate::bidi::isolate;
 use crate::charts::bar_value_text;
 use crate::diagram::MarkKind;
 use crate::story::{Extent, Lang, Section};
@@ -30,7 +31,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
         let source = circle.definition_source.get(lang);
         let members = story.members_of(circle.id).map(|p| {
             let part = if p.extent == Extent::Part { format!(" ({})", ui.legend_part.get(lang)) } else { String::new() };
-            html! { <li>{ format!("{}{} — {}", p.name.get(lang), part, p.basis.get(lang)) }</li> }
+            html! { <li>{ format!("{}{} — {}", isolate(p.name.get(lang)), part, isolate(p.basis.get(lang))) }</li> }
         });
         let tables = story.charts_in(section).map(|chart| {
             let rows = chart.bars.iter().enumerate().map(|(i, bar)| html! {
@@ -66,7 +67,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
         .places
         .iter()
         .filter(|p| MarkKind::of(p) == MarkKind::NotAMember)
-        .map(|p| html! { <li>{ format!("{} — {}", p.name.get(lang), p.basis.get(lang)) }</li> });
+        .map(|p| html! { <li>{ format!("{} — {}", isolate(p.name.get(lang)), isolate(p.basis.get(lang))) }</li> });
     html! {
         <section class="text-version" aria-labelledby="text-version-title">
             <h2 id="text-version-title">{ ui.text_version.get(lang) }</h2>

@@ -130,6 +130,7 @@ impl DiagramLayout {
 
 /// Label of an edge place: its name and its distance, so the reader knows how far it is.
 pub fn edge_label(name: &str, distance_km: f64, lang: Lang) -> String {
+    let name = crate::bidi::isolate(name);
     let km = distance_km.round();
     match lang {
         Lang::Zh => format!("{name} {km}公里"),

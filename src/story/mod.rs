@@ -44,6 +44,19 @@ pub fn parse_story(json: &str) -> Result<Story, Vec<StoryError>> {
     }
 }
 
+/// The file a `?story=NAME` asks for, relative to the page: `stories/NAME.json`. Only names of
+/// `[a-z0-9-]{1,64}` are accepted, so no path, `..`, encoded dot or other origin gets through.
+pub fn story_path(name: &str) -> Result<String, StoryError> {
+    if validate::is_valid_id(name) {
+        Ok(format!("stories/{name}.json"))
+    } else {
+        Err(StoryError::new(
+            "story",
+            "the name in ?story= must be 1 to 64 characters of a-z, 0-9 and - (nothing was loaded)",
+        ))
+    }
+}
+
 /// The compiled-in story. It is checked by a native test, so failing here means the build
 /// shipped a broken file; callers still get the errors rather than a panic.
 pub fn default_story() -> Result<Story, Vec<StoryError>> {
@@ -75,6 +88,100 @@ mod tests {
         let errors = parse_story(&json).err().unwrap_or_default();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].field, "circles[0].radius_km");
+    }
+
+    #[test]
+    fn only_plain_story_names_are_loaded() {
+        assert_eq!(
+            story_path("capital-metro"),
+            Ok("stories/capital-metro.json".into())
+        );
+        for bad in [
+            "",
+            "../etc",
+            "a/b",
+            "..",
+            "%2E%2E",
+            "x.json",
+            "https://evil.example/s",
+            "A",
+            &"a".repeat(65),
+        ] {
+            assert!(story_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        // 100,000 levels would overflow a recursive parser's stack; serde_json stops at 128.
+        for json in [
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            format!(
+                "{{\"centre\": {}{}}}",
+                "{\"a\": ".repeat(100_000),
+                "}".repeat(100_000)
+            ),
+        ] {
+            let errors = parse_story(&json).err().unwrap_or_default();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn a_missing_source_is_named() {
+        let json = DEFAULT_STORY_JSON.replacen(
+            r#""source": { "name": { "zh": "中国新闻网，穆鹏", "en": "China News Service, quoting Mu Peng" }, "date": "2023-01-15" },"#,
+            "",
+            1,
+        );
+        let errors = parse_story(&json).err().unwrap_or_default();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field, "figures[0]");
+        assert!(
+            errors[0].message.contains("missing field `source`"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn absurd_numbers_are_refused_with_their_field() {
+        for (from, to, field) in [
+            (
+                "\"value\": \"40\"",
+                "\"value\": \"NaN\"",
+                "figures[0].value",
+            ),
+            (
+                "\"value\": \"40\"",
+                "\"value\": \"-40\"",
+                "figures[0].value",
+            ),
+            (
+                "\"value\": \"40\"",
+                "\"value\": \"1e308\"",
+                "figures[0].value",
+            ),
+            ("\"value\": \"40\"", "\"value\": 40", "figures[0].value"),
+            ("\"lat\": 39.907", "\"lat\": \"NaN\"", "centre.lat"),
+        ] {
+            let json = DEFAULT_STORY_JSON.replacen(from, to, 1);
+            assert_ne!(json, DEFAULT_STORY_JSON, "{from}");
+            let errors = parse_story(&json).err().unwrap_or_default();
+            assert_eq!(errors.len(), 1, "{to}: {errors:?}");
+            assert_eq!(errors[0].field, field, "{to}: {}", errors[0]);
+        }
+    }
+
+    #[test]
+    fn markup_in_strings_is_valid_text() {
+        let json = DEFAULT_STORY_JSON.replacen(
+            "三个圈层，一个现代化首都都市圈",
+            "<script>alert(1)</script><img src=x onerror=alert(2)>",
+            1,
+        );
+        let story = parse_story(&json).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(story.ui.headline.zh.starts_with("<script>"));
     }
 
     #[test]
