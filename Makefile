@@ -14,7 +14,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test fixtures lint clean
+.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test fixtures lint soak fuzz clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -54,6 +54,21 @@ test-e2e:
 # The charts as drawn natively; tests/browser.rs compiles them in to compare with the browser.
 fixtures:
 	cargo run --offline --quiet --bin native-charts -- target/fixtures/native-charts.json
+
+# Long soak (a benchmark, not part of `make test`): 10,000 random actions, memory budget.
+soak: tools-test build
+	cd tests/e2e && node soak-long.mjs
+
+# Fuzzing (not part of `make test`): libFuzzer via cargo-fuzz on the nightly toolchain, seeded
+# from the default story. FUZZ_SECONDS per target (default 300).
+FUZZ_SECONDS ?= 300
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/story fuzz/corpus/numbers
+	cp static/stories/*.json fuzz/corpus/story/
+	printf '%s\n' 17.5万 1.5万亿 41610.9亿 400000 0.433 2,308.7亿 > fuzz/corpus/numbers/seed
+	cd fuzz && cargo +nightly fuzz run story corpus/story -- -max_total_time=$(FUZZ_SECONDS) -max_len=200000
+	cd fuzz && cargo +nightly fuzz run numbers corpus/numbers -- -max_total_time=$(FUZZ_SECONDS)
 
 lint: fixtures
 	cargo fmt --check

@@ -63,17 +63,22 @@ import init from "./{js}";
 const wasmUrl = new URL("./{wasm}", import.meta.url);
 const root = document.documentElement;
 
+// The wasm memory, for the soak test and the benchmarks to measure.
+function expose(wasm) {{
+  window.capitalCircles = {{ memory: wasm.memory }};
+}}
+
 async function start() {{
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {{
     root.classList.add("no-wasm");
     return;
   }}
   try {{
-    await init({{ module_or_path: wasmUrl }});
+    expose(await init({{ module_or_path: wasmUrl }}));
   }} catch (streamingError) {{
     try {{
       const bytes = await (await fetch(wasmUrl)).arrayBuffer();
-      await init({{ module_or_path: bytes }});
+      expose(await init({{ module_or_path: bytes }}));
     }} catch (error) {{
       root.classList.add("no-wasm");
       console.error("capital-circles could not start:", error);
