@@ -14,7 +14,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test fixtures lint soak fuzz clean
+.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test fixtures lint soak fuzz bench clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -54,6 +54,13 @@ test-e2e:
 # The charts as drawn natively; tests/browser.rs compiles them in to compare with the browser.
 fixtures:
 	cargo run --offline --quiet --bin native-charts -- target/fixtures/native-charts.json
+
+# Benchmarks (not part of `make test`): dist/ against a static page and an ECharts peer.
+bench: tools-test build
+	cd bench && { cmp -s package-lock.json node_modules/.capital-circles-lock || { npm ci --no-audit --no-fund && cp package-lock.json node_modules/.capital-circles-lock; }; }
+	cd bench && node_modules/.bin/esbuild peers/echarts/main.js --bundle --minify --format=iife --outfile=peers/echarts/dist/bundle.js --loader:.json=json --log-level=warning
+	cp bench/peers/echarts/index.html bench/peers/echarts/style.css bench/peers/echarts/dist/
+	cd bench && node run.mjs
 
 # Long soak (a benchmark, not part of `make test`): 10,000 random actions, memory budget.
 soak: tools-test build

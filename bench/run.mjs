@@ -1,0 +1,250 @@
+// `make bench`: what the reader pays, against the physical limit (the same prerendered page as
+// static HTML with no script) and a peer (ECharts), measured in one run in headless Chromium
+// with the CPU throttled 4×. Timing figures are medians (p95 where said) of RUNS runs, reported
+// as ratios to a baseline from the same run. Prints a table and writes bench/results.json.
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = join(HERE, "..", "dist");
+const SITE = join(HERE, "..", "target", "bench-site");
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const THROTTLE = 4;
+const SELECTIONS = Number(process.env.BENCH_SELECTIONS ?? 200);
+
+// 1. The site: our dist/, the static baseline, and the peer.
+rmSync(SITE, { recursive: true, force: true });
+cpSync(DIST, SITE, { recursive: true });
+const page = readFileSync(join(DIST, "index.html"), "utf8");
+const staticPage = page
+  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
+writeFileSync(join(SITE, "static.html"), staticPage);
+cpSync(join(HERE, "peers", "echarts", "dist"), join(SITE, "peer"), { recursive: true });
+
+const server = await serve(SITE);
+const browser = await launch();
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  const cdp = await context.newCDPSession(p);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  return { context, page: p, cdp };
+}
+
+// Bytes of every file a page loads.
+async function bytes(path) {
+  const { context, page: p } = await fresh();
+  const files = new Set();
+  p.on("response", (r) => { if (r.status() === 200) files.add(new URL(r.url()).pathname); });
+  await p.goto(`${server.url}${path}`);
+  await p.waitForSelector("html[data-ready]", { state: "attached", timeout: 60_000 }).catch(() => {});
+  await p.waitForLoadState("networkidle");
+  await context.close();
+  const rows = [...files].sort().map((f) => {
+    let file = join(SITE, f);
+    if (statSync(file).isDirectory()) file = join(file, "index.html");
+    const raw = readFileSync(file);
+    return {
+      file: f,
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+// First contentful paint, ms after navigation start.
+async function firstPaint(path) {
+  const { context, page: p } = await fresh();
+  await p.goto(`${server.url}${path}`);
+  const fcp = await p.evaluate(() => new Promise((resolve) => {
+    const found = () => performance.getEntriesByName("first-contentful-paint")[0];
+    if (found()) return resolve(found().startTime);
+    new PerformanceObserver(() => found() && resolve(found().startTime)).observe({ type: "paint", buffered: true });
+  }));
+  await context.close();
+  return fcp;
+}
+
+// Point inside a ring (between the inner circle and this one), in page coordinates. Our discs
+// are elements of their own; the peer draws into one 640 px SVG covering 172 km each way.
+const RING_MID_KM = { commuting: 25, functional: 75, industrial: 125 };
+async function ringPoint(p, selector, innerShare, id) {
+  const box = await p.locator(selector).first().boundingBox();
+  if (selector.startsWith("#diagram")) {
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 - RING_MID_KM[id] * (box.height / 2 / 172) };
+  }
+  const r = box.height / 2;
+  return { x: box.x + box.width / 2, y: box.y + r - (r * (1 + innerShare)) / 2 };
+}
+
+// Navigation until a click on the industrial circle has been handled.
+async function interactive(path, discSelector, inner) {
+  const { context, page: p } = await fresh();
+  await p.goto(`${server.url}${path}`);
+  await p.waitForSelector("html[data-ready]", { state: "attached", timeout: 60_000 });
+  const { x, y } = await ringPoint(p, discSelector, inner, "industrial");
+  await p.mouse.click(x, y);
+  await p.waitForSelector('[data-view="industrial"]', { state: "attached" });
+  const t = await p.evaluate(() => performance.now());
+  await context.close();
+  return t;
+}
+
+// SELECTIONS selections: main-thread work from the click event until the panel is updated in
+// the DOM (marks inside the page), and the time to the next paint.
+async function selections(path, discSelector, inner) {
+  const { context, page: p } = await fresh();
+  await p.goto(`${server.url}${path}`);
+  await p.waitForSelector("html[data-ready]", { state: "attached", timeout: 60_000 });
+  const points = {};
+  for (const [id, share] of [["commuting", 0], ["functional", 0.5], ["industrial", 2 / 3]]) {
+    points[id] = await ringPoint(p, discSelector.replace("ID", id), share, id);
+  }
+  const result = await p.evaluate(async ({ points, count }) => {
+    const panel = document.querySelector("[data-view]");
+    const order = ["commuting", "functional", "industrial"];
+    const work = [];
+    const paint = [];
+    for (let i = 0; i < count; i++) {
+      const id = order[i % 3];
+      const { x, y } = points[id];
+      const target = document.elementFromPoint(x - scrollX, y - scrollY);
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          const view = document.querySelector("[data-view]")?.dataset.view;
+          if (view === id) { mo.disconnect(); resolve(performance.now()); }
+        });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      performance.mark("select-start");
+      const t0 = performance.now();
+      const init = { bubbles: true, clientX: x - scrollX, clientY: y - scrollY };
+      target.dispatchEvent(new MouseEvent("mousemove", init));
+      target.dispatchEvent(new MouseEvent("mousedown", init));
+      target.dispatchEvent(new MouseEvent("mouseup", init));
+      target.dispatchEvent(new MouseEvent("click", init));
+      const t1 = await done;
+      performance.mark("select-end");
+      const t2 = await new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+      work.push(t1 - t0);
+      paint.push(t2 - t0);
+      void panel;
+    }
+    return { work, paint };
+  }, { points, count: SELECTIONS });
+  await context.close();
+  return result;
+}
+
+// JS heap (after GC) plus wasm memory, after load and after 1,000 selections and 100
+// language switches.
+async function memory() {
+  const { context, page: p, cdp } = await fresh();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await p.goto(server.url);
+  await p.waitForSelector("html[data-ready]", { state: "attached" });
+  const measure = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const wasm = await p.evaluate(() => window.capitalCircles?.memory?.buffer?.byteLength ?? 0);
+    return { js: usedSize, wasm, total: usedSize + wasm };
+  };
+  const before = await measure();
+  await p.evaluate(async () => {
+    const ids = ["commuting", "functional", "industrial", null];
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 1000; i++) {
+      const id = ids[i % 4];
+      document.querySelector(`.pick${id ? `-${id}` : ""}[data-circle="${id ?? "overview"}"]`)?.click();
+      if (i % 10 === 0) await tick();
+    }
+    for (let i = 0; i < 100; i++) {
+      document.querySelector(".lang-switch").click();
+      await tick();
+    }
+  });
+  const after = await measure();
+  await context.close();
+  return { before, after, growth: after.total - before.total };
+}
+
+const ours = "";
+const ourDisc = "svg.diagram-wide .disc-ID";
+const peerDisc = "#diagram svg";
+console.error(`bench: ${RUNS} runs each, CPU throttled ${THROTTLE}×`);
+
+const results = { runs: RUNS, throttle: THROTTLE, date: new Date().toISOString() };
+if (process.env.BENCH_ONLY === "selection") {
+  console.log(JSON.stringify(await selections(ours, ourDisc, 0)));
+  console.log(JSON.stringify(await selections("peer/", peerDisc, 0)));
+  process.exit(0);
+}
+results.bytes = { ours: await bytes(ours), static: await bytes("static.html"), peer: await bytes("peer/") };
+
+const paints = { static: [], ours: [], peer: [] };
+const tti = { ours: [], peer: [] };
+for (let i = 0; i < RUNS; i++) {
+  paints.static.push(await firstPaint("static.html"));
+  paints.ours.push(await firstPaint(ours));
+  paints.peer.push(await firstPaint("peer/"));
+  tti.ours.push(await interactive(ours, ourDisc.replace("ID", "industrial"), 2 / 3));
+  tti.peer.push(await interactive("peer/", peerDisc, 2 / 3));
+  console.error(`  run ${i + 1}/${RUNS}`);
+}
+results.firstPaint = {
+  staticMs: median(paints.static), oursMs: median(paints.ours), peerMs: median(paints.peer),
+  oursRatio: median(paints.ours) / median(paints.static), peerRatio: median(paints.peer) / median(paints.static),
+};
+results.interactive = {
+  oursMs: median(tti.ours), peerMs: median(tti.peer),
+  oursRatio: median(tti.ours) / median(paints.static), peerRatio: median(tti.peer) / median(paints.static),
+};
+const sel = await selections(ours, ourDisc, 0);
+const selPeer = await selections("peer/", peerDisc, 0);
+results.selection = {
+  count: SELECTIONS,
+  ours: { workMedianMs: median(sel.work), workP95Ms: p95(sel.work), paintMedianMs: median(sel.paint), paintP95Ms: p95(sel.paint) },
+  peer: { workMedianMs: median(selPeer.work), workP95Ms: p95(selPeer.work), paintMedianMs: median(selPeer.paint), paintP95Ms: p95(selPeer.paint) },
+};
+results.selection.workRatio = results.selection.ours.workMedianMs / results.selection.peer.workMedianMs;
+results.memory = await memory();
+
+await browser.close();
+await server.close();
+writeFileSync(join(HERE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const x = (n) => `${n.toFixed(2)}×`;
+const lines = [];
+lines.push("| measure | ours | static page (limit) | ECharts peer | ours/limit | ours/peer | budget |");
+lines.push("|---|---|---|---|---|---|---|");
+const b = results.bytes;
+lines.push(`| bytes loaded, gzip | ${kb(b.ours.total.gzip)} | ${kb(b.static.total.gzip)} | ${kb(b.peer.total.gzip)} | ${x(b.ours.total.gzip / b.static.total.gzip)} | ${x(b.ours.total.gzip / b.peer.total.gzip)} | ≤ 100 KB: ${b.ours.total.gzip <= 100 * 1024 ? "met" : "not met"} |`);
+lines.push(`| bytes loaded, brotli | ${kb(b.ours.total.brotli)} | ${kb(b.static.total.brotli)} | ${kb(b.peer.total.brotli)} | ${x(b.ours.total.brotli / b.static.total.brotli)} | ${x(b.ours.total.brotli / b.peer.total.brotli)} | |`);
+const fp = results.firstPaint;
+lines.push(`| first paint (median) | ${ms(fp.oursMs)} | ${ms(fp.staticMs)} | ${ms(fp.peerMs)} | ${x(fp.oursRatio)} | ${x(fp.oursMs / fp.peerMs)} | ratio ≤ 1.1: ${fp.oursRatio <= 1.1 ? "met" : "not met"} |`);
+const it = results.interactive;
+lines.push(`| click handled after navigation (median) | ${ms(it.oursMs)} | — | ${ms(it.peerMs)} | ${x(it.oursRatio)} | ${x(it.oursMs / it.peerMs)} | |`);
+const s = results.selection;
+lines.push(`| selection work, median / p95 | ${ms(s.ours.workMedianMs)} / ${ms(s.ours.workP95Ms)} | — | ${ms(s.peer.workMedianMs)} / ${ms(s.peer.workP95Ms)} | — | ${x(s.workRatio)} | p95 ≤ 16 ms: ${s.ours.workP95Ms <= 16 ? "met" : "not met"} |`);
+lines.push(`| selection to next paint, median / p95 | ${ms(s.ours.paintMedianMs)} / ${ms(s.ours.paintP95Ms)} | — | ${ms(s.peer.paintMedianMs)} / ${ms(s.peer.paintP95Ms)} | — | ${x(s.ours.paintMedianMs / s.peer.paintMedianMs)} | |`);
+const m = results.memory;
+lines.push(`| memory growth (1,000 selections, 100 language switches) | ${kb(m.growth)} | — | — | — | — | ≤ 1 MB: ${m.growth <= 1024 * 1024 ? "met" : "not met"} |`);
+console.log(lines.join("\n"));
+console.log("\nFiles (ours):");
+for (const r of b.ours.rows) console.log(`  ${r.file.padEnd(48)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
+console.log(`\nwritten: ${relative(process.cwd(), join(HERE, "results.json"))}`);
+void mkdirSync; void readdirSync;
