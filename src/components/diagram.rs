@@ -5,7 +5,8 @@ use super::StoryRef;
 use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout};
 use crate::edge;
 use crate::state::{Action, ViewState};
-use crate::story::{CircleId, Lang, Place};
+use crate::story::{CircleId, Lang, Place, Story};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,17 +17,60 @@ pub struct DiagramProps {
     pub ondispatch: Callback<Action>,
 }
 
+/// Both width classes' layouts, compared by pointer: they change only with story or language.
+#[derive(Clone)]
+pub struct Layouts(Rc<[DiagramLayout; 2]>);
+
+impl PartialEq for Layouts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
     // Layout depends on the story and language only: selection changes never re-run it.
     let layouts = use_memo((props.story.clone(), props.lang), |(story, lang)| {
-        WIDTH_CLASSES.map(|class| layout(story, *lang, class))
+        Layouts(Rc::new(
+            WIDTH_CLASSES.map(|class| layout(story, *lang, class)),
+        ))
+    });
+    let story = &props.story;
+    let svgs = layouts.0.iter().enumerate().map(|(index, l)| {
+        let size = fmt(l.class.size_px);
+        html! {
+            <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
+                 viewBox={format!("0 0 {size} {size}")}
+                 role="group" aria-label={story.ui.diagram_label.get(props.lang).to_owned()}>
+                <Discs layouts={(*layouts).clone()} {index} story={story.clone()} lang={props.lang}
+                       selected={props.selected} ondispatch={props.ondispatch.clone()} />
+                // Marks and labels do not change with the selection: a component of their own
+                // is skipped entirely when a circle is selected.
+                <Overlay layouts={(*layouts).clone()} {index} story={story.clone()} lang={props.lang} />
+            </svg>
+        }
     });
     html! {
-        <div class="diagram-wrap">
-            { for layouts.iter().map(|l| view_layout(props, l)) }
-        </div>
+        <div class="diagram-wrap">{ for svgs }</div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct DiscsProps {
+    layouts: Layouts,
+    index: usize,
+    story: StoryRef,
+    lang: Lang,
+    selected: Option<CircleId>,
+    ondispatch: Callback<Action>,
+}
+
+#[derive(Properties, PartialEq)]
+struct OverlayProps {
+    layouts: Layouts,
+    index: usize,
+    story: StoryRef,
+    lang: Lang,
 }
 
 fn fmt(v: f64) -> String {
@@ -34,12 +78,10 @@ fn fmt(v: f64) -> String {
     format!("{:.1}", v)
 }
 
-fn circle_accessible_name(props: &DiagramProps, id: CircleId) -> String {
-    let story = &props.story;
+fn circle_accessible_name(story: &Story, lang: Lang, id: CircleId) -> String {
     let Some(circle) = story.circle(id) else {
         return String::new();
     };
-    let lang = props.lang;
     let name = crate::bidi::isolate(circle.name.get(lang));
     match lang {
         Lang::Zh => format!("{name}，{}{}公里", story.ui.radius.zh, circle.radius_km),
@@ -47,10 +89,11 @@ fn circle_accessible_name(props: &DiagramProps, id: CircleId) -> String {
     }
 }
 
-fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
-    let story = &props.story;
-    let lang = props.lang;
-    let size = fmt(l.class.size_px);
+#[function_component(Discs)]
+fn discs(props: &DiscsProps) -> Html {
+    let Some(l) = props.layouts.0.get(props.index) else {
+        return html! {};
+    };
     let (cx, cy) = (fmt(l.centre.0), fmt(l.centre.1));
     // Roving focus: one disc is in the Tab order; arrow keys move between circles.
     let focus_target = props.selected.unwrap_or(CircleId::Commuting);
@@ -80,11 +123,21 @@ fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
                 role="button"
                 tabindex={if id == focus_target { "0" } else { "-1" }}
                 aria-pressed={if is_selected { "true" } else { "false" }}
-                aria-label={circle_accessible_name(props, id)}
+                aria-label={circle_accessible_name(&props.story, props.lang, id)}
                 {onclick} {onkeydown}
             />
         }
     });
+    html! { <g class="discs">{ for discs }</g> }
+}
+
+#[function_component(Overlay)]
+fn overlay(props: &OverlayProps) -> Html {
+    let Some(l) = props.layouts.0.get(props.index) else {
+        return html! {};
+    };
+    let story = &props.story;
+    let lang = props.lang;
     let circle_names = l.circle_labels.iter().map(|c| {
         html! {
             <text class={classes!("circle-name", format!("name-{}", c.id.slug()))}
@@ -99,7 +152,7 @@ fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
         Some(html! {
             <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"))}
                data-place={place.id.clone()}
-               role="img" aria-label={place_accessible_name(place, m.kind, m.distance_km, props)}>
+               role="img" aria-label={place_accessible_name(story, lang, place, m.kind, m.distance_km)}>
                 { mark_shape(m.kind, m.x, m.y, r) }
                 { edge_arrow(m.edge_direction, m.x, m.y, r) }
             </g>
@@ -129,10 +182,7 @@ fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
     let na = l.north_arrow;
     let arrow_x = na.x + na.w / 2.0;
     html! {
-        <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
-             viewBox={format!("0 0 {size} {size}")}
-             role="group" aria-label={story.ui.diagram_label.get(lang).to_owned()}>
-            <g class="discs">{ for discs }</g>
+        <>
             <g class="names" aria-hidden="true">{ for circle_names }</g>
             <g class="places">
                 <path class="centre-star" aria-hidden="true" d={star_path(sx, sy, r * 1.3)} />
@@ -154,7 +204,7 @@ fn view_layout(props: &DiagramProps, l: &DiagramLayout) -> Html {
                     { story.ui.north.get(lang) }
                 </text>
             </g>
-        </svg>
+        </>
     }
 }
 
@@ -170,13 +220,12 @@ fn key_action(key: &str, id: CircleId) -> Option<Action> {
 }
 
 fn place_accessible_name(
+    story: &Story,
+    lang: Lang,
     place: &Place,
     kind: MarkKind,
     distance_km: f64,
-    props: &DiagramProps,
 ) -> String {
-    let story = &props.story;
-    let lang = props.lang;
     let name = crate::bidi::isolate(place.name.get(lang));
     let centre = crate::bidi::isolate(story.centre.name.get(lang));
     let membership = match kind {
