@@ -102,6 +102,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Diagram story={story.clone()} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
                     { legend(story, lang) }
                     <p class="note radius-note">{ ui.radius_note.get(lang) }</p>
+                    <p class="source">{ ui.radius_source.get(lang) }</p>
                 </div>
                 <Panel story={story.clone()} {lang} selected={state.circle} />
             </div>

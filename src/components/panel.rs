@@ -82,6 +82,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 Lang::Zh => format!("{}{}公里", ui.radius.zh, circle.radius_km),
                 Lang::En => format!("{} {} km", ui.radius.en, circle.radius_km),
             } }</p>
+            <p class="source">{ ui.radius_source.get(lang) }</p>
             <h3>{ ui.definition.get(lang) }</h3>
             // zh is verified official wording, quoted; en paraphrases the translated article,
             // so it is never presented as a quotation.

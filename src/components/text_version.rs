@@ -74,6 +74,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
             <p>{ ui.overview_intro.get(lang) }</p>
             { for story.figures_in(Section::Overview).map(|f| figure_card(story, f, lang)) }
             <p class="note">{ ui.radius_note.get(lang) }</p>
+            <p class="source">{ ui.radius_source.get(lang) }</p>
             { for sections }
             <h3>{ ui.legend_not_member.get(lang) }</h3>
             <ul>{ for others }</ul>

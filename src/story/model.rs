@@ -291,6 +291,7 @@ ui_strings! {
     beyond_view,
     text_version,
     radius,
+    radius_source,
     km_from_centre,
     get_data,
     all_figures_csv,
