@@ -68,7 +68,12 @@ function expose(wasm) {{
   window.capitalCircles = {{ memory: wasm.memory }};
 }}
 
+// Let the prerendered page paint first: starting (and hydrating) in the same frame would hold
+// the first paint back by the whole start-up.
+const afterFirstPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 async function start() {{
+  await afterFirstPaint();
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {{
     root.classList.add("no-wasm");
     return;

@@ -1,5 +1,6 @@
 //! The story file: everything the graphic says, in both languages, read from JSON and validated.
 
+mod json_path;
 mod model;
 mod text;
 mod validate;
@@ -25,16 +26,15 @@ pub fn parse_story(json: &str) -> Result<Story, Vec<StoryError>> {
             ),
         )]);
     }
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let story: Story = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let field = if path == "." {
+    let story: Story = serde_json::from_str(json).map_err(|err| {
+        let offset = json_path::offset_of(json, err.line(), err.column());
+        let path = json_path::path_at(json, offset);
+        let field = if path.is_empty() {
             "(file)".to_owned()
         } else {
             path
         };
-        vec![StoryError::new(field, inner.to_string())]
+        vec![StoryError::new(field, err.to_string())]
     })?;
     let errors = validate(&story);
     if errors.is_empty() {

@@ -296,8 +296,7 @@ mod tests {
     use crate::story::{DEFAULT_STORY_JSON, parse_story};
 
     fn story() -> Story {
-        let mut deserializer = serde_json::Deserializer::from_str(DEFAULT_STORY_JSON);
-        match serde_path_to_error::deserialize(&mut deserializer) {
+        match serde_json::from_str(DEFAULT_STORY_JSON) {
             Ok(story) => story,
             Err(e) => panic!("default story does not parse: {e}"),
         }
