@@ -49,7 +49,30 @@ pub fn take_inline_loader(html: &str) -> Result<(String, LoaderFiles), Prerender
     let mut rest = String::with_capacity(html.len());
     rest.push_str(&html[..start]);
     rest.push_str(&html[end..]);
-    Ok((rest, files))
+    Ok((without_preloads(&rest), files))
+}
+
+/// Drops trunk's `modulepreload`/`preload` links: fetching and hashing the glue and the wasm
+/// while the page is still parsing held back its first paint (measured with `make bench`);
+/// start.js fetches both right after the first paint instead.
+fn without_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = ["<link rel=\"modulepreload\"", "<link rel=\"preload\""]
+        .iter()
+        .filter_map(|tag| rest.find(tag))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        match rest[at..].find('>') {
+            Some(end) => rest = &rest[at + end + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The external loader. It falls back from streaming instantiation to fetch → arrayBuffer →
@@ -196,6 +219,7 @@ mod tests {
 import init, * as bindings from './capital-circles-abc.js';
 const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
 </script>
+<link rel="modulepreload" href="./capital-circles-abc.js" crossorigin="anonymous" integrity="sha384-x"><link rel="preload" href="./capital-circles-abc_bg.wasm" as="fetch" type="application/wasm">
   </head>
   <body>
     <div id="app"></div>
@@ -206,6 +230,7 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
     fn the_inline_loader_becomes_an_external_script() {
         let (rest, files) = take_inline_loader(BUILT).unwrap_or_else(|e| panic!("{e}"));
         assert!(!rest.contains("<script type=\"module\">"));
+        assert!(!rest.contains("preload"), "{rest}");
         assert_eq!(files.js, "capital-circles-abc.js");
         assert_eq!(files.wasm, "capital-circles-abc_bg.wasm");
         let js = start_js(&files);
