@@ -2,7 +2,7 @@
 // static HTML with no script) and a peer (ECharts), measured in one run in headless Chromium
 // with the CPU throttled 4×. Timing figures are medians (p95 where said) of RUNS runs, reported
 // as ratios to a baseline from the same run. Prints a table and writes bench/results.json.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,7 +113,6 @@ async function selections(path, discSelector, inner) {
     points[id] = await ringPoint(p, discSelector.replace("ID", id), share, id);
   }
   const result = await p.evaluate(async ({ points, count }) => {
-    const panel = document.querySelector("[data-view]");
     const order = ["commuting", "functional", "industrial"];
     const work = [];
     const paint = [];
@@ -140,7 +139,6 @@ async function selections(path, discSelector, inner) {
       const t2 = await new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
       work.push(t1 - t0);
       paint.push(t2 - t0);
-      void panel;
     }
     return { work, paint };
   }, { points, count: SELECTIONS });
@@ -247,4 +245,3 @@ console.log(lines.join("\n"));
 console.log("\nFiles (ours):");
 for (const r of b.ours.rows) console.log(`  ${r.file.padEnd(48)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
 console.log(`\nwritten: ${relative(process.cwd(), join(HERE, "results.json"))}`);
-void mkdirSync; void readdirSync;
