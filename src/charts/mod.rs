@@ -14,12 +14,13 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub const CHART_WIDTH_PX: u32 = 320;
 /// Height of one bar's row: its label above, the bar below.
 const ROW_PX: u32 = 46;
-const LABEL_FONT_PX: f64 = 13.0;
-const VALUE_FONT_PX: f64 = 14.0;
+/// plotters writes `font-size` as size / 1.24: these give about 13 and 14 px in the SVG.
+const LABEL_FONT_PX: f64 = 16.0;
+const VALUE_FONT_PX: f64 = 17.0;
 const BAR_HEIGHT_PX: i32 = 18;
 const LEFT_PX: i32 = 2;
 /// Longest bar as a share of the width, leaving room for the value label after it.
-const BAR_SHARE: f64 = 0.6;
+const BAR_SHARE: f64 = 0.5;
 /// The page's CJK font stack (no web fonts).
 pub const FONT_STACK: &str = "PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif";
 
@@ -225,6 +226,29 @@ mod tests {
         let ratio = widths[1] / widths[0];
         let expected = 748.7 / 71.2;
         assert!((ratio - expected).abs() / expected < 0.05, "ratio {ratio}");
+    }
+
+    #[test]
+    fn value_labels_fit_beside_the_longest_bar() {
+        use crate::diagram::labels::text_size_px;
+        let story = default_story().unwrap_or_else(|e| panic!("{e:?}"));
+        let max_bar = f64::from(CHART_WIDTH_PX) * BAR_SHARE;
+        for chart in &story.charts {
+            for lang in Lang::ALL {
+                let spec = BarChartSpec::from_chart(chart, lang, BLUE, BLACK);
+                for row in &spec.rows {
+                    // plotters writes the font size divided by 1.24.
+                    let (text_w, _) = text_size_px(&row.value_text, VALUE_FONT_PX / 1.24);
+                    let right = f64::from(LEFT_PX) + max_bar + 6.0 + text_w;
+                    assert!(
+                        right <= f64::from(CHART_WIDTH_PX),
+                        "{} {lang}: {} ends at {right}",
+                        chart.id,
+                        row.value_text
+                    );
+                }
+            }
+        }
     }
 
     #[test]
