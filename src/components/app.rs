@@ -195,7 +195,9 @@ pub fn story_errors(props: &StoryErrorsProps) -> Html {
         <div class="story-errors" role="alert">
             <h1>{ title }</h1>
             <p>{ help }</p>
-            <ul>{ for props.errors.iter().map(|e| html! { <li><code>{ &e.field }</code>{ ": " }{ &e.message }</li> }) }</ul>
+            <ul>{ for props.errors.iter().map(|e| html! {
+                <li><code>{ &e.field }</code><span>{ format!(": {}", e.message_in(props.lang)) }</span></li>
+            }) }</ul>
         </div>
     }
 }

@@ -29,6 +29,99 @@ impl StoryError {
     }
 }
 
+impl StoryError {
+    /// The message in the reader's language. Validation words its rules in English (the field
+    /// paths are the file's own names); this gives each rule its Chinese wording, and wraps
+    /// the JSON reader's technical messages in a Chinese explanation.
+    pub fn message_in(&self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::En => self.message.clone(),
+            super::Lang::Zh => zh_message(&self.message),
+        }
+    }
+}
+
+fn zh_message(en: &str) -> String {
+    const FIXED: [(&str, &str); 16] = [
+        ("must not be empty", "不能为空"),
+        (
+            "must be 1 to 64 characters of a-z, 0-9 and -",
+            "只能由1至64个a-z、0-9和-字符组成",
+        ),
+        ("must start with https://", "必须以https://开头"),
+        ("must be between -90 and 90", "必须在-90到90之间"),
+        ("must be between -180 and 180", "必须在-180到180之间"),
+        (
+            "must not be earlier than published",
+            "不能早于发布日期（published）",
+        ),
+        (
+            "must be a number above 0 and at most 1000",
+            "必须是大于0且不超过1000的数",
+        ),
+        (
+            "must be null for a place whose confidence is not_a_member",
+            "confidence为not_a_member的地点，circle必须为null",
+        ),
+        (
+            "must name the innermost circle of a confirmed or reported member",
+            "已证实或有报道的成员必须写明其最内层圈层",
+        ),
+        (
+            "a place in Beijing belongs to the commuting circle (all of Beijing is in it)",
+            "北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
+        ),
+        ("a percentage must be at most 100", "百分比不能超过100"),
+        (
+            "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)",
+            "必须是0、4、8或12（个、万、亿、万亿）",
+        ),
+        (
+            "must be 0, 6, 9 or 12 (ones, million, billion, trillion)",
+            "必须是0、6、9或12（个、百万、十亿、万亿）",
+        ),
+        ("must have 1 to 8 bars", "必须有1至8个条形"),
+        (
+            "the name in ?story= must be 1 to 64 characters of a-z, 0-9 and - (nothing was loaded)",
+            "?story=中的名称只能由1至64个a-z、0-9和-字符组成（未载入任何文件）",
+        ),
+        (
+            "must list exactly 3 circles, found",
+            "必须恰好列出3个圈层，现有个数：",
+        ),
+    ];
+    if let Some((_, zh)) = FIXED.iter().find(|(e, _)| *e == en) {
+        return (*zh).to_owned();
+    }
+    if let Some(n) = en.strip_prefix("must list exactly 3 circles, found ") {
+        return format!("必须恰好列出3个圈层，现有{n}个");
+    }
+    if let Some(quoted) = en.strip_suffix(" is used twice") {
+        return format!("{quoted}重复使用");
+    }
+    if let Some(quoted) = en.strip_suffix(" is not a date (YYYY-MM-DD or YYYY-MM)") {
+        return format!("{quoted}不是日期（应为YYYY-MM-DD或YYYY-MM）");
+    }
+    if let Some(field) = en.strip_prefix("must be larger than ") {
+        return format!("必须大于{field}");
+    }
+    if let Some(rest) = en.strip_prefix("must be \"")
+        && let Some(slug) = rest.strip_suffix("\" (innermost circle first)")
+    {
+        return format!("应为“{slug}”（圈层由内向外排列）");
+    }
+    if let Some(rest) = en.strip_prefix("is ")
+        && let Some((bytes, _)) = rest.split_once(" bytes; a story may be at most ")
+    {
+        return format!(
+            "文件大小为{bytes}字节，故事文件最多{}字节",
+            super::MAX_STORY_BYTES
+        );
+    }
+    // The JSON reader's own messages (with line and column) and load failures.
+    format!("文件无法读取：{en}")
+}
+
 impl fmt::Display for StoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.field, self.message)
@@ -443,6 +536,39 @@ mod tests {
             errors[1],
             "figures[0].id: must be 1 to 64 characters of a-z, 0-9 and -"
         );
+    }
+
+    #[test]
+    fn every_rule_has_chinese_wording() {
+        let mut s = story();
+        s.id = "Bad".into();
+        s.updated = "2000-01-01".into();
+        s.circles[2].radius_km = 10.0;
+        s.circles[0].radius_km = f64::NAN;
+        s.circles[1].name.zh.clear();
+        s.places[0].lat = 99.0;
+        s.places[1].lon = 999.0;
+        s.places[2].id = s.places[3].id.clone();
+        s.places[4].circle = None;
+        s.figures[0].source.date = "x".into();
+        s.figures[0].source.url = Some("http://x".into());
+        s.charts[0].scale.zh = 3;
+        s.charts[0].scale.en = 3;
+        s.charts[1].bars.clear();
+        let errors = validate(&s);
+        assert!(errors.len() >= 12, "{errors:?}");
+        for e in &errors {
+            let zh = e.message_in(crate::story::Lang::Zh);
+            assert!(
+                !zh.starts_with("文件无法读取"),
+                "no Chinese wording for: {}",
+                e.message
+            );
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
     }
 
     #[test]

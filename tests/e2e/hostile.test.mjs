@@ -57,7 +57,7 @@ test("each bad story gets a message naming the field, in the reader's language",
     ["no-source", "figures[0]"],
     ["far-place", "places[0].lat"],
     ["broken", "circles"],
-    ["huge", "1000000 bytes"],
+    ["huge", "1000000"],
   ]) {
     const zh = await errorsShown(`?story=${name}`);
     assert.match(zh.text, /无法显示这个故事文件/, name);
@@ -66,6 +66,13 @@ test("each bad story gets a message naming the field, in the reader's language",
     assert.match(en.text, /This story file cannot be shown/, name);
     assert.ok(en.text.includes(field), `${name}: ${en.text}`);
   }
+});
+
+test("the rule itself reads in the reader's language", async () => {
+  const zh = await errorsShown("?story=bad-radius");
+  assert.ok(zh.text.includes("circles[2].radius_km: 必须大于circles[1].radius_km"), zh.text);
+  const en = await errorsShown("en/?story=bad-radius");
+  assert.ok(en.text.includes("circles[2].radius_km: must be larger than circles[1].radius_km"), en.text);
 });
 
 test("names that are not plain are refused and nothing is fetched", async () => {
