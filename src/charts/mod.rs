@@ -4,7 +4,7 @@
 //! text differently natively and in the browser, and the prerendered chart must be identical
 //! to the hydrated one. Every position here is computed from the data alone.
 
-use crate::numbers::{Qualifier, Scale, number_text};
+use crate::numbers::{Scale, number_text, qualifier_prefix};
 use crate::story::{Chart, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -41,16 +41,6 @@ pub struct BarChartSpec {
     pub ink: RGBColor,
 }
 
-fn qualifier_text(q: Qualifier, lang: Lang) -> &'static str {
-    match (lang, q) {
-        (_, Qualifier::Exact) => "",
-        (Lang::Zh, Qualifier::About) => "约",
-        (Lang::Zh, Qualifier::MoreThan) => "超过",
-        (Lang::En, Qualifier::About) => "about ",
-        (Lang::En, Qualifier::MoreThan) => "more than ",
-    }
-}
-
 /// Value label of one bar: qualifier and number in the chart's unit, source digits kept.
 pub fn bar_value_text(chart: &Chart, bar: usize, lang: Lang) -> String {
     let Some(bar) = chart.bars.get(bar) else {
@@ -62,7 +52,7 @@ pub fn bar_value_text(chart: &Chart, bar: usize, lang: Lang) -> String {
     };
     format!(
         "{}{}",
-        qualifier_text(bar.qualifier, lang),
+        qualifier_prefix(bar.qualifier, lang),
         number_text(bar.value, Scale { exponent }, lang)
     )
 }

@@ -30,14 +30,6 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
     }
 }
 
-fn section_of(id: CircleId) -> Section {
-    match id {
-        CircleId::Commuting => Section::Commuting,
-        CircleId::Functional => Section::Functional,
-        CircleId::Industrial => Section::Industrial,
-    }
-}
-
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
     let story = &props.story;
@@ -57,7 +49,7 @@ pub fn panel(props: &PanelProps) -> Html {
     let Some(circle) = story.circle(id) else {
         return html! {};
     };
-    let section = section_of(id);
+    let section = Section::from(id);
     let definition_source = circle.definition_source.get(lang);
     let members = story.members_of(id).map(|p| {
         let kind = MarkKind::of(p);

@@ -23,11 +23,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
     let lang = props.lang;
     let ui = &story.ui;
     let sections = story.circles.iter().map(|circle| {
-        let section = match circle.id {
-            crate::story::CircleId::Commuting => Section::Commuting,
-            crate::story::CircleId::Functional => Section::Functional,
-            crate::story::CircleId::Industrial => Section::Industrial,
-        };
+        let section = Section::from(circle.id);
         let source = circle.definition_source.get(lang);
         let members = story.members_of(circle.id).map(|p| {
             let part = if p.extent == Extent::Part { format!(" ({})", ui.legend_part.get(lang)) } else { String::new() };

@@ -117,7 +117,8 @@ fn unit_suffix(unit: Unit, lang: Lang) -> &'static str {
     }
 }
 
-fn qualifier_prefix(qualifier: Qualifier, lang: Lang) -> &'static str {
+/// "约" / "about ", "超过" / "more than ", or nothing for an exact figure.
+pub fn qualifier_prefix(qualifier: Qualifier, lang: Lang) -> &'static str {
     match (lang, qualifier) {
         (_, Qualifier::Exact) => "",
         (Lang::Zh, Qualifier::About) => "约",

@@ -48,6 +48,16 @@ pub enum Section {
     Industrial,
 }
 
+impl From<CircleId> for Section {
+    fn from(id: CircleId) -> Section {
+        match id {
+            CircleId::Commuting => Section::Commuting,
+            CircleId::Functional => Section::Functional,
+            CircleId::Industrial => Section::Industrial,
+        }
+    }
+}
+
 impl Section {
     pub fn circle(self) -> Option<CircleId> {
         match self {
