@@ -121,9 +121,6 @@ impl Decimal {
         self.exponent + digits
     }
 
-    pub fn is_zero(self) -> bool {
-        self.mantissa == 0
-    }
 
     /// For drawing only (bar lengths): never for text, which keeps the exact digits.
     pub fn to_f64(self) -> f64 {

@@ -33,9 +33,6 @@ impl CircleId {
         CircleId::ALL.into_iter().find(|c| c.slug() == slug)
     }
 
-    pub fn index(self) -> usize {
-        self as usize
-    }
 }
 
 /// Where a figure or chart belongs: the overview (the whole area) or one circle.
@@ -298,11 +295,9 @@ ui_strings! {
     legend_not_member,
     legend_part,
     legend_hollow,
-    beyond_view,
     text_version,
     radius,
     radius_source,
-    km_from_centre,
     get_data,
     all_figures_csv,
     chart_csv,
@@ -311,7 +306,6 @@ ui_strings! {
     embed,
     embed_help,
     embed_pym,
-    error_title,
 }
 
 fn decimal_from_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {

@@ -70,9 +70,6 @@ impl Text {
         }
     }
 
-    pub fn is_complete(&self) -> bool {
-        !self.zh.trim().is_empty() && !self.en.trim().is_empty()
-    }
 }
 
 #[cfg(test)]
