@@ -68,10 +68,12 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // `<html lang>` and the title change with the language only, not with every selection.
+    use_effect_with((story.clone(), state.lang), |(story, lang)| {
+        edge::apply_lang(*lang, story.ui.headline.get(*lang));
+    });
     {
-        let headline = story.ui.headline.clone();
         use_effect_with(*state, move |s| {
-            edge::apply_lang(s.lang, headline.get(s.lang));
             let synced = has_synced.borrow();
             if synced.get() {
                 edge::write_url(*s, page_lang);
