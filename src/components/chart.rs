@@ -49,14 +49,12 @@ pub fn source_line(label: &str, name: &str, date: &str, lang: Lang) -> String {
 pub fn chart_figure(props: &ChartProps) -> Html {
     let chart = &props.chart;
     let lang = props.lang;
-    let spec = use_memo((chart.id.clone(), lang), {
-        let chart = chart.clone();
-        move |_| {
-            let (colour, ink) = chart_colours(&chart);
-            BarChartSpec::from_chart(&chart, lang, colour, ink)
-        }
-    });
-    let svg = use_memo(spec.clone(), |spec| bar_chart_svg(spec));
+    // The spec is a few strings, cheap to build; the drawing is what is worth keeping, and
+    // keying it on the spec itself (not the chart id) stays right when another story with the
+    // same chart ids replaces the default one.
+    let (colour, ink) = chart_colours(chart);
+    let spec = BarChartSpec::from_chart(chart, lang, colour, ink);
+    let svg = use_memo(spec.clone(), bar_chart_svg);
     let title = chart.title.get(lang);
     let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
         html! {

@@ -121,7 +121,6 @@ impl Decimal {
         self.exponent + digits
     }
 
-
     /// For drawing only (bar lengths): never for text, which keeps the exact digits.
     pub fn to_f64(self) -> f64 {
         self.mantissa as f64 * 10f64.powi(self.exponent)

@@ -32,7 +32,6 @@ impl CircleId {
     pub fn from_slug(slug: &str) -> Option<CircleId> {
         CircleId::ALL.into_iter().find(|c| c.slug() == slug)
     }
-
 }
 
 /// Where a figure or chart belongs: the overview (the whole area) or one circle.

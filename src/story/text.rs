@@ -69,7 +69,6 @@ impl Text {
             Lang::En => &self.en,
         }
     }
-
 }
 
 #[cfg(test)]
