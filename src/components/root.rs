@@ -56,7 +56,7 @@ fn load_requested_story(shown: UseStateHandle<Shown>) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = match crate::edge::fetch_text(&path, MAX_STORY_BYTES).await {
             Ok(text) => parse_story(&text),
-            Err(message) => Err(vec![StoryError::new("story", message)]),
+            Err(message) => Err(vec![StoryError::unreadable("story", message)]),
         };
         shown.set(match result {
             Ok(story) => Shown::Loaded(StoryRef(Rc::new(story))),

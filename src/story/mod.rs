@@ -24,6 +24,10 @@ pub fn parse_story(json: &str) -> Result<Story, Vec<StoryError>> {
                 "is {} bytes; a story may be at most {MAX_STORY_BYTES} bytes",
                 json.len()
             ),
+            format!(
+                "文件大小为{}字节，故事文件最多{MAX_STORY_BYTES}字节",
+                json.len()
+            ),
         )]);
     }
     let story: Story = serde_json::from_str(json).map_err(|err| {
@@ -34,7 +38,7 @@ pub fn parse_story(json: &str) -> Result<Story, Vec<StoryError>> {
         } else {
             path
         };
-        vec![StoryError::new(field, err.to_string())]
+        vec![StoryError::unreadable(field, err.to_string())]
     })?;
     let errors = validate(&story);
     if errors.is_empty() {
@@ -53,6 +57,7 @@ pub fn story_path(name: &str) -> Result<String, StoryError> {
         Err(StoryError::new(
             "story",
             "the name in ?story= must be 1 to 64 characters of a-z, 0-9 and - (nothing was loaded)",
+            "?story=中的名称只能由1至64个a-z、0-9和-字符组成（未载入任何文件）",
         ))
     }
 }

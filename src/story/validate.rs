@@ -18,109 +18,47 @@ const MAX_ID_LEN: usize = 64;
 pub struct StoryError {
     pub field: String,
     pub message: String,
+    pub message_zh: String,
 }
 
 impl StoryError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> StoryError {
+    /// A broken rule, worded in both languages where it is found.
+    pub fn new(
+        field: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> StoryError {
         StoryError {
             field: field.into(),
             message: message.into(),
+            message_zh: message_zh.into(),
         }
+    }
+
+    /// A file that cannot be read at all: the JSON reader's or the network's own message
+    /// (with line and column), explained in Chinese.
+    pub fn unreadable(field: impl Into<String>, message: impl Into<String>) -> StoryError {
+        let message = message.into();
+        let message_zh = format!("文件无法读取：{message}");
+        StoryError::new(field, message, message_zh)
     }
 }
 
 impl StoryError {
-    /// The message in the reader's language. Validation words its rules in English (the field
-    /// paths are the file's own names); this gives each rule its Chinese wording, and wraps
-    /// the JSON reader's technical messages in a Chinese explanation.
-    pub fn message_in(&self, lang: super::Lang) -> String {
+    /// The message in the reader's language.
+    pub fn message_in(&self, lang: super::Lang) -> &str {
         match lang {
-            super::Lang::En => self.message.clone(),
-            super::Lang::Zh => zh_message(&self.message),
+            super::Lang::En => &self.message,
+            super::Lang::Zh => &self.message_zh,
         }
     }
 }
 
-fn zh_message(en: &str) -> String {
-    const FIXED: [(&str, &str); 16] = [
-        ("must not be empty", "不能为空"),
-        (
-            "must be 1 to 64 characters of a-z, 0-9 and -",
-            "只能由1至64个a-z、0-9和-字符组成",
-        ),
-        ("must start with https://", "必须以https://开头"),
-        ("must be between -90 and 90", "必须在-90到90之间"),
-        ("must be between -180 and 180", "必须在-180到180之间"),
-        (
-            "must not be earlier than published",
-            "不能早于发布日期（published）",
-        ),
-        (
-            "must be a number above 0 and at most 1000",
-            "必须是大于0且不超过1000的数",
-        ),
-        (
-            "must be null for a place whose confidence is not_a_member",
-            "confidence为not_a_member的地点，circle必须为null",
-        ),
-        (
-            "must name the innermost circle of a confirmed or reported member",
-            "已证实或有报道的成员必须写明其最内层圈层",
-        ),
-        (
-            "a place in Beijing belongs to the commuting circle (all of Beijing is in it)",
-            "北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
-        ),
-        ("a percentage must be at most 100", "百分比不能超过100"),
-        (
-            "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)",
-            "必须是0、4、8或12（个、万、亿、万亿）",
-        ),
-        (
-            "must be 0, 6, 9 or 12 (ones, million, billion, trillion)",
-            "必须是0、6、9或12（个、百万、十亿、万亿）",
-        ),
-        ("must have 1 to 8 bars", "必须有1至8个条形"),
-        (
-            "the name in ?story= must be 1 to 64 characters of a-z, 0-9 and - (nothing was loaded)",
-            "?story=中的名称只能由1至64个a-z、0-9和-字符组成（未载入任何文件）",
-        ),
-        (
-            "must list exactly 3 circles, found",
-            "必须恰好列出3个圈层，现有个数：",
-        ),
-    ];
-    if let Some((_, zh)) = FIXED.iter().find(|(e, _)| *e == en) {
-        return (*zh).to_owned();
-    }
-    if let Some(n) = en.strip_prefix("must list exactly 3 circles, found ") {
-        return format!("必须恰好列出3个圈层，现有{n}个");
-    }
-    if let Some(quoted) = en.strip_suffix(" is used twice") {
-        return format!("{quoted}重复使用");
-    }
-    if let Some(quoted) = en.strip_suffix(" is not a date (YYYY-MM-DD or YYYY-MM)") {
-        return format!("{quoted}不是日期（应为YYYY-MM-DD或YYYY-MM）");
-    }
-    if let Some(field) = en.strip_prefix("must be larger than ") {
-        return format!("必须大于{field}");
-    }
-    if let Some(rest) = en.strip_prefix("must be \"")
-        && let Some(slug) = rest.strip_suffix("\" (innermost circle first)")
-    {
-        return format!("应为“{slug}”（圈层由内向外排列）");
-    }
-    if let Some(rest) = en.strip_prefix("is ")
-        && let Some((bytes, _)) = rest.split_once(" bytes; a story may be at most ")
-    {
-        return format!(
-            "文件大小为{bytes}字节，故事文件最多{}字节",
-            super::MAX_STORY_BYTES
-        );
-    }
-    // The JSON reader's own messages (with line and column) and load failures.
-    format!("文件无法读取：{en}")
-}
+/// The id rule, shared by the story, its places, figures and charts.
+const ID_RULE: (&str, &str) = (
+    "must be 1 to 64 characters of a-z, 0-9 and -",
+    "只能由1至64个a-z、0-9和-字符组成",
+);
 
 impl fmt::Display for StoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -135,24 +73,33 @@ struct Report {
 }
 
 impl Report {
-    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(StoryError::new(field, message));
+    fn fail(
+        &mut self,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        zh: impl Into<String>,
+    ) {
+        self.errors.push(StoryError::new(field, message, zh));
     }
 
     fn text(&mut self, field: &str, text: &Text) {
         if text.zh.trim().is_empty() {
-            self.fail(format!("{field}.zh"), "must not be empty");
+            self.fail(format!("{field}.zh"), "must not be empty", "不能为空");
         }
         if text.en.trim().is_empty() {
-            self.fail(format!("{field}.en"), "must not be empty");
+            self.fail(format!("{field}.en"), "must not be empty", "不能为空");
         }
     }
 
     fn id(&mut self, field: &str, id: &str, seen: &mut HashSet<String>) {
         if !is_valid_id(id) {
-            self.fail(field, "must be 1 to 64 characters of a-z, 0-9 and -");
+            self.fail(field, ID_RULE.0, ID_RULE.1);
         } else if !seen.insert(id.to_owned()) {
-            self.fail(field, format!("\"{id}\" is used twice"));
+            self.fail(
+                field,
+                format!("\"{id}\" is used twice"),
+                format!("“{id}”重复使用"),
+            );
         }
     }
 
@@ -161,6 +108,7 @@ impl Report {
             self.fail(
                 field,
                 format!("\"{date}\" is not a date (YYYY-MM-DD or YYYY-MM)"),
+                format!("“{date}”不是日期（应为YYYY-MM-DD或YYYY-MM）"),
             );
         }
     }
@@ -171,16 +119,28 @@ impl Report {
         if let Some(url) = &source.url
             && !url.starts_with("https://")
         {
-            self.fail(format!("{field}.url"), "must start with https://");
+            self.fail(
+                format!("{field}.url"),
+                "must start with https://",
+                "必须以https://开头",
+            );
         }
     }
 
     fn coordinates(&mut self, field: &str, lat: f64, lon: f64) {
         if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-            self.fail(format!("{field}.lat"), "must be between -90 and 90");
+            self.fail(
+                format!("{field}.lat"),
+                "must be between -90 and 90",
+                "必须在-90到90之间",
+            );
         }
         if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-            self.fail(format!("{field}.lon"), "must be between -180 and 180");
+            self.fail(
+                format!("{field}.lon"),
+                "must be between -180 and 180",
+                "必须在-180到180之间",
+            );
         }
     }
 }
@@ -234,7 +194,7 @@ pub fn is_valid_date(date: &str) -> bool {
 pub fn validate(story: &Story) -> Vec<StoryError> {
     let mut report = Report::default();
     if !is_valid_id(&story.id) {
-        report.fail("id", "must be 1 to 64 characters of a-z, 0-9 and -");
+        report.fail("id", ID_RULE.0, ID_RULE.1);
     }
     report.date("published", &story.published);
     report.date("updated", &story.updated);
@@ -242,7 +202,11 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
         && is_valid_date(&story.updated)
         && story.updated < story.published
     {
-        report.fail("updated", "must not be earlier than published");
+        report.fail(
+            "updated",
+            "must not be earlier than published",
+            "不能早于发布日期（published）",
+        );
     }
     report.text("centre.name", &story.centre.name);
     report.coordinates("centre", story.centre.lat, story.centre.lon);
@@ -261,6 +225,7 @@ fn validate_circles(story: &Story, report: &mut Report) {
         report.fail(
             "circles",
             format!("must list exactly 3 circles, found {}", story.circles.len()),
+            format!("必须恰好列出3个圈层，现有{}个", story.circles.len()),
         );
     }
     for (i, circle) in story.circles.iter().enumerate() {
@@ -271,6 +236,7 @@ fn validate_circles(story: &Story, report: &mut Report) {
             report.fail(
                 format!("{field}.id"),
                 format!("must be \"{}\" (innermost circle first)", expected.slug()),
+                format!("应为“{}”（圈层由内向外排列）", expected.slug()),
             );
         }
         report.text(&format!("{field}.name"), &circle.name);
@@ -288,6 +254,7 @@ fn validate_circles(story: &Story, report: &mut Report) {
             report.fail(
                 format!("{field}.radius_km"),
                 format!("must be a number above 0 and at most {MAX_RADIUS_KM}"),
+                format!("必须是大于0且不超过{MAX_RADIUS_KM}的数"),
             );
         } else if i > 0
             && let Some(inner) = story.circles.get(i - 1)
@@ -296,6 +263,7 @@ fn validate_circles(story: &Story, report: &mut Report) {
             report.fail(
                 format!("{field}.radius_km"),
                 format!("must be larger than circles[{}].radius_km", i - 1),
+                format!("必须大于circles[{}].radius_km", i - 1),
             );
         }
     }
@@ -316,10 +284,12 @@ fn validate_places(story: &Story, report: &mut Report) {
             (Confidence::NotAMember, Some(_)) => report.fail(
                 format!("{field}.circle"),
                 "must be null for a place whose confidence is not_a_member",
+                "confidence为not_a_member的地点，circle必须为null",
             ),
             (Confidence::Confirmed | Confidence::Reported, None) => report.fail(
                 format!("{field}.circle"),
                 "must name the innermost circle of a confirmed or reported member",
+                "已证实或有报道的成员必须写明其最内层圈层",
             ),
             _ => {}
         }
@@ -327,6 +297,7 @@ fn validate_places(story: &Story, report: &mut Report) {
             report.fail(
                 format!("{field}.circle"),
                 "a place in Beijing belongs to the commuting circle (all of Beijing is in it)",
+                "北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
             );
         }
     }
@@ -343,7 +314,11 @@ fn validate_figures(story: &Story, report: &mut Report) {
             report.text(&format!("{field}.caveat"), caveat);
         }
         if figure.unit == Unit::Percent && figure.value.to_f64() > 100.0 {
-            report.fail(format!("{field}.value"), "a percentage must be at most 100");
+            report.fail(
+                format!("{field}.value"),
+                "a percentage must be at most 100",
+                "百分比不能超过100",
+            );
         }
     }
 }
@@ -363,18 +338,21 @@ fn validate_charts(story: &Story, report: &mut Report) {
             report.fail(
                 format!("{field}.scale.zh"),
                 "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)",
+                "必须是0、4、8或12（个、万、亿、万亿）",
             );
         }
         if !matches!(chart.scale.en, 0 | 6 | 9 | 12) {
             report.fail(
                 format!("{field}.scale.en"),
                 "must be 0, 6, 9 or 12 (ones, million, billion, trillion)",
+                "必须是0、6、9或12（个、百万、十亿、万亿）",
             );
         }
         if chart.bars.is_empty() || chart.bars.len() > MAX_BARS {
             report.fail(
                 format!("{field}.bars"),
                 format!("must have 1 to {MAX_BARS} bars"),
+                format!("必须有1至{MAX_BARS}个条形"),
             );
         }
         for (j, bar) in chart.bars.iter().enumerate() {
