@@ -25,28 +25,27 @@ pub fn page_lang() -> Lang {
 pub fn is_framed() -> bool {
     let Some(w) = window() else { return false };
     match w.top() {
-        Ok(Some(top)) => !js_sys_is(&top, &w),
+        Ok(Some(top)) => !is_same_object(&top, &w),
         // Access to `top` refused: only a frame can be refused that.
         _ => true,
     }
 }
 
-fn js_sys_is(a: &web_sys::Window, b: &web_sys::Window) -> bool {
-    let a: &wasm_bindgen::JsValue = a.as_ref();
-    let b: &wasm_bindgen::JsValue = b.as_ref();
-    a == b
+/// JavaScript identity (`===`) of two browser objects, such as a message's source and our parent.
+fn is_same_object(
+    a: &impl AsRef<wasm_bindgen::JsValue>,
+    b: &impl AsRef<wasm_bindgen::JsValue>,
+) -> bool {
+    a.as_ref() == b.as_ref()
 }
 
 /// The view the current URL asks for.
 pub fn url_view() -> UrlView {
-    let Some(search) = window().and_then(|w| w.location().search().ok()) else {
-        return UrlView::default();
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return UrlView::default();
-    };
-    let get = |name: &str| params.get(name);
-    let (lang, circle, theme) = (get("lang"), get("circle"), get("theme"));
+    let (lang, circle, theme) = (
+        query_param("lang"),
+        query_param("circle"),
+        query_param("theme"),
+    );
     UrlView::from_pairs(
         [("lang", &lang), ("circle", &circle), ("theme", &theme)]
             .into_iter()
@@ -238,11 +237,9 @@ pub fn start_embed(embed_id: &str) -> Option<EmbedGuard> {
             // Hosts are other origins: trust the sender window (our parent), never an origin.
             let Some(w) = window() else { return };
             let Ok(Some(parent)) = w.parent() else { return };
-            let from_parent = event.source().is_some_and(|source| {
-                let source: &wasm_bindgen::JsValue = source.as_ref();
-                let parent: &wasm_bindgen::JsValue = parent.as_ref();
-                source == parent
-            });
+            let from_parent = event
+                .source()
+                .is_some_and(|source| is_same_object(&source, &parent));
             let (Some(id), Some(data)) = (child_id.as_deref(), event.data().as_string()) else {
                 return;
             };
