@@ -153,6 +153,16 @@ pub fn mark_ready() {
     }
 }
 
+/// Runs `task` once, when the browser next has nothing to do (`requestIdleCallback`), or after
+/// a short delay where that is missing (Safari). Work that can wait never delays a reader's tap.
+pub fn when_idle(task: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let callback: js_sys::Function = Closure::once_into_js(task).unchecked_into();
+    if w.request_idle_callback(&callback).is_err() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, 300);
+    }
+}
+
 /// Auto-height inside an iframe: the height is sent in all four dialects at start, whenever
 /// it changes, and whenever pym's parent reports a new width. Dropping it stops all of it.
 pub struct EmbedGuard {

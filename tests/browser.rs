@@ -80,7 +80,7 @@ async fn clicking_a_circle_shows_its_panel_and_chart() {
     assert_eq!(panel_view(&root).as_deref(), Some("commuting"));
     assert_eq!(disc.get_attribute("aria-pressed").as_deref(), Some("true"));
     let chart = root
-        .query_selector(".panel .chart-svg svg")
+        .query_selector(".panel .view:not([hidden]) .chart-svg svg")
         .ok()
         .flatten()
         .expect("chart");
@@ -140,7 +140,7 @@ async fn language_switch_keeps_the_selection() {
     yew::scheduler::flush().await;
     assert_eq!(panel_view(&root).as_deref(), Some("industrial"));
     let title = root
-        .query_selector(".panel h2")
+        .query_selector(".panel .view:not([hidden]) h2")
         .ok()
         .flatten()
         .and_then(|h| h.text_content());

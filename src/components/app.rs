@@ -1,11 +1,11 @@
 //! The whole graphic: header, circle picker, diagram with legend, panel, text version, credits.
 
-use super::StoryRef;
 use super::date_text;
 use super::diagram::{Diagram, mark_shape};
 use super::panel::Panel;
 use super::text_version::TextVersion;
 use super::tools::Tools;
+use super::{StoryLangProps, StoryRef};
 use crate::diagram::MarkKind;
 use crate::edge;
 use crate::state::{Action, ViewState};
@@ -102,7 +102,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="stage">
                 <div class="figure-area">
                     <Diagram story={story.clone()} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
-                    { legend(story, lang) }
+                    <Legend story={story.clone()} {lang} />
                     <p class="note radius-note">{ ui.radius_note.get(lang) }</p>
                     <p class="source">{ ui.radius_source.get(lang) }</p>
                 </div>
@@ -112,19 +112,28 @@ pub fn app(props: &AppProps) -> Html {
                    dist_root={embed_base.as_ref().map(|(root, _)| root.clone())}
                    theme={embed_base.as_ref().and_then(|(_, theme)| *theme)} />
             <TextVersion story={story.clone()} {lang} />
-            <footer class="credit">
-                <p>{ ui.credit.get(lang) }</p>
-                <p class="dates">
-                    { format!(
-                        "{} {} · {} {}",
-                        ui.published.get(lang),
-                        date_text(&story.published, lang),
-                        ui.updated.get(lang),
-                        date_text(&story.updated, lang)
-                    ) }
-                </p>
-            </footer>
+            <Credits story={story.clone()} {lang} />
         </main>
+    }
+}
+
+#[function_component(Credits)]
+fn credits(props: &StoryLangProps) -> Html {
+    let (story, lang) = (&props.story, props.lang);
+    let ui = &story.ui;
+    html! {
+        <footer class="credit">
+            <p>{ ui.credit.get(lang) }</p>
+            <p class="dates">
+                { format!(
+                    "{} {} · {} {}",
+                    ui.published.get(lang),
+                    date_text(&story.published, lang),
+                    ui.updated.get(lang),
+                    date_text(&story.updated, lang)
+                ) }
+            </p>
+        </footer>
     }
 }
 
@@ -155,7 +164,9 @@ fn picker(
 }
 
 /// What each mark means: shape and colour together.
-fn legend(story: &Story, lang: Lang) -> Html {
+#[function_component(Legend)]
+fn legend(props: &StoryLangProps) -> Html {
+    let (story, lang) = (&props.story, props.lang);
     let item = |kind: MarkKind, text: &str, is_part: bool| {
         html! {
             <li>

@@ -26,6 +26,13 @@ impl PartialEq for StoryRef {
     }
 }
 
+/// Props of the parts that change with the language only, so a selection skips them.
+#[derive(yew::Properties, PartialEq)]
+pub(crate) struct StoryLangProps {
+    pub story: StoryRef,
+    pub lang: crate::story::Lang,
+}
+
 impl std::ops::Deref for StoryRef {
     type Target = Story;
     fn deref(&self) -> &Story {

@@ -1,5 +1,10 @@
 //! The panel beside the diagram: the overview, or the selected circle's definition, members,
 //! figures and charts.
+//!
+//! Each view is built once and then only shown or hidden: a selection flips two `hidden`
+//! attributes instead of rebuilding a view's DOM (and re-parsing its chart SVG), so it fits in
+//! a frame on a slow phone. The prerendered page has the overview alone; the other views are
+//! built when the browser is idle after start-up, or at once when a reader picks one first.
 
 use super::StoryRef;
 use super::chart::{ChartFigure, chart_props, source_line};
@@ -7,6 +12,7 @@ use crate::bidi::isolate;
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
 use crate::story::{CircleId, Extent, Figure, Lang, Section, Story};
+
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -34,10 +40,49 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
 pub fn panel(props: &PanelProps) -> Html {
     let story = &props.story;
     let lang = props.lang;
+    // Views built so far, besides the one shown. Render stays pure (same markup natively and
+    // at hydration); the rest are added from an effect.
+    let built = use_state(|| false);
+    {
+        let built = built.clone();
+        use_effect_with((), move |_| crate::edge::when_idle(move || built.set(true)));
+    }
+    let views = std::iter::once(None).chain(story.circles.iter().map(|c| Some(c.id)));
+    let active = |view: Option<CircleId>| view == props.selected;
+    let title = match props.selected.and_then(|id| story.circle(id)) {
+        Some(circle) => circle.name.get(lang),
+        None => story.ui.overview.get(lang),
+    };
+    html! {
+        <div class="panel" data-view={props.selected.map_or("overview", CircleId::slug)}>
+            // One short announcement per selection, not the whole view read out again.
+            <p class="visually-hidden" aria-live="polite">{ title }</p>
+            { for views.filter(|v| *built || active(*v)).map(|view| html! {
+                <div class="view" key={view.map_or("overview", CircleId::slug)} hidden={!active(view)}>
+                    <PanelView story={story.clone()} {lang} {view} />
+                </div>
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelViewProps {
+    story: StoryRef,
+    lang: Lang,
+    view: Option<CircleId>,
+}
+
+/// One view of the panel. Its props do not change with the selection, so it renders again
+/// only when the language does.
+#[function_component(PanelView)]
+fn panel_view(props: &PanelViewProps) -> Html {
+    let story = &props.story;
+    let lang = props.lang;
     let ui = &story.ui;
-    let Some(id) = props.selected else {
+    let Some(id) = props.view else {
         return html! {
-            <section class="panel" data-view="overview" aria-live="polite">
+            <section class="panel-view" data-section="overview">
                 <h2>{ ui.overview.get(lang) }</h2>
                 <p class="intro">{ ui.overview_intro.get(lang) }</p>
                 <div class="figures">
@@ -68,7 +113,7 @@ pub fn panel(props: &PanelProps) -> Html {
         .charts_in(section)
         .map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
     html! {
-        <section class={classes!("panel", format!("panel-{}", id.slug()))} data-view={id.slug()} aria-live="polite">
+        <section class="panel-view" data-section={id.slug()}>
             <h2>{ circle.name.get(lang) }</h2>
             <p class="radius">{ match lang {
                 Lang::Zh => format!("{}{}公里", ui.radius.zh, circle.radius_km),

@@ -1,7 +1,7 @@
 //! What editors and readers take away: the data as CSV, charts as SVG, the diagram as PNG, and
 //! copy-ready embed code for the current view.
 
-use super::StoryRef;
+use super::{StoryLangProps, StoryRef};
 use crate::downloads::{chart_csv_path, chart_svg_path, figures_csv_path};
 use crate::embed::{embed_code, embed_src, pym_code};
 use crate::state::{Theme, ViewState};
@@ -22,17 +22,6 @@ pub fn tools(props: &ToolsProps) -> Html {
     let story = &props.story;
     let lang = props.state.lang;
     let ui = &story.ui;
-    let charts = story.charts.iter().map(|c| {
-        html! {
-            <li>
-                // One text node: split nodes shape differently after hydration (kerning).
-                { format!("{}: ", c.title.get(lang)) }
-                <a href={chart_csv_path(c, lang)} download="">{ ui.chart_csv.get(lang) }</a>
-                { " · " }
-                <a href={chart_svg_path(c, lang)} download="">{ ui.chart_svg.get(lang) }</a>
-            </li>
-        }
-    });
     let (code, pym) = match &props.dist_root {
         Some(root) => {
             let src = embed_src(root, lang, props.state.circle, props.theme);
@@ -43,14 +32,7 @@ pub fn tools(props: &ToolsProps) -> Html {
     };
     html! {
         <section class="tools">
-            <details class="get-data">
-                <summary>{ ui.get_data.get(lang) }</summary>
-                <ul>
-                    <li><a href={figures_csv_path(lang)} download="">{ ui.all_figures_csv.get(lang) }</a></li>
-                    { for charts }
-                    <li><a href={format!("diagram-{}.png", lang.code())} download="">{ ui.diagram_png.get(lang) }</a></li>
-                </ul>
-            </details>
+            <Downloads story={story.clone()} {lang} />
             <details class="embed-code">
                 <summary>{ ui.embed.get(lang) }</summary>
                 <label for="embed-iframe">{ ui.embed_help.get(lang) }</label>
@@ -63,5 +45,33 @@ pub fn tools(props: &ToolsProps) -> Html {
                 } }</p>
             </details>
         </section>
+    }
+}
+
+/// Download links: they follow the language only, so a selection skips them.
+#[function_component(Downloads)]
+fn downloads(props: &StoryLangProps) -> Html {
+    let (story, lang) = (&props.story, props.lang);
+    let ui = &story.ui;
+    let charts = story.charts.iter().map(|c| {
+        html! {
+            <li>
+                // One text node: split nodes shape differently after hydration (kerning).
+                { format!("{}: ", c.title.get(lang)) }
+                <a href={chart_csv_path(c, lang)} download="">{ ui.chart_csv.get(lang) }</a>
+                { " · " }
+                <a href={chart_svg_path(c, lang)} download="">{ ui.chart_svg.get(lang) }</a>
+            </li>
+        }
+    });
+    html! {
+        <details class="get-data">
+            <summary>{ ui.get_data.get(lang) }</summary>
+            <ul>
+                <li><a href={figures_csv_path(lang)} download="">{ ui.all_figures_csv.get(lang) }</a></li>
+                { for charts }
+                <li><a href={format!("diagram-{}.png", lang.code())} download="">{ ui.diagram_png.get(lang) }</a></li>
+            </ul>
+        </details>
     }
 }

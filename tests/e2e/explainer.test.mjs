@@ -102,11 +102,39 @@ test("language switch keeps the selection and sets <html lang>", async () => {
   await page.locator(".lang-switch").click();
   assert.equal(await view(page), "functional");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
-  assert.equal(await page.locator(".panel h2").innerText(), "Functional circle");
+  assert.equal(await page.locator(".panel .view:not([hidden]) h2").innerText(), "Functional circle");
   assert.match(page.url(), /lang=en/);
   await page.locator(".lang-switch").click();
-  assert.equal(await page.locator(".panel h2").innerText(), "功能圈");
+  assert.equal(await page.locator(".panel .view:not([hidden]) h2").innerText(), "功能圈");
   assert.doesNotMatch(page.url(), /lang=/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("views are built once and only shown or hidden; a hidden view takes no room", async () => {
+  const page = await open();
+  // Every view is built once the page is idle.
+  await page.waitForFunction(() => document.querySelectorAll(".panel .view").length === 4);
+  await page.evaluate(() => { document.querySelector('[data-section="functional"]').dataset.probe = "kept"; });
+  for (const id of ["functional", "industrial", "commuting", "functional"]) {
+    await page.locator(`.pick-${id}`).click();
+    await page.locator(`.panel[data-view="${id}"]`).waitFor();
+    const views = await page.locator(".panel .view").evaluateAll((els) => els.map((el) => ({
+      section: el.querySelector("[data-section]").dataset.section,
+      hidden: el.hidden,
+      height: el.getBoundingClientRect().height,
+    })));
+    assert.deepEqual(views.filter((v) => !v.hidden).map((v) => v.section), [id]);
+    for (const v of views.filter((v) => v.hidden)) assert.equal(v.height, 0, `${v.section} hidden but ${v.height}px tall`);
+    // The announcement names the view shown, in the page's language.
+    assert.equal(await page.locator(".panel [aria-live]").innerText(), await page.locator(".panel .view:not([hidden]) h2").innerText());
+  }
+  // The same element came back: the view was kept, not rebuilt.
+  assert.equal(await page.locator('[data-section="functional"]').getAttribute("data-probe"), "kept");
+  // Nothing inside a hidden view takes focus, by Tab or by script.
+  const focusable = await page.locator(".panel .view[hidden] summary").evaluateAll((els) =>
+    els.map((el) => { el.focus(); return document.activeElement === el; }));
+  assert.ok(focusable.length > 0);
+  assert.deepEqual(focusable.filter(Boolean), []);
   assert.deepEqual(page.errors, []);
 });
 
@@ -150,7 +178,7 @@ test("inside an iframe selections add no history entry to the host", async () =>
   await frame.locator(".pick-commuting").click();
   await frame.locator(".pick-industrial").click();
   await frame.locator(".lang-switch").click();
-  await frame.locator('.panel[data-view="industrial"] h2').waitFor();
+  await frame.locator('.panel[data-view="industrial"] .view:not([hidden]) h2').waitFor();
   const afterLength = await page.evaluate(() => history.length);
   // Setting the iframe's src once may add one entry; selections add none.
   assert.ok(afterLength <= before + 1, `history grew from ${before} to ${afterLength}`);

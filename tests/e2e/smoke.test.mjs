@@ -50,8 +50,8 @@ test("a click on a circle changes what is shown", async () => {
   const box = await disc.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + 12);
   await page.locator('.panel[data-view="industrial"]').waitFor();
-  assert.match(await page.locator(".panel h2").innerText(), /产业圈/);
-  assert.equal(await page.locator(".panel .chart-svg svg").count(), 1);
+  assert.match(await page.locator(".panel .view:not([hidden]) h2").innerText(), /产业圈/);
+  assert.equal(await page.locator(".panel .view:not([hidden]) .chart-svg svg").count(), 1);
   await page.screenshot({ path: join(SHOTS, "smoke-1280-zh-industrial.png"), fullPage: true });
   assert.deepEqual(page.errors, []);
 });
