@@ -1,7 +1,7 @@
 //! Embedding in other pages: the four auto-height dialects, pym's messages, and the embed code
 //! editors copy. Browser-free; `edge` sends and receives.
 
-use crate::escape::escape_html as escape_attr;
+use crate::escape::{escape_html as escape_attr, json_string};
 
 /// pym.js's field separator.
 const PYM: &str = "xPYMx";
@@ -30,17 +30,17 @@ pub fn height_messages(
         )));
     }
     let key = child_id.unwrap_or(embed_id);
-    messages.push(HeightMessage::Object(
-        serde_json::json!({ "datawrapper-height": { key: height_px } }).to_string(),
-    ));
-    messages.push(HeightMessage::Object(
-        serde_json::json!({ "sentinel": "amp", "type": "embed-size", "height": height_px })
-            .to_string(),
-    ));
-    messages.push(HeightMessage::Text(
-        serde_json::json!({ "src": href, "context": "iframe.resize", "height": height_px })
-            .to_string(),
-    ));
+    messages.push(HeightMessage::Object(format!(
+        "{{\"datawrapper-height\":{{{}:{height_px}}}}}",
+        json_string(key)
+    )));
+    messages.push(HeightMessage::Object(format!(
+        "{{\"sentinel\":\"amp\",\"type\":\"embed-size\",\"height\":{height_px}}}"
+    )));
+    messages.push(HeightMessage::Text(format!(
+        "{{\"src\":{},\"context\":\"iframe.resize\",\"height\":{height_px}}}",
+        json_string(href)
+    )));
     messages
 }
 
@@ -160,21 +160,41 @@ mod tests {
             m[0],
             HeightMessage::Text("pymxPYMxexamplexPYMxheightxPYMx734".into())
         );
+        // Hosts read these with JSON.parse: compare what they parse to, not the spelling.
+        let parsed = |m: &HeightMessage| {
+            let (HeightMessage::Text(s) | HeightMessage::Object(s)) = m;
+            serde_json::from_str::<serde_json::Value>(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+        };
+        assert!(matches!(m[1], HeightMessage::Object(_)));
         assert_eq!(
-            m[1],
-            HeightMessage::Object(r#"{"datawrapper-height":{"example":734}}"#.into())
+            parsed(&m[1]),
+            serde_json::json!({ "datawrapper-height": { "example": 734 } })
         );
+        assert!(matches!(m[2], HeightMessage::Object(_)));
         assert_eq!(
-            m[2],
-            HeightMessage::Object(r#"{"height":734,"sentinel":"amp","type":"embed-size"}"#.into())
+            parsed(&m[2]),
+            serde_json::json!({ "sentinel": "amp", "type": "embed-size", "height": 734 })
         );
+        assert!(matches!(m[3], HeightMessage::Text(_)));
         assert_eq!(
-            m[3],
-            HeightMessage::Text(
-                r#"{"context":"iframe.resize","height":734,"src":"https://x/?childId=example"}"#
-                    .into()
-            )
+            parsed(&m[3]),
+            serde_json::json!({ "src": "https://x/?childId=example", "context": "iframe.resize", "height": 734 })
         );
+    }
+
+    #[test]
+    fn host_controlled_strings_stay_inside_their_json_string() {
+        let id = "a\"}, \"x\": {\"\\\n\u{1}\u{2028}";
+        let m = height_messages(Some(id), "capital-metro", 5, id);
+        let (HeightMessage::Object(dw), HeightMessage::Text(embedly)) = (&m[1], &m[3]) else {
+            panic!("{m:?}");
+        };
+        let dw: serde_json::Value =
+            serde_json::from_str(dw).unwrap_or_else(|e| panic!("{dw}: {e}"));
+        assert_eq!(dw, serde_json::json!({ "datawrapper-height": { id: 5 } }));
+        let embedly: serde_json::Value =
+            serde_json::from_str(embedly).unwrap_or_else(|e| panic!("{embedly}: {e}"));
+        assert_eq!(embedly["src"], id);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! HTML escaping shared by build-time pages and copy-ready code (no browser, no yew).
+//! HTML and JSON escaping shared by build-time pages, copy-ready code and messages to hosts
+//! (no browser, no yew).
 
 /// The escaped text of `s` for HTML text and quoted attributes.
 pub fn escape_html(s: &str) -> String {
@@ -13,5 +14,27 @@ pub fn escape_html(s: &str) -> String {
             c => out.push(c),
         }
     }
+    out
+}
+
+/// `s` as a JSON string literal, quotes included.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Control characters, and the two line separators some JavaScript parsers trip on.
+            c if c < ' ' || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }

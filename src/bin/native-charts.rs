@@ -4,6 +4,7 @@
 
 use capital_circles::charts::{BarChartSpec, bar_chart_svg};
 use capital_circles::components::chart_colours;
+use capital_circles::escape::json_string;
 use capital_circles::story::{Lang, default_story};
 use std::process::ExitCode;
 
@@ -26,10 +27,15 @@ fn main() -> ExitCode {
         for lang in Lang::ALL {
             let (colour, ink) = chart_colours(chart);
             let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink));
-            out.push(serde_json::json!({ "id": chart.id, "lang": lang.code(), "svg": svg }));
+            out.push(format!(
+                "{{\"id\":{},\"lang\":\"{}\",\"svg\":{}}}",
+                json_string(&chart.id),
+                lang.code(),
+                json_string(&svg)
+            ));
         }
     }
-    let json = serde_json::Value::Array(out).to_string();
+    let json = format!("[{}]", out.join(","));
     if let Some(dir) = std::path::Path::new(&path).parent() {
         let _ = std::fs::create_dir_all(dir);
     }

@@ -26,6 +26,19 @@ pub enum DecimalError {
     TooLarge,
 }
 
+impl DecimalError {
+    /// The same rule in Chinese.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            DecimalError::Empty => "为空",
+            DecimalError::NotANumber => "不是数字（请写数字，可带小数点及万、亿或万亿）",
+            DecimalError::Negative => "不能为负数",
+            DecimalError::TooManyDigits => "有效数字超过18位",
+            DecimalError::TooLarge => "大于10的16次方",
+        }
+    }
+}
+
 impl fmt::Display for DecimalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

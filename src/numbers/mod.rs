@@ -5,11 +5,9 @@ mod decimal;
 pub use decimal::{Decimal, DecimalError};
 
 use crate::story::Lang;
-use serde::Deserialize;
 
 /// What a figure counts. Decides the unit word after the number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     People,
     Yuan,
@@ -18,8 +16,7 @@ pub enum Unit {
 }
 
 /// How the source states a figure: exactly, "about" (约) or "more than" (超过).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Qualifier {
     #[default]
     Exact,

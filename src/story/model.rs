@@ -1,12 +1,12 @@
 //! The story's types, as the JSON file spells them.
 
+use super::json::{FromJson, Path, Value, from_json_enum, from_json_struct};
 use super::text::Text;
+use super::validate::StoryError;
 use crate::numbers::{Decimal, Qualifier, Unit};
-use serde::{Deserialize, Deserializer};
 
 /// One name per idea: the same in the story file, the code and the URL (`?circle=`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CircleId {
     Commuting,
     Functional,
@@ -35,8 +35,7 @@ impl CircleId {
 }
 
 /// Where a figure or chart belongs: the overview (the whole area) or one circle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Overview,
     Commuting,
@@ -65,8 +64,7 @@ impl Section {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Story {
     pub id: String,
     /// ISO dates, `YYYY-MM-DD`.
@@ -98,16 +96,14 @@ impl Story {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Centre {
     pub name: Text,
     pub lat: f64,
     pub lon: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Circle {
     pub id: CircleId,
     pub name: Text,
@@ -121,16 +117,14 @@ pub struct Circle {
 }
 
 /// How a place belongs to its circle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Extent {
     Whole,
     Part,
 }
 
 /// How sure the membership is (facts.md, section 4).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confidence {
     /// Named as a member by an official source.
     Confirmed,
@@ -140,8 +134,7 @@ pub enum Confidence {
     NotAMember,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     pub id: String,
     pub name: Text,
@@ -151,7 +144,6 @@ pub struct Place {
     pub circle: Option<CircleId>,
     pub extent: Extent,
     /// Part of Beijing Municipality itself (Tongzhou, the city sub-centre).
-    #[serde(default)]
     pub in_beijing: bool,
     /// Role such as "node city" or "city sub-centre".
     pub role: Option<Text>,
@@ -162,20 +154,17 @@ pub struct Place {
     pub priority: u8,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub name: Text,
     /// ISO date `YYYY-MM-DD`, or `YYYY-MM` where the source gives no day.
     pub date: String,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// A source per language, where each language's wording comes from its own source
 /// (zh quotes verified Chinese wording; en translates the 2023 article).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SourcePair {
     pub zh: Source,
     pub en: Source,
@@ -190,39 +179,33 @@ impl SourcePair {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub id: String,
     pub section: Section,
-    #[serde(deserialize_with = "decimal_from_text")]
     pub value: Decimal,
     pub unit: Unit,
     pub qualifier: Qualifier,
     /// What the number counts, written so it cannot be misread.
     pub label: Text,
     pub source: Source,
-    #[serde(default)]
     pub caveat: Option<Text>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {
     Bar,
 }
 
 /// Compact unit for a chart's value labels, per language (powers of ten: zh 0/4/8/12,
 /// en 0/6/9/12), so bars of one chart read in one unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScalePair {
     pub zh: i32,
     pub en: i32,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     pub id: String,
     pub section: Section,
@@ -234,15 +217,12 @@ pub struct Chart {
     pub unit_label: Text,
     pub bars: Vec<Bar>,
     pub source: Source,
-    #[serde(default)]
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: Text,
-    #[serde(deserialize_with = "decimal_from_text")]
     pub value: Decimal,
     pub qualifier: Qualifier,
 }
@@ -251,11 +231,12 @@ pub struct Bar {
 macro_rules! ui_strings {
     ($($name:ident),+ $(,)?) => {
         /// Every string of the interface, in both languages. A missing key is an error naming it.
-        #[derive(Clone, Debug, PartialEq, Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct Ui {
             $(pub $name: Text,)+
         }
+
+        from_json_struct!(Ui { $($name),+ });
 
         impl Ui {
             /// Each string with its key, for validation.
@@ -307,7 +288,71 @@ ui_strings! {
     embed_pym,
 }
 
-fn decimal_from_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    let text = String::deserialize(deserializer)?;
-    Decimal::parse(&text).map_err(|e| serde::de::Error::custom(format!("\"{text}\" {e}")))
+// Reading from the story file: every field listed once; `= default` where it may be absent.
+from_json_enum!(CircleId { Commuting = "commuting", Functional = "functional", Industrial = "industrial" });
+from_json_enum!(Section { Overview = "overview", Commuting = "commuting", Functional = "functional", Industrial = "industrial" });
+from_json_enum!(Extent { Whole = "whole", Part = "part" });
+from_json_enum!(Confidence { Confirmed = "confirmed", Reported = "reported", NotAMember = "not_a_member" });
+from_json_enum!(ChartKind { Bar = "bar" });
+from_json_enum!(Unit { People = "people", Yuan = "yuan", Percent = "percent", SquareKm = "square_km" });
+from_json_enum!(Qualifier { Exact = "exact", About = "about", MoreThan = "more_than" });
+from_json_struct!(Story {
+    id,
+    published,
+    updated,
+    centre,
+    circles,
+    places,
+    figures,
+    charts,
+    ui
+});
+from_json_struct!(Centre { name, lat, lon });
+from_json_struct!(Circle {
+    id,
+    name,
+    radius_km,
+    definition,
+    definition_source,
+    members_partial
+});
+from_json_struct!(Place { id, name, lat, lon, circle, extent, in_beijing = false, role, confidence, basis, priority });
+from_json_struct!(Source { name, date, url });
+from_json_struct!(SourcePair { zh, en });
+from_json_struct!(Figure {
+    id,
+    section,
+    value,
+    unit,
+    qualifier,
+    label,
+    source,
+    caveat
+});
+from_json_struct!(ScalePair { zh, en });
+from_json_struct!(Chart {
+    id,
+    section,
+    kind,
+    title,
+    unit,
+    scale,
+    unit_label,
+    bars,
+    source,
+    note
+});
+from_json_struct!(Bar {
+    label,
+    value,
+    qualifier
+});
+
+/// A figure's value is text in the source's own digits ("17.5万"), so no float rounds it.
+impl FromJson for Decimal {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, StoryError> {
+        let text = String::from_json(value, at)?;
+        Decimal::parse(&text)
+            .map_err(|e| at.error(format!("\"{text}\" {e}"), format!("“{text}”{}", e.zh())))
+    }
 }

@@ -1,6 +1,6 @@
 //! Text that exists in both of the graphic's languages.
 
-use serde::Deserialize;
+use super::json::from_json_struct;
 use std::fmt;
 
 /// A reader's language. The graphic speaks Chinese (default) and English.
@@ -55,12 +55,13 @@ impl fmt::Display for Lang {
 }
 
 /// One piece of text in Chinese and English.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Text {
     pub zh: String,
     pub en: String,
 }
+
+from_json_struct!(Text { zh, en });
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
