@@ -65,11 +65,19 @@ pub enum HostRequest {
 
 pub fn host_request(message: &str, child_id: &str) -> Option<HostRequest> {
     match parse_pym(message, child_id)? {
-        ("width", value) if value.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
-            Some(HostRequest::Width)
-        }
+        ("width", value) if is_width(value.trim()) => Some(HostRequest::Width),
         _ => None,
     }
+}
+
+/// A width as pym sends it: digits with at most one decimal point ("640", "375.5"). Checked
+/// by hand: the value is never used, and a float parser is 10 KB of compressed wasm.
+fn is_width(value: &str) -> bool {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    !whole.is_empty()
+        && whole.len() <= 6
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A pym `childId` is echoed into messages: keep it to safe characters.
@@ -218,7 +226,20 @@ mod tests {
             host_request("pymxPYMxgxPYMxnavigateToxPYMxhttps://evil", "g"),
             None
         );
-        assert_eq!(host_request("pymxPYMxgxPYMxwidthxPYMxNaN", "g"), None);
+        for odd in [
+            "NaN", "", ".", "-1", "1e3", "Infinity", "1.2.3", "9999999", " ",
+        ] {
+            let message = format!("pymxPYMxgxPYMxwidthxPYMx{odd}");
+            assert_eq!(host_request(&message, "g"), None, "{odd:?}");
+        }
+        for width in ["375.5", " 640 ", "0"] {
+            let message = format!("pymxPYMxgxPYMxwidthxPYMx{width}");
+            assert_eq!(
+                host_request(&message, "g"),
+                Some(HostRequest::Width),
+                "{width:?}"
+            );
+        }
         assert_eq!(host_request("hello", "g"), None);
         assert_eq!(host_request("pymxPYMxgxPYMxwid thxPYMx1", "g"), None);
     }

@@ -50,7 +50,11 @@ impl Path<'_> {
         }
     }
 
-    pub fn error(&self, en: impl Into<String>, zh: impl Into<String>) -> StoryError {
+    /// Error constructors stay out of line: inlined into every field read, they made most of
+    /// the reader's code.
+    #[cold]
+    #[inline(never)]
+    pub fn error(&self, en: String, zh: String) -> StoryError {
         StoryError::new(self.field(), en, zh)
     }
 }
@@ -275,11 +279,14 @@ impl Parser<'_> {
             return Err(self.error("malformed number", "数字格式错误"));
         }
         self.pos = pos;
-        match self.text[start..pos].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
-            _ => {
+        match exact_number(&self.text[start..pos]) {
+            Some(n) => Ok(Value::Number(n)),
+            None => {
                 self.pos = start;
-                Err(self.error("number out of range", "数字超出范围"))
+                Err(self.error(
+                    "number with more than 15 significant digits or beyond 1e±22",
+                    "数字的有效数字超过15位或超出1e±22的范围",
+                ))
             }
         }
     }
@@ -371,21 +378,106 @@ impl Parser<'_> {
     }
 }
 
+/// Largest power of ten an `f64` holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of a number already checked against JSON's grammar, correctly rounded, for up to
+/// 15 significant digits and a decimal exponent within ±22 (then both the digits and the power
+/// of ten are exact in an `f64`, so one multiplication or division rounds once). Stories need
+/// no more: coordinates, radii and priorities; figures are written as text. The general
+/// algorithm (`str::parse::<f64>`) and its tables cost about 10 KB of compressed wasm.
+fn exact_number(text: &str) -> Option<f64> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa_text, exponent) = match body.find(['e', 'E']) {
+        Some(at) => (&body[..at], body[at + 1..].parse::<i32>().ok()?),
+        None => (body, 0),
+    };
+    let (whole, fraction) = mantissa_text.split_once('.').unwrap_or((mantissa_text, ""));
+    let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    let first = digits
+        .iter()
+        .position(|&b| b != b'0')
+        .unwrap_or(digits.len());
+    let end = digits
+        .iter()
+        .rposition(|&b| b != b'0')
+        .map_or(first, |i| i + 1);
+    let significant = &digits[first..end];
+    if significant.is_empty() {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    if significant.len() > 15 {
+        return None;
+    }
+    let mantissa = significant
+        .iter()
+        .fold(0_u64, |m, &b| m * 10 + u64::from(b - b'0'));
+    // Trailing zeros move into the exponent: "1500" is 15e2, "2.50" is 25e-1.
+    let shift = i32::try_from(digits.len() - end).ok()? - i32::try_from(fraction.len()).ok()?;
+    let exponent = exponent.checked_add(shift)?;
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "at most 15 digits: below 2^53, exact in an f64"
+    )]
+    let mantissa = mantissa as f64;
+    let power = EXACT_POWERS.get(usize::try_from(exponent.unsigned_abs()).ok()?)?;
+    let value = if exponent >= 0 {
+        mantissa * power
+    } else {
+        mantissa / power
+    };
+    Some(if negative { -value } else { value })
+}
+
 /// A type read from a JSON value, with errors that name the field.
 pub trait FromJson: Sized {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, StoryError>;
 
     /// What an absent field reads as: an error, except for optional fields.
     fn missing(object: &Path<'_>, name: &str) -> Result<Self, StoryError> {
-        Err(object.error(
-            format!("missing field `{name}`"),
-            format!("缺少字段“{name}”"),
-        ))
+        Err(missing_field(object, name))
     }
 }
 
+#[cold]
+#[inline(never)]
+fn missing_field(object: &Path<'_>, name: &str) -> StoryError {
+    object.error(
+        format!("missing field `{name}`"),
+        format!("缺少字段“{name}”"),
+    )
+}
+
+#[cold]
+#[inline(never)]
 fn wrong_type(at: &Path<'_>, en: &str, zh: &str) -> StoryError {
     at.error(format!("must be {en}"), format!("必须是{zh}"))
+}
+
+#[cold]
+#[inline(never)]
+fn not_whole(at: &Path<'_>, min: f64, max: f64) -> StoryError {
+    at.error(
+        format!("must be a whole number from {min} to {max}"),
+        format!("必须是{min}至{max}之间的整数"),
+    )
+}
+
+/// For enums: the value must be one of `words`.
+#[cold]
+#[inline(never)]
+pub fn not_one_of(at: &Path<'_>, words: &[&str]) -> StoryError {
+    let words = words.join(", ");
+    at.error(
+        format!("must be one of {words}"),
+        format!("必须是以下之一：{words}"),
+    )
 }
 
 impl FromJson for String {
@@ -423,10 +515,7 @@ macro_rules! from_json_integer {
                     Value::Number(n) if n.fract() == 0.0
                         && *n >= f64::from(<$ty>::MIN)
                         && *n <= f64::from(<$ty>::MAX) => Ok(*n as $ty),
-                    _ => Err(at.error(
-                        format!("must be a whole number from {} to {}", <$ty>::MIN, <$ty>::MAX),
-                        format!("必须是{}至{}之间的整数", <$ty>::MIN, <$ty>::MAX),
-                    )),
+                    _ => Err(not_whole(at, f64::from(<$ty>::MIN), f64::from(<$ty>::MAX))),
                 }
             }
         }
@@ -450,11 +539,13 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, StoryError> {
         match value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item, &Path::Index(at, i)))
-                .collect(),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::from_json(item, &Path::Index(at, i))?);
+                }
+                Ok(out)
+            }
             _ => Err(wrong_type(at, "a list in [ ]", "用[ ]括起的列表")),
         }
     }
@@ -513,6 +604,9 @@ impl<'v, 'p> Fields<'v, 'p> {
 macro_rules! from_json_struct {
     ($ty:ident { $($field:ident $(= $default:expr)?),+ $(,)? }) => {
         impl $crate::story::json::FromJson for $ty {
+            // One copy per record type: inlined into every field of its type (`Text` alone is
+            // read in over fifty places), the reader was the largest function in the binary.
+            #[inline(never)]
             fn from_json(
                 value: &$crate::story::json::Value,
                 at: &$crate::story::json::Path<'_>,
@@ -536,13 +630,9 @@ macro_rules! from_json_enum {
                 value: &$crate::story::json::Value,
                 at: &$crate::story::json::Path<'_>,
             ) -> Result<Self, $crate::story::StoryError> {
-                let words = [$($word),+].join(", ");
                 match value {
                     $($crate::story::json::Value::String(s) if s == $word => Ok($ty::$variant),)+
-                    _ => Err(at.error(
-                        format!("must be one of {words}"),
-                        format!("必须是以下之一：{words}"),
-                    )),
+                    _ => Err($crate::story::json::not_one_of(at, &[$($word),+])),
                 }
             }
         }
@@ -626,6 +716,53 @@ mod tests {
             "{a: 1}",
         ] {
             parse_err(bad);
+        }
+    }
+
+    #[test]
+    fn numbers_read_exactly_as_rust_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "39.907",
+            "116.391",
+            "-33.5",
+            "1e3",
+            "2.5E-3",
+            "150",
+            "0.1",
+            "0.2",
+            "123456789012345",
+            "1234567890123450000",
+            "0.000000000000000000000000000",
+            "0e400",
+            "-0.0",
+            "9.99999999999999e22",
+            "1e-22",
+            "0.000001",
+            "100000000000000000000",
+            "47.625",
+            "17.5",
+            "0.433",
+        ] {
+            let expected: f64 = text.parse().unwrap_or(f64::NAN);
+            let value = parse(text);
+            assert_eq!(value, Ok(Value::Number(expected)), "{text}");
+            if let Ok(Value::Number(n)) = value {
+                assert_eq!(n.to_bits(), expected.to_bits(), "{text}");
+            }
+        }
+        for beyond in [
+            "1234567890123456",
+            "0.30000000000000004",
+            "1e23",
+            "1e-23",
+            "1e400",
+            "0.1e-22",
+        ] {
+            let e = parse_err(beyond);
+            assert!(e.message.contains("15 significant digits"), "{beyond}: {e}");
         }
     }
 
