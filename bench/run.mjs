@@ -17,7 +17,7 @@ const THROTTLE = 4;
 const SELECTIONS = Number(process.env.BENCH_SELECTIONS ?? 200);
 
 // 1. The site: our dist/, the static baseline, and the peer.
-rmSync(SITE, { recursive: true, force: true });
+if (!process.env.BENCH_KEEP_SITE) rmSync(SITE, { recursive: true, force: true });
 cpSync(DIST, SITE, { recursive: true });
 const page = readFileSync(join(DIST, "index.html"), "utf8");
 const staticPage = page
@@ -32,7 +32,11 @@ const browser = await launch();
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 
+// Each measurement starts in a new context after the previous one has been torn down and the
+// browser has settled: without the pause, whichever page came right after a closed context
+// painted 60 to 100 ms later, whatever the page.
 async function fresh() {
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const p = await context.newPage();
   const cdp = await context.newCDPSession(p);
@@ -189,14 +193,33 @@ if (process.env.BENCH_ONLY === "selection") {
   console.log(JSON.stringify(await selections("peer/", peerDisc, 0)));
   process.exit(0);
 }
+if (process.env.BENCH_ONLY === "paint") {
+  // Quick check of first paint alone: BENCH_ONLY=paint BENCH_PAGES=static.html,,peer/
+  const pages = (process.env.BENCH_PAGES ?? "static.html,").split(",");
+  const times = Object.fromEntries(pages.map((page) => [page, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (let k = 0; k < pages.length; k++) {
+      const page = pages[(i + k) % pages.length];
+      times[page].push(await firstPaint(page));
+    }
+  }
+  for (const page of pages) {
+    const m = median(times[page]);
+    console.log(`${page || "(ours)"}\tmedian ${m.toFixed(1)} ms\tratio to the first ${(m / median(times[pages[0]])).toFixed(2)}×`);
+  }
+  process.exit(0);
+}
 results.bytes = { ours: await bytes(ours), static: await bytes("static.html"), peer: await bytes("peer/") };
 
 const paints = { static: [], ours: [], peer: [] };
 const tti = { ours: [], peer: [] };
 for (let i = 0; i < RUNS; i++) {
-  paints.static.push(await firstPaint("static.html"));
-  paints.ours.push(await firstPaint(ours));
-  paints.peer.push(await firstPaint("peer/"));
+  // The order turns each run, so no page always follows the heavy time-to-interactive loads.
+  const order = [["static", "static.html"], ["ours", ours], ["peer", "peer/"]];
+  for (let k = 0; k < order.length; k++) {
+    const [name, path] = order[(i + k) % order.length];
+    paints[name].push(await firstPaint(path));
+  }
   tti.ours.push(await interactive(ours, ourDisc.replace("ID", "industrial"), 2 / 3));
   tti.peer.push(await interactive("peer/", peerDisc, 2 / 3));
   console.error(`  run ${i + 1}/${RUNS}`);
