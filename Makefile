@@ -71,11 +71,13 @@ soak: tools-test build
 FUZZ_SECONDS ?= 300
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	mkdir -p fuzz/corpus/story fuzz/corpus/numbers
+	mkdir -p fuzz/corpus/story fuzz/corpus/numbers fuzz/corpus/json
 	cp static/stories/*.json fuzz/corpus/story/
+	cp static/stories/*.json fuzz/corpus/json/
 	printf '%s\n' 17.5万 1.5万亿 41610.9亿 400000 0.433 2,308.7亿 > fuzz/corpus/numbers/seed
 	cd fuzz && cargo +nightly fuzz run story corpus/story -- -max_total_time=$(FUZZ_SECONDS) -max_len=200000
 	cd fuzz && cargo +nightly fuzz run numbers corpus/numbers -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && cargo +nightly fuzz run json corpus/json -- -max_total_time=$(FUZZ_SECONDS) -max_len=200000
 
 lint: fixtures
 	cargo fmt --check

@@ -1,6 +1,6 @@
 //! The story file: everything the graphic says, in both languages, read from JSON and validated.
 
-pub(crate) mod json;
+pub mod json;
 mod model;
 mod text;
 mod validate;
