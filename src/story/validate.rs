@@ -1,5 +1,6 @@
 //! Rules a story must meet before the graphic shows it. Each error names the field and the rule.
 
+use super::json::Path;
 use super::model::*;
 use super::text::Text;
 use crate::numbers::Unit;
@@ -67,77 +68,79 @@ impl fmt::Display for StoryError {
 }
 
 /// Collects errors so a story's author sees every problem at once, not one per attempt.
+/// Fields are `Path`s, spelled out only when a rule is broken: a valid story costs no
+/// formatting at start-up.
 #[derive(Default)]
 struct Report {
     errors: Vec<StoryError>,
 }
 
+/// `parent.name`, as a path on the stack.
+fn key<'a>(parent: &'a Path<'a>, name: &'a str) -> Path<'a> {
+    Path::Key(parent, name)
+}
+
 impl Report {
-    fn fail(
-        &mut self,
-        field: impl Into<String>,
-        message: impl Into<String>,
-        zh: impl Into<String>,
-    ) {
-        self.errors.push(StoryError::new(field, message, zh));
+    fn fail(&mut self, at: &Path<'_>, message: impl Into<String>, zh: impl Into<String>) {
+        self.errors.push(StoryError::new(at.field(), message, zh));
     }
 
-    fn text(&mut self, field: &str, text: &Text) {
+    fn text(&mut self, at: &Path<'_>, text: &Text) {
         if text.zh.trim().is_empty() {
-            self.fail(format!("{field}.zh"), "must not be empty", "不能为空");
+            self.fail(&key(at, "zh"), "must not be empty", "不能为空");
         }
         if text.en.trim().is_empty() {
-            self.fail(format!("{field}.en"), "must not be empty", "不能为空");
+            self.fail(&key(at, "en"), "must not be empty", "不能为空");
         }
     }
 
-    fn id(&mut self, field: &str, id: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, at: &Path<'_>, id: &str, seen: &mut HashSet<String>) {
         if !is_valid_id(id) {
-            self.fail(field, ID_RULE.0, ID_RULE.1);
+            self.fail(at, ID_RULE.0, ID_RULE.1);
         } else if !seen.insert(id.to_owned()) {
             self.fail(
-                field,
+                at,
                 format!("\"{id}\" is used twice"),
                 format!("“{id}”重复使用"),
             );
         }
     }
 
-    fn date(&mut self, field: &str, date: &str) {
+    fn date(&mut self, at: &Path<'_>, date: &str) {
         if !is_valid_date(date) {
             self.fail(
-                field,
+                at,
                 format!("\"{date}\" is not a date (YYYY-MM-DD or YYYY-MM)"),
                 format!("“{date}”不是日期（应为YYYY-MM-DD或YYYY-MM）"),
             );
         }
     }
 
-    fn source(&mut self, field: &str, source: &Source) {
-        self.text(&format!("{field}.name"), &source.name);
-        self.date(&format!("{field}.date"), &source.date);
+    fn source(&mut self, at: &Path<'_>, source: &Source) {
+        self.text(&key(at, "name"), &source.name);
+        self.date(&key(at, "date"), &source.date);
         if let Some(url) = &source.url
             && !url.starts_with("https://")
         {
             self.fail(
-                format!("{field}.url"),
+                &key(at, "url"),
                 "must start with https://",
                 "必须以https://开头",
             );
         }
     }
 
-    fn coordinates(&mut self, field: &str, lat: f64, lon: f64) {
+    fn coordinates(&mut self, at: &Path<'_>, lat: f64, lon: f64) {
         if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
             self.fail(
-                format!("{field}.lat"),
+                &key(at, "lat"),
                 "must be between -90 and 90",
                 "必须在-90到90之间",
             );
         }
         if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
             self.fail(
-                format!("{field}.lon"),
+                &key(at, "lon"),
                 "must be between -180 and 180",
                 "必须在-180到180之间",
             );
@@ -193,29 +196,32 @@ pub fn is_valid_date(date: &str) -> bool {
 /// Checks every rule and returns all broken ones (empty when the story is valid).
 pub fn validate(story: &Story) -> Vec<StoryError> {
     let mut report = Report::default();
+    let root = Path::Root;
     if !is_valid_id(&story.id) {
-        report.fail("id", ID_RULE.0, ID_RULE.1);
+        report.fail(&key(&root, "id"), ID_RULE.0, ID_RULE.1);
     }
-    report.date("published", &story.published);
-    report.date("updated", &story.updated);
+    report.date(&key(&root, "published"), &story.published);
+    report.date(&key(&root, "updated"), &story.updated);
     if is_valid_date(&story.published)
         && is_valid_date(&story.updated)
         && story.updated < story.published
     {
         report.fail(
-            "updated",
+            &key(&root, "updated"),
             "must not be earlier than published",
             "不能早于发布日期（published）",
         );
     }
-    report.text("centre.name", &story.centre.name);
-    report.coordinates("centre", story.centre.lat, story.centre.lon);
+    let centre = key(&root, "centre");
+    report.text(&key(&centre, "name"), &story.centre.name);
+    report.coordinates(&centre, story.centre.lat, story.centre.lon);
     validate_circles(story, &mut report);
     validate_places(story, &mut report);
     validate_figures(story, &mut report);
     validate_charts(story, &mut report);
-    for (key, text) in story.ui.entries() {
-        report.text(&format!("ui.{key}"), text);
+    let ui = key(&root, "ui");
+    for (name, text) in story.ui.entries() {
+        report.text(&key(&ui, name), text);
     }
     report.errors
 }
@@ -223,36 +229,32 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
 fn validate_circles(story: &Story, report: &mut Report) {
     if story.circles.len() != CircleId::ALL.len() {
         report.fail(
-            "circles",
+            &key(&Path::Root, "circles"),
             format!("must list exactly 3 circles, found {}", story.circles.len()),
             format!("必须恰好列出3个圈层，现有{}个", story.circles.len()),
         );
     }
+    let circles = key(&Path::Root, "circles");
     for (i, circle) in story.circles.iter().enumerate() {
-        let field = format!("circles[{i}]");
+        let at = Path::Index(&circles, i);
         if let Some(expected) = CircleId::ALL.get(i)
             && circle.id != *expected
         {
             report.fail(
-                format!("{field}.id"),
+                &key(&at, "id"),
                 format!("must be \"{}\" (innermost circle first)", expected.slug()),
                 format!("应为“{}”（圈层由内向外排列）", expected.slug()),
             );
         }
-        report.text(&format!("{field}.name"), &circle.name);
-        report.text(&format!("{field}.definition"), &circle.definition);
-        report.source(
-            &format!("{field}.definition_source.zh"),
-            &circle.definition_source.zh,
-        );
-        report.source(
-            &format!("{field}.definition_source.en"),
-            &circle.definition_source.en,
-        );
+        report.text(&key(&at, "name"), &circle.name);
+        report.text(&key(&at, "definition"), &circle.definition);
+        let definition_source = key(&at, "definition_source");
+        report.source(&key(&definition_source, "zh"), &circle.definition_source.zh);
+        report.source(&key(&definition_source, "en"), &circle.definition_source.en);
         let r = circle.radius_km;
         if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
             report.fail(
-                format!("{field}.radius_km"),
+                &key(&at, "radius_km"),
                 format!("must be a number above 0 and at most {MAX_RADIUS_KM}"),
                 format!("必须是大于0且不超过{MAX_RADIUS_KM}的数"),
             );
@@ -261,7 +263,7 @@ fn validate_circles(story: &Story, report: &mut Report) {
             && r <= inner.radius_km
         {
             report.fail(
-                format!("{field}.radius_km"),
+                &key(&at, "radius_km"),
                 format!("must be larger than circles[{}].radius_km", i - 1),
                 format!("必须大于circles[{}].radius_km", i - 1),
             );
@@ -271,23 +273,24 @@ fn validate_circles(story: &Story, report: &mut Report) {
 
 fn validate_places(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
+    let places = key(&Path::Root, "places");
     for (i, place) in story.places.iter().enumerate() {
-        let field = format!("places[{i}]");
-        report.id(&format!("{field}.id"), &place.id, &mut seen);
-        report.text(&format!("{field}.name"), &place.name);
-        report.text(&format!("{field}.basis"), &place.basis);
+        let at = Path::Index(&places, i);
+        report.id(&key(&at, "id"), &place.id, &mut seen);
+        report.text(&key(&at, "name"), &place.name);
+        report.text(&key(&at, "basis"), &place.basis);
         if let Some(role) = &place.role {
-            report.text(&format!("{field}.role"), role);
+            report.text(&key(&at, "role"), role);
         }
-        report.coordinates(&field, place.lat, place.lon);
+        report.coordinates(&at, place.lat, place.lon);
         match (place.confidence, place.circle) {
             (Confidence::NotAMember, Some(_)) => report.fail(
-                format!("{field}.circle"),
+                &key(&at, "circle"),
                 "must be null for a place whose confidence is not_a_member",
                 "confidence为not_a_member的地点，circle必须为null",
             ),
             (Confidence::Confirmed | Confidence::Reported, None) => report.fail(
-                format!("{field}.circle"),
+                &key(&at, "circle"),
                 "must name the innermost circle of a confirmed or reported member",
                 "已证实或有报道的成员必须写明其最内层圈层",
             ),
@@ -295,7 +298,7 @@ fn validate_places(story: &Story, report: &mut Report) {
         }
         if place.in_beijing && place.circle != Some(CircleId::Commuting) {
             report.fail(
-                format!("{field}.circle"),
+                &key(&at, "circle"),
                 "a place in Beijing belongs to the commuting circle (all of Beijing is in it)",
                 "北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
             );
@@ -305,17 +308,18 @@ fn validate_places(story: &Story, report: &mut Report) {
 
 fn validate_figures(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
+    let figures = key(&Path::Root, "figures");
     for (i, figure) in story.figures.iter().enumerate() {
-        let field = format!("figures[{i}]");
-        report.id(&format!("{field}.id"), &figure.id, &mut seen);
-        report.text(&format!("{field}.label"), &figure.label);
-        report.source(&format!("{field}.source"), &figure.source);
+        let at = Path::Index(&figures, i);
+        report.id(&key(&at, "id"), &figure.id, &mut seen);
+        report.text(&key(&at, "label"), &figure.label);
+        report.source(&key(&at, "source"), &figure.source);
         if let Some(caveat) = &figure.caveat {
-            report.text(&format!("{field}.caveat"), caveat);
+            report.text(&key(&at, "caveat"), caveat);
         }
         if figure.unit == Unit::Percent && figure.value.to_f64() > 100.0 {
             report.fail(
-                format!("{field}.value"),
+                &key(&at, "value"),
                 "a percentage must be at most 100",
                 "百分比不能超过100",
             );
@@ -325,38 +329,41 @@ fn validate_figures(story: &Story, report: &mut Report) {
 
 fn validate_charts(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
+    let charts = key(&Path::Root, "charts");
     for (i, chart) in story.charts.iter().enumerate() {
-        let field = format!("charts[{i}]");
-        report.id(&format!("{field}.id"), &chart.id, &mut seen);
-        report.text(&format!("{field}.title"), &chart.title);
-        report.text(&format!("{field}.unit_label"), &chart.unit_label);
-        report.source(&format!("{field}.source"), &chart.source);
+        let at = Path::Index(&charts, i);
+        report.id(&key(&at, "id"), &chart.id, &mut seen);
+        report.text(&key(&at, "title"), &chart.title);
+        report.text(&key(&at, "unit_label"), &chart.unit_label);
+        report.source(&key(&at, "source"), &chart.source);
         if let Some(note) = &chart.note {
-            report.text(&format!("{field}.note"), note);
+            report.text(&key(&at, "note"), note);
         }
+        let scale = key(&at, "scale");
         if !matches!(chart.scale.zh, 0 | 4 | 8 | 12) {
             report.fail(
-                format!("{field}.scale.zh"),
+                &key(&scale, "zh"),
                 "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)",
                 "必须是0、4、8或12（个、万、亿、万亿）",
             );
         }
         if !matches!(chart.scale.en, 0 | 6 | 9 | 12) {
             report.fail(
-                format!("{field}.scale.en"),
+                &key(&scale, "en"),
                 "must be 0, 6, 9 or 12 (ones, million, billion, trillion)",
                 "必须是0、6、9或12（个、百万、十亿、万亿）",
             );
         }
         if chart.bars.is_empty() || chart.bars.len() > MAX_BARS {
             report.fail(
-                format!("{field}.bars"),
+                &key(&at, "bars"),
                 format!("must have 1 to {MAX_BARS} bars"),
                 format!("必须有1至{MAX_BARS}个条形"),
             );
         }
+        let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
-            report.text(&format!("{field}.bars[{j}].label"), &bar.label);
+            report.text(&key(&Path::Index(&bars, j), "label"), &bar.label);
         }
     }
 }
