@@ -53,10 +53,47 @@ pub fn url_view() -> UrlView {
     )
 }
 
+thread_local! {
+    /// The view waiting to be written into the URL after the next paint.
+    static PENDING_URL: std::cell::Cell<Option<(ViewState, Lang)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Writes the view into the URL once the selection has been painted. `pushState` took about
+/// 3 ms of each selection at 4x throttle, before the panel could paint; views chosen in the
+/// meantime (quick clicks, held arrow keys) become one history entry, the last.
+pub fn write_url_after_paint(state: ViewState, page_lang: Lang) {
+    let was_pending = PENDING_URL.with(|pending| pending.replace(Some((state, page_lang))));
+    if was_pending.is_none() {
+        after_paint(|| {
+            if let Some((state, page_lang)) = PENDING_URL.with(std::cell::Cell::take) {
+                write_url(state, page_lang);
+            }
+        });
+    }
+}
+
+/// Runs `task` in the task after the next frame's paint (`requestAnimationFrame`, then a
+/// zero timeout), or at once where there is no window.
+fn after_paint(task: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return task() };
+    let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
+    let later = task.clone();
+    let frame: js_sys::Function = Closure::once_into_js(move || {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&later, 0);
+        }
+    })
+    .unchecked_into();
+    if w.request_animation_frame(&frame).is_err() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&task, 0);
+    }
+}
+
 /// Writes the view into the URL, keeping every other parameter (`embed`, `theme`, pym's…).
 /// As the page itself a change is a new history entry; inside an iframe it only replaces
 /// this frame's URL, so the host article's Back button still leaves the article.
-pub fn write_url(state: ViewState, page_lang: Lang) {
+fn write_url(state: ViewState, page_lang: Lang) {
     let Some(w) = window() else { return };
     let Ok(href) = w.location().href() else {
         return;

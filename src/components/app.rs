@@ -76,7 +76,7 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(*state, move |s| {
             let synced = has_synced.borrow();
             if synced.get() {
-                edge::write_url(*s, page_lang);
+                edge::write_url_after_paint(*s, page_lang);
             } else if edge::url_view().state(page_lang) == *s {
                 synced.set(true);
             }

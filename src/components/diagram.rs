@@ -35,12 +35,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
             WIDTH_CLASSES.map(|class| layout(story, *lang, class)),
         ))
     });
+    let view_boxes = use_memo((*layouts).clone(), |layouts| {
+        layouts.0.each_ref().map(|l| {
+            let size = fmt(l.class.size_px);
+            AttrValue::from(format!("0 0 {size} {size}"))
+        })
+    });
     let story = &props.story;
-    let svgs = layouts.0.iter().enumerate().map(|(index, l)| {
-        let size = fmt(l.class.size_px);
+    let svgs = layouts.0.iter().zip(view_boxes.iter()).enumerate().map(|(index, (l, view_box))| {
         html! {
             <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
-                 viewBox={format!("0 0 {size} {size}")}
+                 viewBox={view_box.clone()}
                  role="group" aria-label={story.ui.diagram_label.get(props.lang).to_owned()}>
                 <Discs layouts={(*layouts).clone()} {index} story={story.clone()} lang={props.lang}
                        selected={props.selected} ondispatch={props.ondispatch.clone()} />
@@ -89,21 +94,61 @@ fn circle_accessible_name(story: &Story, lang: Lang, id: CircleId) -> String {
     }
 }
 
+/// A disc's text that follows the layout and the language, not the selection.
+struct DiscText {
+    id: CircleId,
+    r: AttrValue,
+    name: AttrValue,
+}
+
 #[function_component(Discs)]
 fn discs(props: &DiscsProps) -> Html {
-    let Some(l) = props.layouts.0.get(props.index) else {
+    // Formatting coordinates and names on every selection showed in its profile (the float
+    // formatting behind them is slow); they are kept until the layout or language changes.
+    let text = use_memo(
+        (
+            props.layouts.clone(),
+            props.index,
+            props.story.clone(),
+            props.lang,
+        ),
+        |(layouts, index, story, lang)| {
+            layouts.0.get(*index).map(|l| {
+                let discs: Vec<DiscText> = l
+                    .circles
+                    .iter()
+                    .rev()
+                    .map(|(id, r)| DiscText {
+                        id: *id,
+                        r: fmt(*r).into(),
+                        name: circle_accessible_name(story, *lang, *id).into(),
+                    })
+                    .collect();
+                (
+                    AttrValue::from(fmt(l.centre.0)),
+                    AttrValue::from(fmt(l.centre.1)),
+                    discs,
+                )
+            })
+        },
+    );
+    let Some((cx, cy, discs)) = text.as_ref() else {
         return html! {};
     };
-    let (cx, cy) = (fmt(l.centre.0), fmt(l.centre.1));
     // Roving focus: one disc is in the Tab order; arrow keys move between circles.
     let focus_target = props.selected.unwrap_or(CircleId::Commuting);
-    let discs = l.circles.iter().rev().map(|(id, r)| {
-        let id = *id;
+    let discs = discs.iter().map(|disc| {
+        let id = disc.id;
         let is_selected = props.selected == Some(id);
-        let onclick = props.ondispatch.reform(move |_: MouseEvent| Action::Toggle(id));
+        let onclick = props
+            .ondispatch
+            .reform(move |_: MouseEvent| Action::Toggle(id));
         let onkeydown = {
             let ondispatch = props.ondispatch.clone();
-            let current = ViewState { lang: props.lang, circle: props.selected };
+            let current = ViewState {
+                lang: props.lang,
+                circle: props.selected,
+            };
             Callback::from(move |e: KeyboardEvent| {
                 if let Some(action) = key_action(&e.key(), id) {
                     e.prevent_default();
@@ -117,18 +162,26 @@ fn discs(props: &DiscsProps) -> Html {
         };
         html! {
             <circle
-                class={classes!("disc", format!("disc-{}", id.slug()), is_selected.then_some("selected"))}
+                class={classes!("disc", disc_class(id), is_selected.then_some("selected"))}
                 data-circle={id.slug()}
-                cx={cx.clone()} cy={cy.clone()} r={fmt(*r)}
+                cx={cx.clone()} cy={cy.clone()} r={disc.r.clone()}
                 role="button"
                 tabindex={if id == focus_target { "0" } else { "-1" }}
                 aria-pressed={if is_selected { "true" } else { "false" }}
-                aria-label={circle_accessible_name(&props.story, props.lang, id)}
+                aria-label={disc.name.clone()}
                 {onclick} {onkeydown}
             />
         }
     });
     html! { <g class="discs">{ for discs }</g> }
+}
+
+fn disc_class(id: CircleId) -> &'static str {
+    match id {
+        CircleId::Commuting => "disc-commuting",
+        CircleId::Functional => "disc-functional",
+        CircleId::Industrial => "disc-industrial",
+    }
 }
 
 #[function_component(Overlay)]

@@ -22,18 +22,29 @@ pub fn tools(props: &ToolsProps) -> Html {
     let story = &props.story;
     let lang = props.state.lang;
     let ui = &story.ui;
-    let (code, pym) = match &props.dist_root {
-        Some(root) => {
+    // The code follows the view, so it is written only while the reader has it open: setting
+    // two textareas on every selection was a measurable part of a selection's work.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(details.open());
+            }
+        })
+    };
+    let (code, pym) = match (&props.dist_root, *open) {
+        (Some(root), true) => {
             let src = embed_src(root, lang, props.state.circle, props.theme);
             let title = ui.headline.get(lang);
             (embed_code(&src, title), pym_code(&src, title))
         }
-        None => (String::new(), String::new()),
+        _ => (String::new(), String::new()),
     };
     html! {
         <section class="tools">
             <Downloads story={story.clone()} {lang} />
-            <details class="embed-code">
+            <details class="embed-code" {ontoggle}>
                 <summary>{ ui.embed.get(lang) }</summary>
                 <label for="embed-iframe">{ ui.embed_help.get(lang) }</label>
                 <textarea id="embed-iframe" readonly=true rows="8" value={code} />

@@ -272,6 +272,8 @@ test("the embed control offers titled iframe code for the current view", async (
   await page.goto(`${graphic.url}en/?circle=industrial&theme=dark`);
   await ready(page);
   await page.locator(".embed-code summary").click();
+  // The code is written once the section is open.
+  await page.waitForFunction(() => document.querySelector("#embed-iframe").value !== "");
   const code = await page.locator("#embed-iframe").inputValue();
   assert.match(code, /<iframe title="Three circles make Beijing&#39;s modern capital metropolitan area"/);
   assert.ok(code.includes(`src="${graphic.url}en/?circle=industrial&amp;theme=dark"`), code);

@@ -103,10 +103,11 @@ test("language switch keeps the selection and sets <html lang>", async () => {
   assert.equal(await view(page), "functional");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
   assert.equal(await page.locator(".panel .view:not([hidden]) h2").innerText(), "Functional circle");
-  assert.match(page.url(), /lang=en/);
+  // The URL is written after the view has painted.
+  await page.waitForFunction(() => location.search.includes("lang=en"));
   await page.locator(".lang-switch").click();
   assert.equal(await page.locator(".panel .view:not([hidden]) h2").innerText(), "功能圈");
-  assert.doesNotMatch(page.url(), /lang=/);
+  await page.waitForFunction(() => !location.search.includes("lang="));
   assert.deepEqual(page.errors, []);
 });
 
@@ -143,6 +144,7 @@ test("a copied link opens the same view; unknown values fall back", async () => 
   await page.locator('.panel[data-view="industrial"]').waitFor();
   assert.equal(await page.locator("h1").innerText(), "Three circles make Beijing's modern capital metropolitan area");
   await page.locator(".pick-commuting").click();
+  await page.waitForFunction(() => location.search.includes("circle=commuting"));
   const copied = page.url();
   assert.match(copied, /circle=commuting/);
   const again = await open(copied.slice(server.url.length));
@@ -157,8 +159,11 @@ test("a copied link opens the same view; unknown values fall back", async () => 
 
 test("as the page, back and forward restore the view", async () => {
   const page = await open();
+  // Each view becomes a history entry once it has painted.
   await page.locator(".pick-commuting").click();
+  await page.waitForFunction(() => location.search.includes("circle=commuting"));
   await page.locator(".pick-industrial").click();
+  await page.waitForFunction(() => location.search.includes("circle=industrial"));
   await page.goBack();
   await page.locator('.panel[data-view="commuting"]').waitFor();
   await page.goBack();
@@ -179,6 +184,7 @@ test("inside an iframe selections add no history entry to the host", async () =>
   await frame.locator(".pick-industrial").click();
   await frame.locator(".lang-switch").click();
   await frame.locator('.panel[data-view="industrial"] .view:not([hidden]) h2').waitFor();
+  await page.frames()[1].waitForFunction(() => location.search.includes("lang=en"));
   const afterLength = await page.evaluate(() => history.length);
   // Setting the iframe's src once may add one entry; selections add none.
   assert.ok(afterLength <= before + 1, `history grew from ${before} to ${afterLength}`);
