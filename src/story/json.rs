@@ -59,16 +59,12 @@ impl Path<'_> {
     }
 }
 
-/// One step of the path the parser is inside, for syntax errors.
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
+/// The parser carries the path it is inside as a `Path` on its own stack, so a syntax error
+/// names its field the same way as every other error.
 struct Parser<'s> {
     text: &'s str,
     pos: usize,
-    steps: Vec<Step>,
+    depth: usize,
 }
 
 /// Parses a whole file. A syntax error names the field it is in, the line and the column.
@@ -76,12 +72,13 @@ pub fn parse(text: &str) -> Result<Value, StoryError> {
     let mut parser = Parser {
         text,
         pos: 0,
-        steps: Vec::new(),
+        depth: 0,
     };
-    let value = parser.value()?;
+    let value = parser.value(&Path::Root)?;
     parser.skip_space();
     if parser.pos < text.len() {
         return Err(parser.error(
+            &Path::Root,
             "unexpected text after the end of the story",
             "故事结束之后还有多余内容",
         ));
@@ -108,145 +105,137 @@ impl Parser<'_> {
         (line, before[line_start..].chars().count() + 1)
     }
 
-    fn error(&self, en: &str, zh: &str) -> StoryError {
+    fn error(&self, at: &Path<'_>, en: &str, zh: &str) -> StoryError {
         let (line, column) = self.line_column();
-        let mut field = String::new();
-        for step in &self.steps {
-            match step {
-                Step::Key(key) if field.is_empty() => field.push_str(key),
-                Step::Key(key) => {
-                    field.push('.');
-                    field.push_str(key);
-                }
-                Step::Index(i) => field.push_str(&format!("[{i}]")),
-            }
-        }
-        if field.is_empty() {
-            field.push_str("(file)");
-        }
         StoryError::new(
-            field,
+            at.field(),
             format!("the file cannot be read: {en} (line {line}, column {column})"),
             format!("文件无法读取：第{line}行第{column}列{zh}"),
         )
     }
 
-    fn unexpected(&self, en_expected: &str, zh_expected: &str) -> StoryError {
+    fn unexpected(&self, at: &Path<'_>, en_expected: &str, zh_expected: &str) -> StoryError {
         if self.pos >= self.text.len() {
             self.error(
+                at,
                 &format!("the file ends where {en_expected} should follow"),
                 &format!("文件提前结束，此处应为{zh_expected}"),
             )
         } else {
             self.error(
+                at,
                 &format!("expected {en_expected}"),
                 &format!("应为{zh_expected}"),
             )
         }
     }
 
-    fn expect(&mut self, byte: u8) -> Result<(), StoryError> {
+    fn expect(&mut self, at: &Path<'_>, byte: u8) -> Result<(), StoryError> {
         self.skip_space();
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
         } else {
             let wanted = format!("`{}`", char::from(byte));
-            Err(self.unexpected(&wanted, &wanted))
+            Err(self.unexpected(at, &wanted, &wanted))
         }
     }
 
-    fn value(&mut self) -> Result<Value, StoryError> {
+    fn value(&mut self, at: &Path<'_>) -> Result<Value, StoryError> {
         self.skip_space();
         match self.peek() {
-            Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
-            Some(b'"') => self.string().map(Value::String),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
-            _ => Err(self.unexpected("a value", "一个值")),
+            Some(b'{') => self.object(at),
+            Some(b'[') => self.array(at),
+            Some(b'"') => self.string(at).map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(at),
+            Some(b't') => self.literal(at, "true", Value::Bool(true)),
+            Some(b'f') => self.literal(at, "false", Value::Bool(false)),
+            Some(b'n') => self.literal(at, "null", Value::Null),
+            _ => Err(self.unexpected(at, "a value", "一个值")),
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, StoryError> {
+    fn literal(&mut self, at: &Path<'_>, word: &str, value: Value) -> Result<Value, StoryError> {
         if self.text[self.pos..].starts_with(word) {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.unexpected("a value", "一个值"))
+            Err(self.unexpected(at, "a value", "一个值"))
         }
     }
 
-    /// Called on `[` or `{`: one level deeper, within the limit.
-    fn open(&mut self) -> Result<(), StoryError> {
-        if self.steps.len() >= MAX_DEPTH {
+    /// Called on `[` or `{`: one level deeper, within the limit (`close` on the way out).
+    fn open(&mut self, at: &Path<'_>) -> Result<(), StoryError> {
+        if self.depth >= MAX_DEPTH {
             return Err(self.error(
+                at,
                 &format!("nested more than {MAX_DEPTH} levels deep"),
                 &format!("嵌套超过{MAX_DEPTH}层"),
             ));
         }
+        self.depth += 1;
         self.pos += 1;
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value, StoryError> {
-        self.open()?;
+    /// Called on the closing `]` or `}`.
+    fn close(&mut self) {
+        self.depth -= 1;
+        self.pos += 1;
+    }
+
+    fn array(&mut self, at: &Path<'_>) -> Result<Value, StoryError> {
+        self.open(at)?;
         let mut items = Vec::new();
         self.skip_space();
         if self.peek() == Some(b']') {
-            self.pos += 1;
+            self.close();
             return Ok(Value::Array(items));
         }
         loop {
-            self.steps.push(Step::Index(items.len()));
-            items.push(self.value()?);
-            self.steps.pop();
+            items.push(self.value(&Path::Index(at, items.len()))?);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
-                    self.pos += 1;
+                    self.close();
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.unexpected("`,` or `]`", "“,”或“]”")),
+                _ => return Err(self.unexpected(at, "`,` or `]`", "“,”或“]”")),
             }
         }
     }
 
-    fn object(&mut self) -> Result<Value, StoryError> {
-        self.open()?;
+    fn object(&mut self, at: &Path<'_>) -> Result<Value, StoryError> {
+        self.open(at)?;
         let mut members = Vec::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
-            self.pos += 1;
+            self.close();
             return Ok(Value::Object(members));
         }
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
-                return Err(self.unexpected("a field name in quotes", "带引号的字段名"));
+                return Err(self.unexpected(at, "a field name in quotes", "带引号的字段名"));
             }
-            let key = self.string()?;
-            self.expect(b':')?;
-            self.steps.push(Step::Key(key.clone()));
-            let value = self.value()?;
-            self.steps.pop();
+            let key = self.string(at)?;
+            self.expect(at, b':')?;
+            let value = self.value(&Path::Key(at, &key))?;
             members.push((key, value));
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
-                    self.pos += 1;
+                    self.close();
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.unexpected("`,` or `}`", "“,”或“}”")),
+                _ => return Err(self.unexpected(at, "`,` or `}`", "“,”或“}”")),
             }
         }
     }
 
-    fn number(&mut self) -> Result<Value, StoryError> {
+    fn number(&mut self, at: &Path<'_>) -> Result<Value, StoryError> {
         let start = self.pos;
         let bytes = self.text.as_bytes();
         let digits = |pos: &mut usize| {
@@ -276,7 +265,7 @@ impl Parser<'_> {
         }
         if !valid {
             self.pos = pos;
-            return Err(self.error("malformed number", "数字格式错误"));
+            return Err(self.error(at, "malformed number", "数字格式错误"));
         }
         self.pos = pos;
         match exact_number(&self.text[start..pos]) {
@@ -284,6 +273,7 @@ impl Parser<'_> {
             None => {
                 self.pos = start;
                 Err(self.error(
+                    at,
                     "number with more than 15 significant digits or beyond 1e±22",
                     "数字的有效数字超过15位或超出1e±22的范围",
                 ))
@@ -291,14 +281,14 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, StoryError> {
+    fn string(&mut self, at: &Path<'_>) -> Result<String, StoryError> {
         self.pos += 1;
         let mut out = String::new();
         loop {
             let rest = &self.text[self.pos..];
             let Some(stop) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') else {
                 self.pos = self.text.len();
-                return Err(self.unexpected("the closing `\"`", "结束的“\"”"));
+                return Err(self.unexpected(at, "the closing `\"`", "结束的“\"”"));
             };
             out.push_str(&rest[..stop]);
             self.pos += stop;
@@ -320,16 +310,17 @@ impl Parser<'_> {
                         Some(b't') => '\t',
                         Some(b'u') => {
                             self.pos += 1;
-                            out.push(self.unicode_escape()?);
+                            out.push(self.unicode_escape(at)?);
                             continue;
                         }
-                        _ => return Err(self.error("invalid escape", "无效的转义符")),
+                        _ => return Err(self.error(at, "invalid escape", "无效的转义符")),
                     };
                     self.pos += 1;
                     out.push(escaped);
                 }
                 _ => {
                     return Err(self.error(
+                        at,
                         "control character in a string (write \\n for a new line)",
                         "字符串中有控制字符（换行请写作\\n）",
                     ));
@@ -339,26 +330,26 @@ impl Parser<'_> {
     }
 
     /// The four hex digits after `\u` (the `\u` already read), and a surrogate pair's second.
-    fn unicode_escape(&mut self) -> Result<char, StoryError> {
-        let first = self.hex4()?;
+    fn unicode_escape(&mut self, at: &Path<'_>) -> Result<char, StoryError> {
+        let first = self.hex4(at)?;
         let code = if (0xD800..0xDC00).contains(&first) {
             if !self.text[self.pos..].starts_with("\\u") {
-                return Err(self.error("lone leading surrogate", "孤立的前导代理项"));
+                return Err(self.error(at, "lone leading surrogate", "孤立的前导代理项"));
             }
             self.pos += 2;
-            let second = self.hex4()?;
+            let second = self.hex4(at)?;
             if !(0xDC00..0xE000).contains(&second) {
-                return Err(self.error("lone leading surrogate", "孤立的前导代理项"));
+                return Err(self.error(at, "lone leading surrogate", "孤立的前导代理项"));
             }
             0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
         } else {
             first
         };
         char::from_u32(code)
-            .ok_or_else(|| self.error("lone trailing surrogate", "孤立的后尾代理项"))
+            .ok_or_else(|| self.error(at, "lone trailing surrogate", "孤立的后尾代理项"))
     }
 
-    fn hex4(&mut self) -> Result<u32, StoryError> {
+    fn hex4(&mut self, at: &Path<'_>) -> Result<u32, StoryError> {
         let digits = self.text.get(self.pos..self.pos + 4);
         match digits.and_then(|d| {
             d.bytes()
@@ -371,6 +362,7 @@ impl Parser<'_> {
                 Ok(code)
             }
             None => Err(self.error(
+                at,
                 "\\u must be followed by four hex digits",
                 "\\u之后必须是四位十六进制数字",
             )),
