@@ -289,7 +289,6 @@ ui_strings! {
 }
 
 // Reading from the story file: every field listed once; `= default` where it may be absent.
-from_json_enum!(CircleId { Commuting = "commuting", Functional = "functional", Industrial = "industrial" });
 from_json_enum!(Section { Overview = "overview", Commuting = "commuting", Functional = "functional", Industrial = "industrial" });
 from_json_enum!(Extent { Whole = "whole", Part = "part" });
 from_json_enum!(Confidence { Confirmed = "confirmed", Reported = "reported", NotAMember = "not_a_member" });
@@ -347,6 +346,17 @@ from_json_struct!(Bar {
     value,
     qualifier
 });
+
+/// A circle is spelled by its slug, the one name it has in the file, the code and the URL.
+impl FromJson for CircleId {
+    fn from_json(value: &Value, at: &Path<'_>) -> Result<Self, StoryError> {
+        match value {
+            Value::String(s) => CircleId::from_slug(s),
+            _ => None,
+        }
+        .ok_or_else(|| super::json::not_one_of(at, &CircleId::ALL.map(CircleId::slug)))
+    }
+}
 
 /// A figure's value is text in the source's own digits ("17.5万"), so no float rounds it.
 impl FromJson for Decimal {
