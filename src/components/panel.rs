@@ -12,7 +12,6 @@ use crate::bidi::isolate;
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
 use crate::story::{CircleId, Extent, Figure, Lang, Section, Story};
-
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,8 +39,8 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
 pub fn panel(props: &PanelProps) -> Html {
     let story = &props.story;
     let lang = props.lang;
-    // Views built so far, besides the one shown. Render stays pure (same markup natively and
-    // at hydration); the rest are added from an effect.
+    // Whether every view is built yet; until then only the shown one is. Render stays pure
+    // (same markup natively and at hydration); the rest are added from an effect.
     let built = use_state(|| false);
     {
         let built = built.clone();
