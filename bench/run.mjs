@@ -196,39 +196,38 @@ if (process.env.BENCH_ONLY === "selection") {
   console.log(JSON.stringify(await selections("peer/", peerDisc, 0)));
   process.exit(0);
 }
+// First paint varies widely here from one load to the next (about 170 to 750 ms for the same
+// static page at 4x on 2 cores: the first layout, fonts and Chrome's other processes), so it
+// takes many samples, after one unrecorded load of each page, in an order that turns each
+// run so no page always comes first. Returns the samples per path.
+async function paintSamples(paths, runs) {
+  const times = paths.map(() => []);
+  for (const path of paths) await firstPaint(path);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < paths.length; k++) {
+      const at = (i + k) % paths.length;
+      times[at].push(await firstPaint(paths[at]));
+    }
+    if ((i + 1) % 15 === 0) console.error(`  first paint ${i + 1}/${runs}`);
+  }
+  return times;
+}
+
 if (process.env.BENCH_ONLY === "paint") {
   // Quick check of first paint alone: BENCH_ONLY=paint BENCH_PAGES=static.html,,peer/
   const pages = (process.env.BENCH_PAGES ?? "static.html,").split(",");
-  const times = Object.fromEntries(pages.map((page) => [page, []]));
-  for (let i = 0; i < RUNS; i++) {
-    for (let k = 0; k < pages.length; k++) {
-      const page = pages[(i + k) % pages.length];
-      times[page].push(await firstPaint(page));
-    }
-  }
-  for (const page of pages) {
-    const m = median(times[page]);
-    console.log(`${page || "(ours)"}\tmedian ${m.toFixed(1)} ms\tratio to the first ${(m / median(times[pages[0]])).toFixed(2)}×`);
-  }
+  const times = await paintSamples(pages, RUNS);
+  pages.forEach((page, i) => {
+    const m = median(times[i]);
+    console.log(`${page || "(ours)"}\tmedian ${m.toFixed(1)} ms\tratio to the first ${(m / median(times[0])).toFixed(2)}×`);
+  });
   process.exit(0);
 }
 results.bytes = { ours: await bytes(ours), static: await bytes("static.html"), peer: await bytes("peer/") };
 
-// First paint varies widely here from one load to the next (176 to 512 ms for the same static
-// page at 4x on 2 cores: the first layout, fonts and Chrome's other processes), so it takes
-// PAINT_RUNS samples, after one unrecorded load of each page.
 const PAINT_RUNS = Number(process.env.BENCH_PAINT_RUNS ?? Math.max(RUNS, 45));
-const paints = { static: [], ours: [], peer: [] };
-const order = [["static", "static.html"], ["ours", ours], ["peer", "peer/"]];
-for (const [, path] of order) await firstPaint(path);
-for (let i = 0; i < PAINT_RUNS; i++) {
-  // The order turns each run, so no page always comes first.
-  for (let k = 0; k < order.length; k++) {
-    const [name, path] = order[(i + k) % order.length];
-    paints[name].push(await firstPaint(path));
-  }
-  if ((i + 1) % 15 === 0) console.error(`  first paint ${i + 1}/${PAINT_RUNS}`);
-}
+const [staticPaints, ourPaints, peerPaints] = await paintSamples(["static.html", ours, "peer/"], PAINT_RUNS);
+const paints = { static: staticPaints, ours: ourPaints, peer: peerPaints };
 const tti = { ours: [], peer: [] };
 for (let i = 0; i < RUNS; i++) {
   tti.ours.push(await interactive(ours, ourDisc.replace("ID", "industrial"), 2 / 3));
