@@ -4,8 +4,7 @@
 
 use capital_circles::charts::{BarChartSpec, bar_chart_svg};
 use capital_circles::components::{App, AppProps, StoryRef, chart_colours};
-use capital_circles::story::{Lang, default_story};
-use std::rc::Rc;
+use capital_circles::story::{Lang, story};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,11 +22,10 @@ async fn mount(lang: Lang) -> web_sys::Element {
         .expect("a body")
         .append_child(&root)
         .expect("appended");
-    let story = default_story().expect("the default story is valid");
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            story: StoryRef(Rc::new(story)),
+            story: StoryRef(story()),
             lang,
         },
     )

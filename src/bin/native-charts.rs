@@ -1,11 +1,11 @@
-//! Writes every chart of the default story as drawn natively, in both languages, to a JSON
+//! Writes every chart of the story this build tells as drawn natively, in both languages, to a JSON
 //! file. The in-browser test compares the browser's drawing with it: plotters must lay out
 //! charts identically natively (prerendering) and in the browser (hydration).
 
 use capital_circles::charts::{BarChartSpec, bar_chart_svg};
 use capital_circles::components::chart_colours;
 use capital_circles::escape::json_string;
-use capital_circles::story::{Lang, default_story};
+use capital_circles::story::{Lang, story};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -13,17 +13,9 @@ fn main() -> ExitCode {
         eprintln!("usage: native-charts OUT.json");
         return ExitCode::FAILURE;
     };
-    let story = match default_story() {
-        Ok(story) => story,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{e}");
-            }
-            return ExitCode::FAILURE;
-        }
-    };
+    let story = story();
     let mut out = Vec::new();
-    for chart in &story.charts {
+    for chart in story.charts.iter() {
         for lang in Lang::ALL {
             let (colour, ink) = chart_colours(chart);
             let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink));

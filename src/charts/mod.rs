@@ -156,42 +156,39 @@ pub fn bar_chart_svg(spec: &BarChartSpec) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::default_story;
+    use crate::testing::fixture;
 
-    fn chart(id: &str) -> Chart {
-        let story = default_story().unwrap_or_else(|e| panic!("{e:?}"));
-        match story.charts.into_iter().find(|c| c.id == id) {
+    fn chart(id: &str) -> &'static Chart {
+        match fixture().charts.iter().find(|c| c.id == id) {
             Some(c) => c,
             None => panic!("no chart {id}"),
         }
     }
 
     fn svg(id: &str, lang: Lang) -> String {
-        bar_chart_svg(&BarChartSpec::from_chart(&chart(id), lang, BLUE, BLACK))
+        bar_chart_svg(&BarChartSpec::from_chart(chart(id), lang, BLUE, BLACK))
     }
 
     #[test]
-    fn commuting_chart_shows_source_digits_in_each_language() {
-        let zh = svg("commuters", Lang::Zh);
-        assert!(zh.contains(">\n17.5万\n<") || zh.contains("17.5万"), "{zh}");
-        assert!(zh.contains("约22.5万"), "{zh}");
-        assert!(zh.contains("北三县"));
+    fn a_chart_shows_source_digits_in_each_language() {
+        let zh = svg("people-where", Lang::Zh);
+        assert!(zh.contains(">\n17.5万\n<"), "{zh}");
+        assert!(zh.contains(">\n约22.5万\n<"), "{zh}");
+        assert!(zh.contains("甲地"));
         assert!(!zh.contains("18万"));
-        let en = svg("commuters", Lang::En);
-        assert!(
-            en.contains("175,000") && en.contains("about 225,000"),
-            "{en}"
-        );
-        assert!(en.contains("Three northern counties"));
+        let en = svg("people-where", Lang::En);
+        assert!(en.contains(">\n175,000\n<"), "{en}");
+        assert!(en.contains(">\nabout 225,000\n<"), "{en}");
+        assert!(en.contains("Place A"));
     }
 
     #[test]
     fn gdp_bars_keep_every_source_digit() {
-        let zh = svg("gdp-2022", Lang::Zh);
+        let zh = svg("output", Lang::Zh);
         for v in ["41,610.9亿", "16,311.34亿", "42,370.4亿"] {
             assert!(zh.contains(v), "{v} missing");
         }
-        let en = svg("gdp-2022", Lang::En);
+        let en = svg("output", Lang::En);
         for v in ["4,161.09 billion", "1,631.134 billion", "4,237.04 billion"] {
             assert!(en.contains(v), "{v} missing");
         }
@@ -199,8 +196,8 @@ mod tests {
 
     #[test]
     fn bar_lengths_follow_the_values() {
-        let svg = svg("tech-contracts-years", Lang::En);
-        // Rectangles in drawing order: 2013 then 2023. Widths from their x/width attributes.
+        let svg = svg("people-where", Lang::En);
+        // Rectangles in drawing order: Place A then Place B. Widths from their x/width attributes.
         let widths: Vec<f64> = svg
             .match_indices("<rect")
             .filter_map(|(i, _)| {
@@ -214,16 +211,15 @@ mod tests {
             .collect();
         assert_eq!(widths.len(), 2, "{svg}");
         let ratio = widths[1] / widths[0];
-        let expected = 748.7 / 71.2;
+        let expected = 22.5 / 17.5;
         assert!((ratio - expected).abs() / expected < 0.05, "ratio {ratio}");
     }
 
     #[test]
     fn value_labels_fit_beside_the_longest_bar() {
         use crate::diagram::labels::text_size_px;
-        let story = default_story().unwrap_or_else(|e| panic!("{e:?}"));
         let max_bar = f64::from(CHART_WIDTH_PX) * BAR_SHARE;
-        for chart in &story.charts {
+        for chart in fixture().charts.iter() {
             for lang in Lang::ALL {
                 let spec = BarChartSpec::from_chart(chart, lang, BLUE, BLACK);
                 for row in &spec.rows {
@@ -261,22 +257,17 @@ mod tests {
 
     #[test]
     fn accessible_label_lists_every_bar() {
-        let spec = BarChartSpec::from_chart(&chart("gdp-2022"), Lang::En, BLUE, BLACK);
-        let label = spec.accessible_label("GDP");
+        let spec = BarChartSpec::from_chart(chart("output"), Lang::En, BLUE, BLACK);
+        let label = spec.accessible_label("Output");
         assert_eq!(
             label,
-            "GDP. Beijing: 4,161.09 billion; Tianjin: 1,631.134 billion; Hebei: 4,237.04 billion"
+            "Output. A: 4,161.09 billion; B: 1,631.134 billion; C: 4,237.04 billion"
         );
     }
 
     #[test]
     fn chart_svg_has_no_inline_style() {
-        for id in [
-            "commuters",
-            "gdp-2022",
-            "population-2022",
-            "tech-contracts-years",
-        ] {
+        for id in ["people-where", "output"] {
             for lang in Lang::ALL {
                 let svg = svg(id, lang);
                 assert!(!svg.contains("style="), "{id} {lang}: {svg}");

@@ -9,9 +9,8 @@ use super::{StoryLangProps, StoryRef};
 use crate::diagram::MarkKind;
 use crate::edge;
 use crate::state::{Action, ViewState};
-use crate::story::{CircleId, Lang, Story, StoryError};
+use crate::story::{CircleId, Lang, Story};
 use std::cell::Cell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -185,32 +184,5 @@ fn legend(props: &StoryLangProps) -> Html {
             { item(MarkKind::Member(CircleId::Functional), ui.legend_hollow.get(lang), true) }
             { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false) }
         </ul>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct StoryErrorsProps {
-    pub errors: Rc<Vec<StoryError>>,
-    pub lang: Lang,
-}
-
-/// Shown instead of the graphic when a story cannot be used: names every broken rule.
-#[function_component(StoryErrors)]
-pub fn story_errors(props: &StoryErrorsProps) -> Html {
-    let (title, help) = match props.lang {
-        Lang::Zh => ("无法显示这个故事文件", "每一行写明出错的字段和规则："),
-        Lang::En => (
-            "This story file cannot be shown",
-            "Each line names the field and the rule it breaks:",
-        ),
-    };
-    html! {
-        <div class="story-errors" role="alert">
-            <h1>{ title }</h1>
-            <p>{ help }</p>
-            <ul>{ for props.errors.iter().map(|e| html! {
-                <li><code>{ &e.field }</code><span>{ format!(": {}", e.message_in(props.lang)) }</span></li>
-            }) }</ul>
-        </div>
     }
 }

@@ -5,24 +5,21 @@ mod app;
 mod chart;
 mod diagram;
 mod panel;
-mod root;
 mod text_version;
 mod tools;
 
-pub use app::{App, AppProps, StoryErrors, StoryErrorsProps};
+pub use app::{App, AppProps};
 pub use chart::chart_colours;
-pub use root::{Root, RootProps};
 
 use crate::story::Story;
-use std::rc::Rc;
 
-/// A shared, immutable story. Equal when it is the same story, so props compare in O(1).
-#[derive(Clone, Debug)]
-pub struct StoryRef(pub Rc<Story>);
+/// The story, baked into the app. Equal when it is the same story, so props compare in O(1).
+#[derive(Clone, Copy, Debug)]
+pub struct StoryRef(pub &'static Story);
 
 impl PartialEq for StoryRef {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -36,7 +33,7 @@ pub(crate) struct StoryLangProps {
 impl std::ops::Deref for StoryRef {
     type Target = Story;
     fn deref(&self) -> &Story {
-        &self.0
+        self.0
     }
 }
 

@@ -125,7 +125,7 @@ fn panel_view(props: &PanelViewProps) -> Html {
             if lang == Lang::Zh {
                 <blockquote class="definition">{ format!("“{}”", circle.definition.zh) }</blockquote>
             } else {
-                <p class="definition">{ &circle.definition.en }</p>
+                <p class="definition">{ circle.definition.en.as_ref() }</p>
             }
             <p class="source">{ source_line(ui.source.get(lang), definition_source.name.get(lang), &definition_source.date, lang) }</p>
             <div class="figures">

@@ -2,8 +2,8 @@
 //! copy-ready embed code for the current view.
 
 use super::{StoryLangProps, StoryRef};
-use crate::downloads::{chart_csv_path, chart_svg_path, figures_csv_path};
 use crate::embed::{embed_code, embed_src, pym_code};
+use crate::publish::paths::{chart_csv_path, chart_svg_path, figures_csv_path};
 use crate::state::{Theme, ViewState};
 use crate::story::Lang;
 use yew::prelude::*;

@@ -314,22 +314,19 @@ const CIRCLE_LABEL_ANGLES_DEG: [i32; 12] =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::{Confidence, default_story};
+    use crate::story::Confidence;
 
-    fn story() -> Story {
-        match default_story() {
-            Ok(s) => s,
-            Err(e) => panic!("{e:?}"),
-        }
+    fn story() -> &'static Story {
+        crate::testing::fixture()
     }
 
     #[test]
     fn circles_share_one_km_scale() {
         let s = story();
         for class in WIDTH_CLASSES {
-            let l = layout(&s, Lang::Zh, class);
+            let l = layout(s, Lang::Zh, class);
             let radii: Vec<f64> = l.circles.iter().map(|c| c.1 / l.px_per_km).collect();
-            assert_eq!(radii, [50.0, 100.0, 150.0]);
+            assert_eq!(radii, [40.0, 90.0, 140.0]);
         }
     }
 
@@ -338,7 +335,7 @@ mod tests {
         let s = story();
         for class in WIDTH_CLASSES {
             for lang in Lang::ALL {
-                let l = layout(&s, lang, class);
+                let l = layout(s, lang, class);
                 let boxes: Vec<Rect> = l
                     .labels
                     .iter()
@@ -367,7 +364,7 @@ mod tests {
         let s = story();
         for class in WIDTH_CLASSES {
             for lang in Lang::ALL {
-                let l = layout(&s, lang, class);
+                let l = layout(s, lang, class);
                 for i in 0..s.places.len() {
                     let labelled = l.labels.iter().any(|x| x.place == Some(i));
                     assert!(labelled != l.dropped.contains(&i), "place {i}");
@@ -385,7 +382,7 @@ mod tests {
         let s = story();
         for class in WIDTH_CLASSES {
             for lang in Lang::ALL {
-                let l = layout(&s, lang, class);
+                let l = layout(s, lang, class);
                 for (i, place) in s.places.iter().enumerate() {
                     if place.priority >= 8 {
                         assert!(
@@ -403,10 +400,10 @@ mod tests {
     #[test]
     fn far_places_sit_at_the_edge_with_their_distance() {
         let s = story();
-        let l = layout(&s, Lang::En, WIDTH_CLASSES[1]);
+        let l = layout(s, Lang::En, WIDTH_CLASSES[1]);
         for mark in &l.marks {
             let id = &s.places[mark.place].id;
-            let is_far = matches!(id.as_str(), "cangzhou" | "shijiazhuang" | "chengde");
+            let is_far = matches!(id.as_ref(), "far-port" | "outsider");
             assert_eq!(mark.edge_direction.is_some(), is_far, "{id}");
             let from_centre = (mark.x - l.centre.0).hypot(mark.y - l.centre.1) / l.px_per_km;
             assert!(
@@ -414,41 +411,49 @@ mod tests {
                 "{id} drawn at {from_centre} km"
             );
         }
-        let shijiazhuang = s.places.iter().position(|p| p.id == "shijiazhuang");
-        let label = l.labels.iter().find(|x| x.place == shijiazhuang);
-        let mark = l.marks.iter().find(|m| Some(m.place) == shijiazhuang);
-        if let (Some(label), Some(mark)) = (label, mark) {
-            // facts.md gives 263 km rounded; the label shows the computed distance.
-            assert!((mark.distance_km - 263.0).abs() <= 1.0);
-            assert_eq!(
-                label.text,
-                format!("Shijiazhuang {} km", mark.distance_km.round())
-            );
-        }
+        // The outsider lies where Shijiazhuang lies, 263 km out (facts.md, rounded).
+        let outsider = s.places.iter().position(|p| p.id == "outsider");
+        let label = l.labels.iter().find(|x| x.place == outsider);
+        let mark = l.marks.iter().find(|m| Some(m.place) == outsider);
+        let (Some(label), Some(mark)) = (label, mark) else {
+            panic!("the outsider has no mark or no label");
+        };
+        assert!(
+            (mark.distance_km - 263.0).abs() <= 1.0,
+            "{}",
+            mark.distance_km
+        );
+        assert_eq!(
+            label.text,
+            format!("Outsider {} km", mark.distance_km.round())
+        );
     }
 
     #[test]
     fn membership_is_shown_by_the_mark_not_the_line() {
         let s = story();
-        let l = layout(&s, Lang::Zh, WIDTH_CLASSES[0]);
+        let l = layout(s, Lang::Zh, WIDTH_CLASSES[0]);
         let kind = |id: &str| {
             let i = s.places.iter().position(|p| p.id == id);
             l.marks.iter().find(|m| Some(m.place) == i).map(|m| m.kind)
         };
-        // Sanhe lies 58 km out, beyond the 50 km line, yet is a commuting-circle member.
-        assert_eq!(kind("sanhe"), Some(MarkKind::Member(CircleId::Commuting)));
-        assert_eq!(kind("tongzhou"), Some(MarkKind::Beijing));
+        // South County lies 52 km out, beyond the 40 km line, yet is a commuting-circle member.
         assert_eq!(
-            kind("tianjin"),
+            kind("south-county"),
+            Some(MarkKind::Member(CircleId::Commuting))
+        );
+        assert_eq!(kind("east-town"), Some(MarkKind::Beijing));
+        assert_eq!(
+            kind("river-city"),
             Some(MarkKind::Member(CircleId::Functional))
         );
-        assert_eq!(kind("zhuozhou"), Some(MarkKind::NotAMember));
+        assert_eq!(kind("outsider"), Some(MarkKind::NotAMember));
     }
 
     #[test]
     fn confirmed_members_are_marked_with_their_innermost_circle() {
         let s = story();
-        let l = layout(&s, Lang::En, WIDTH_CLASSES[0]);
+        let l = layout(s, Lang::En, WIDTH_CLASSES[0]);
         for (i, place) in s.places.iter().enumerate() {
             if place.confidence != Confidence::Confirmed {
                 continue;

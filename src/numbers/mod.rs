@@ -1,28 +1,6 @@
 //! Number text in each language's own form, keeping the source's digits (17.5万, never 18万).
 
-mod decimal;
-
-pub use decimal::{Decimal, DecimalError};
-
-use crate::story::Lang;
-
-/// What a figure counts. Decides the unit word after the number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    People,
-    Yuan,
-    Percent,
-    SquareKm,
-}
-
-/// How the source states a figure: exactly, "about" (约) or "more than" (超过).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    About,
-    MoreThan,
-}
+pub use capital_story::{Decimal, DecimalError, Lang, Qualifier, Unit};
 
 /// Power of ten a Chinese compact unit stands for.
 const WAN: i32 = 4;

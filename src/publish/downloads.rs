@@ -69,7 +69,7 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
     };
     let mut csv = String::from(BOM);
     csv.push_str(&row(&header));
-    for f in &story.figures {
+    for f in story.figures.iter() {
         let section = match f.section.circle().and_then(|c| story.circle(c)) {
             Some(c) => c.name.get(lang).to_owned(),
             None => story.ui.overview.get(lang).to_owned(),
@@ -121,51 +121,35 @@ pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
     csv
 }
 
-/// Relative paths of the files, the same from both languages' pages (their base is the root).
-pub fn figures_csv_path(lang: Lang) -> String {
-    format!("data/figures-{}.csv", lang.code())
-}
-
-pub fn chart_csv_path(chart: &Chart, lang: Lang) -> String {
-    format!("data/{}-{}.csv", chart.id, lang.code())
-}
-
-pub fn chart_svg_path(chart: &Chart, lang: Lang) -> String {
-    format!("data/{}-{}.svg", chart.id, lang.code())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::default_story;
+    use crate::testing::fixture;
 
-    fn story() -> Story {
-        default_story().unwrap_or_else(|e| panic!("{e:?}"))
+    fn story() -> &'static Story {
+        fixture()
     }
 
     #[test]
     fn figures_csv_starts_with_a_bom_and_keeps_source_and_date() {
-        let csv = figures_csv(&story(), Lang::Zh);
+        let csv = figures_csv(story(), Lang::Zh);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines.len(), story().figures.len() + 1);
-        let beisan = lines
+        let people = lines
             .iter()
-            .find(|l| l.contains("commuting-beisan"))
+            .find(|l| l.starts_with("测试通勤圈,people,"))
             .copied()
             .unwrap_or_default();
-        assert!(
-            beisan.contains("17.5万人") && beisan.contains(",175000,"),
-            "{beisan}"
-        );
-        assert!(beisan.contains("2023-01-15"), "{beisan}");
+        assert!(people.contains(",约17.5万人,175000,about,"), "{people}");
+        assert!(people.contains(",2020-01-02"), "{people}");
     }
 
     #[test]
     fn english_csv_reads_in_english() {
-        let csv = figures_csv(&story(), Lang::En);
+        let csv = figures_csv(story(), Lang::En);
         assert!(
-            csv.contains("more than 1.5 trillion yuan,1500000000000,more_than"),
+            csv.contains("\r\nOverview,money,test money,1.5 trillion yuan,1500000000000,exact,Test Source,2020-01-02,\r\n"),
             "{csv}"
         );
     }
@@ -173,12 +157,12 @@ mod tests {
     #[test]
     fn chart_csv_has_one_row_per_bar() {
         let s = story();
-        let chart = s.charts.iter().find(|c| c.id == "gdp-2022");
+        let chart = s.charts.iter().find(|c| c.id == "output");
         let csv = chart.map(|c| chart_csv(c, Lang::En)).unwrap_or_default();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4, "{csv}");
         assert!(
-            lines[1].starts_with("Beijing,\"4,161.09 billion\",4161090000000,exact,"),
+            lines[1].starts_with("A,\"4,161.09 billion\",4161090000000,exact,"),
             "{}",
             lines[1]
         );

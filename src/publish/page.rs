@@ -207,7 +207,7 @@ pub fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::default_story;
+    use crate::testing::fixture;
 
     const BUILT: &str = r#"<!doctype html>
 <html lang="zh-CN">
@@ -240,20 +240,20 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
 
     #[test]
     fn each_language_gets_its_page() {
-        let story = default_story().unwrap_or_else(|e| panic!("{e:?}"));
+        let story = fixture();
         let (template, _) = take_inline_loader(BUILT).unwrap_or_else(|e| panic!("{e}"));
         let page = PageSettings {
             lang: Lang::En,
             base: "../",
             public_url: None,
         };
-        let html = assemble(&template, "<main>app</main>", &story, &page)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let html =
+            assemble(&template, "<main>app</main>", story, &page).unwrap_or_else(|e| panic!("{e}"));
         assert!(html.contains("<html lang=\"en\">"));
         assert!(html.contains("<base href=\"../\" />"));
         assert!(html.contains("<div id=\"app\"><main>app</main></div>"));
         assert!(html.contains(
-            "<title>Three circles make Beijing&#39;s modern capital metropolitan area</title>"
+            "<title>Test circles &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</title>"
         ));
         assert!(html.contains("src=\"./start.js\""));
         assert!(
@@ -264,21 +264,23 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
 
     #[test]
     fn link_previews_use_absolute_urls_from_the_build_setting() {
-        let story = default_story().unwrap_or_else(|e| panic!("{e:?}"));
+        let story = fixture();
         let (template, _) = take_inline_loader(BUILT).unwrap_or_else(|e| panic!("{e}"));
         let page = PageSettings {
             lang: Lang::Zh,
             base: "./",
             public_url: Some("https://news.example/g/v1/"),
         };
-        let html = assemble(&template, "", &story, &page).unwrap_or_else(|e| panic!("{e}"));
+        let html = assemble(&template, "", story, &page).unwrap_or_else(|e| panic!("{e}"));
         assert!(html.contains("content=\"https://news.example/g/v1/diagram-zh.png\""));
-        assert!(html.contains("property=\"og:title\" content=\"三个圈层，一个现代化首都都市圈\""));
+        assert!(html.contains(
+            "property=\"og:title\" content=\"测试圈层 &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;\""
+        ));
     }
 
     #[test]
     fn a_page_without_the_app_root_is_an_error() {
-        let story = default_story().unwrap_or_else(|e| panic!("{e:?}"));
+        let story = fixture();
         let page = PageSettings {
             lang: Lang::Zh,
             base: "./",
@@ -287,7 +289,7 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
         let err = assemble(
             "<html lang=\"zh-CN\"><title></title><base href=\"./\" /></head>",
             "",
-            &story,
+            story,
             &page,
         );
         assert!(err.is_err());

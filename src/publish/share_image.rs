@@ -110,7 +110,7 @@ pub fn share_svg(story: &Story, lang: Lang, diagram_svg: &str) -> String {
         false,
     );
     y += 10.0;
-    for circle in &story.circles {
+    for circle in story.circles.iter() {
         let line = match lang {
             Lang::Zh => format!(
                 "{}：{}{}公里",

@@ -56,21 +56,22 @@ impl fmt::Display for DecimalError {
 impl std::error::Error for DecimalError {}
 
 impl Decimal {
-    pub fn new(mantissa: u64, exponent: i32) -> Decimal {
-        let mut value = Decimal { mantissa, exponent };
-        value.normalise();
-        value
+    /// `mantissa × 10^exponent`. A `const fn`, so a baked story's values are data.
+    pub const fn new(mantissa: u64, exponent: i32) -> Decimal {
+        let (mut mantissa, mut exponent) = (mantissa, exponent);
+        if mantissa == 0 {
+            exponent = 0;
+        }
+        while mantissa != 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            exponent += 1;
+        }
+        Decimal { mantissa, exponent }
     }
 
-    fn normalise(&mut self) {
-        if self.mantissa == 0 {
-            self.exponent = 0;
-            return;
-        }
-        while self.mantissa.is_multiple_of(10) {
-            self.mantissa /= 10;
-            self.exponent += 1;
-        }
+    /// The parts as stored (normalised), for writing the value back as code.
+    pub fn parts(self) -> (u64, i32) {
+        (self.mantissa, self.exponent)
     }
 
     /// Parses plain decimal digits with an optional Chinese multiplier:
@@ -155,6 +156,38 @@ impl Decimal {
         }
         let (int, frac) = digits.split_at(digits.len() - after);
         (int.to_owned(), frac.to_owned())
+    }
+}
+
+/// A value is text in the source's own digits ("17.5万"), so no float rounds it; a JSON number
+/// is refused, as it would be read through a float.
+impl<'de> serde::Deserialize<'de> for Decimal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Decimal::parse(&text).map_err(|e| {
+            crate::error::bilingual(
+                format_args!("\"{text}\" {e}"),
+                format_args!("“{text}”{}", e.zh()),
+            )
+        })
+    }
+}
+
+/// Baked as `Decimal::new(mantissa, exponent)`, a constant expression.
+#[cfg(feature = "build")]
+impl databake::Bake for Decimal {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("capital_story");
+        let (mantissa, exponent) = (self.mantissa.bake(env), self.exponent.bake(env));
+        databake::quote! { capital_story::Decimal::new(#mantissa, #exponent) }
+    }
+}
+
+/// A decimal borrows nothing.
+#[cfg(feature = "build")]
+impl databake::BakeSize for Decimal {
+    fn borrows_size(&self) -> usize {
+        0
     }
 }
 

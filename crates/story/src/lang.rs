@@ -1,6 +1,6 @@
-//! Text that exists in both of the graphic's languages.
+//! The graphic's two languages and text that exists in both: the leaf every other module uses.
 
-use super::json::from_json_struct;
+use crate::Str;
 use std::fmt;
 
 /// A reader's language. The graphic speaks Chinese (default) and English.
@@ -55,13 +55,13 @@ impl fmt::Display for Lang {
 }
 
 /// One piece of text in Chinese and English.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Str,
+    pub en: Str,
 }
-
-from_json_struct!(Text { zh, en });
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {

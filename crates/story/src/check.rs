@@ -1,11 +1,10 @@
-//! Rules a story must meet before the graphic shows it. Each error names the field and the rule.
+//! Rules a story must meet before it is built. Each error names the field and the rule, in
+//! both languages; every broken rule is reported at once, not one per attempt.
 
-use super::json::Path;
-use super::model::*;
-use super::text::Text;
-use crate::numbers::Unit;
+use crate::error::StoryError;
+use crate::lang::Text;
+use crate::model::*;
 use std::collections::HashSet;
-use std::fmt;
 
 /// Largest radius a circle may have: the diagram is drawn for a metropolitan area.
 const MAX_RADIUS_KM: f64 = 1_000.0;
@@ -14,78 +13,38 @@ const MAX_BARS: usize = 8;
 /// Longest id (story, place, figure, chart): the same rule as `?story=` names.
 const MAX_ID_LEN: usize = 64;
 
-/// One broken rule: `circles[2].radius_km: must be larger than circles[1].radius_km`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoryError {
-    pub field: String,
-    pub message: String,
-    pub message_zh: String,
-}
-
-impl StoryError {
-    /// A broken rule, worded in both languages where it is found.
-    pub fn new(
-        field: impl Into<String>,
-        message: impl Into<String>,
-        message_zh: impl Into<String>,
-    ) -> StoryError {
-        StoryError {
-            field: field.into(),
-            message: message.into(),
-            message_zh: message_zh.into(),
-        }
-    }
-
-    /// A file that cannot be read at all: the JSON reader's or the network's own message
-    /// (with line and column), explained in Chinese.
-    pub fn unreadable(field: impl Into<String>, message: impl Into<String>) -> StoryError {
-        let message = message.into();
-        let message_zh = format!("文件无法读取：{message}");
-        StoryError::new(field, message, message_zh)
-    }
-}
-
-impl StoryError {
-    /// The message in the reader's language.
-    pub fn message_in(&self, lang: super::Lang) -> &str {
-        match lang {
-            super::Lang::En => &self.message,
-            super::Lang::Zh => &self.message_zh,
-        }
-    }
-}
-
 /// The id rule, shared by the story, its places, figures and charts.
 const ID_RULE: (&str, &str) = (
     "must be 1 to 64 characters of a-z, 0-9 and -",
     "只能由1至64个a-z、0-9和-字符组成",
 );
 
-impl fmt::Display for StoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-/// Collects errors so a story's author sees every problem at once, not one per attempt.
-/// Fields are `Path`s, spelled out only when a rule is broken: a valid story costs no
-/// formatting at start-up.
+/// Collects errors so a story's author sees every problem at once.
 #[derive(Default)]
 struct Report {
     errors: Vec<StoryError>,
 }
 
-/// `parent.name`, as a path on the stack.
-fn key<'a>(parent: &'a Path<'a>, name: &'a str) -> Path<'a> {
-    Path::Key(parent, name)
+/// `parent.name`, or `name` at the top.
+fn key(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+/// `parent[i]`.
+fn index(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
 }
 
 impl Report {
-    fn fail(&mut self, at: &Path<'_>, message: impl Into<String>, zh: impl Into<String>) {
-        self.errors.push(StoryError::new(at.field(), message, zh));
+    fn fail(&mut self, at: &str, message: impl Into<String>, zh: impl Into<String>) {
+        self.errors.push(StoryError::new(at, message, zh));
     }
 
-    fn text(&mut self, at: &Path<'_>, text: &Text) {
+    fn text(&mut self, at: &str, text: &Text) {
         if text.zh.trim().is_empty() {
             self.fail(&key(at, "zh"), "must not be empty", "不能为空");
         }
@@ -94,7 +53,7 @@ impl Report {
         }
     }
 
-    fn id(&mut self, at: &Path<'_>, id: &str, seen: &mut HashSet<String>) {
+    fn id(&mut self, at: &str, id: &str, seen: &mut HashSet<String>) {
         if !is_valid_id(id) {
             self.fail(at, ID_RULE.0, ID_RULE.1);
         } else if !seen.insert(id.to_owned()) {
@@ -106,7 +65,7 @@ impl Report {
         }
     }
 
-    fn date(&mut self, at: &Path<'_>, date: &str) {
+    fn date(&mut self, at: &str, date: &str) {
         if !is_valid_date(date) {
             self.fail(
                 at,
@@ -116,7 +75,7 @@ impl Report {
         }
     }
 
-    fn source(&mut self, at: &Path<'_>, source: &Source) {
+    fn source(&mut self, at: &str, source: &Source) {
         self.text(&key(at, "name"), &source.name);
         self.date(&key(at, "date"), &source.date);
         if let Some(url) = &source.url
@@ -130,7 +89,7 @@ impl Report {
         }
     }
 
-    fn coordinates(&mut self, at: &Path<'_>, lat: f64, lon: f64) {
+    fn coordinates(&mut self, at: &str, lat: f64, lon: f64) {
         if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
             self.fail(
                 &key(at, "lat"),
@@ -194,20 +153,20 @@ pub fn is_valid_date(date: &str) -> bool {
 }
 
 /// Checks every rule and returns all broken ones (empty when the story is valid).
-pub fn validate(story: &Story) -> Vec<StoryError> {
+pub fn check(story: &Story) -> Vec<StoryError> {
     let mut report = Report::default();
-    let root = Path::Root;
+    let root = "";
     if !is_valid_id(&story.id) {
-        report.fail(&key(&root, "id"), ID_RULE.0, ID_RULE.1);
+        report.fail(&key(root, "id"), ID_RULE.0, ID_RULE.1);
     }
-    report.date(&key(&root, "published"), &story.published);
-    report.date(&key(&root, "updated"), &story.updated);
+    report.date(&key(root, "published"), &story.published);
+    report.date(&key(root, "updated"), &story.updated);
     if is_valid_date(&story.published)
         && is_valid_date(&story.updated)
         && story.updated < story.published
     {
         report.fail(
-            &key(&root, "updated"),
+            &key(root, "updated"),
             "must not be earlier than published",
             "不能早于发布日期（published）",
         );
@@ -215,10 +174,10 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
     let centre = key(&root, "centre");
     report.text(&key(&centre, "name"), &story.centre.name);
     report.coordinates(&centre, story.centre.lat, story.centre.lon);
-    validate_circles(story, &mut report);
-    validate_places(story, &mut report);
-    validate_figures(story, &mut report);
-    validate_charts(story, &mut report);
+    check_circles(story, &mut report);
+    check_places(story, &mut report);
+    check_figures(story, &mut report);
+    check_charts(story, &mut report);
     let ui = key(&root, "ui");
     for (name, text) in story.ui.entries() {
         report.text(&key(&ui, name), text);
@@ -226,17 +185,17 @@ pub fn validate(story: &Story) -> Vec<StoryError> {
     report.errors
 }
 
-fn validate_circles(story: &Story, report: &mut Report) {
+fn check_circles(story: &Story, report: &mut Report) {
     if story.circles.len() != CircleId::ALL.len() {
         report.fail(
-            &key(&Path::Root, "circles"),
+            &key("", "circles"),
             format!("must list exactly 3 circles, found {}", story.circles.len()),
             format!("必须恰好列出3个圈层，现有{}个", story.circles.len()),
         );
     }
-    let circles = key(&Path::Root, "circles");
+    let circles = key("", "circles");
     for (i, circle) in story.circles.iter().enumerate() {
-        let at = Path::Index(&circles, i);
+        let at = index(&circles, i);
         if let Some(expected) = CircleId::ALL.get(i)
             && circle.id != *expected
         {
@@ -271,11 +230,11 @@ fn validate_circles(story: &Story, report: &mut Report) {
     }
 }
 
-fn validate_places(story: &Story, report: &mut Report) {
+fn check_places(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
-    let places = key(&Path::Root, "places");
+    let places = key("", "places");
     for (i, place) in story.places.iter().enumerate() {
-        let at = Path::Index(&places, i);
+        let at = index(&places, i);
         report.id(&key(&at, "id"), &place.id, &mut seen);
         report.text(&key(&at, "name"), &place.name);
         report.text(&key(&at, "basis"), &place.basis);
@@ -306,11 +265,11 @@ fn validate_places(story: &Story, report: &mut Report) {
     }
 }
 
-fn validate_figures(story: &Story, report: &mut Report) {
+fn check_figures(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
-    let figures = key(&Path::Root, "figures");
+    let figures = key("", "figures");
     for (i, figure) in story.figures.iter().enumerate() {
-        let at = Path::Index(&figures, i);
+        let at = index(&figures, i);
         report.id(&key(&at, "id"), &figure.id, &mut seen);
         report.text(&key(&at, "label"), &figure.label);
         report.source(&key(&at, "source"), &figure.source);
@@ -327,11 +286,11 @@ fn validate_figures(story: &Story, report: &mut Report) {
     }
 }
 
-fn validate_charts(story: &Story, report: &mut Report) {
+fn check_charts(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
-    let charts = key(&Path::Root, "charts");
+    let charts = key("", "charts");
     for (i, chart) in story.charts.iter().enumerate() {
-        let at = Path::Index(&charts, i);
+        let at = index(&charts, i);
         report.id(&key(&at, "id"), &chart.id, &mut seen);
         report.text(&key(&at, "title"), &chart.title);
         report.text(&key(&at, "unit_label"), &chart.unit_label);
@@ -363,7 +322,7 @@ fn validate_charts(story: &Story, report: &mut Report) {
         }
         let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
-            report.text(&key(&Path::Index(&bars, j), "label"), &bar.label);
+            report.text(&key(&index(&bars, j), "label"), &bar.label);
         }
     }
 }
@@ -371,23 +330,29 @@ fn validate_charts(story: &Story, report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::{DEFAULT_STORY_JSON, parse_story, read_story};
+    use crate::read::{from_json, read_str};
+
+    const FIXTURE: &str = include_str!("../../../tests/fixture/story.json");
 
     fn story() -> Story {
-        match read_story(DEFAULT_STORY_JSON) {
+        match from_json(FIXTURE) {
             Ok(story) => story,
-            Err(e) => panic!("default story does not parse: {e}"),
+            Err(e) => panic!("the fixture story does not parse: {e}"),
         }
     }
 
+    /// `field: English` of every broken rule.
     fn fields(story: &Story) -> Vec<String> {
-        validate(story).into_iter().map(|e| e.to_string()).collect()
+        check(story)
+            .into_iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect()
     }
 
     #[test]
     fn radii_must_nest() {
         let mut s = story();
-        s.circles[2].radius_km = s.circles[1].radius_km;
+        s.circles.to_mut()[2].radius_km = s.circles.to_mut()[1].radius_km;
         assert_eq!(
             fields(&s),
             ["circles[2].radius_km: must be larger than circles[1].radius_km"]
@@ -398,7 +363,7 @@ mod tests {
     fn absurd_radii_are_refused() {
         for bad in [-5.0, 0.0, 1e308, f64::NAN, f64::INFINITY] {
             let mut s = story();
-            s.circles[0].radius_km = bad;
+            s.circles.to_mut()[0].radius_km = bad;
             let errors = fields(&s);
             assert!(
                 errors[0].starts_with("circles[0].radius_km: must be a number above 0"),
@@ -410,7 +375,7 @@ mod tests {
     #[test]
     fn circles_come_innermost_first() {
         let mut s = story();
-        s.circles.swap(0, 1);
+        s.circles.to_mut().swap(0, 1);
         let errors = fields(&s);
         assert!(
             errors
@@ -421,21 +386,20 @@ mod tests {
     #[test]
     fn missing_circle_is_named() {
         let mut s = story();
-        s.circles.pop();
+        s.circles.to_mut().pop();
         assert!(fields(&s).contains(&"circles: must list exactly 3 circles, found 2".into()));
     }
 
     #[test]
     fn unknown_circle_id_is_refused_with_its_path() {
-        let json =
-            DEFAULT_STORY_JSON.replacen("\"circle\": \"commuting\"", "\"circle\": \"orbital\"", 1);
-        let errors = parse_story(&json).err().unwrap_or_default();
+        let json = FIXTURE.replacen("\"circle\": \"commuting\"", "\"circle\": \"orbital\"", 1);
+        let errors = read_str(&json).err().unwrap_or_default();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].field.starts_with("places["), "{}", errors[0]);
         assert!(
-            errors[0]
-                .message
-                .contains("must be one of commuting, functional, industrial"),
+            errors[0].message.starts_with(
+                "unknown variant `orbital`, expected one of `commuting`, `functional`, `industrial`"
+            ),
             "{}",
             errors[0]
         );
@@ -444,8 +408,8 @@ mod tests {
     #[test]
     fn impossible_coordinates_are_refused() {
         let mut s = story();
-        s.places[0].lat = 91.0;
-        s.places[1].lon = f64::NAN;
+        s.places.to_mut()[0].lat = 91.0;
+        s.places.to_mut()[1].lon = f64::NAN;
         let errors = fields(&s);
         assert_eq!(
             errors,
@@ -459,8 +423,8 @@ mod tests {
     #[test]
     fn every_figure_has_a_source_and_a_date() {
         let mut s = story();
-        s.figures[0].source.name.en.clear();
-        s.figures[1].source.date = "sometime".into();
+        s.figures.to_mut()[0].source.name.en.to_mut().clear();
+        s.figures.to_mut()[1].source.date = "sometime".into();
         let errors = fields(&s);
         assert_eq!(
             errors,
@@ -474,7 +438,7 @@ mod tests {
     #[test]
     fn every_chart_has_a_source_and_a_date() {
         let mut s = story();
-        s.charts[0].source.date = "2023-02-30".into();
+        s.charts.to_mut()[0].source.date = "2023-02-30".into();
         assert_eq!(
             fields(&s),
             ["charts[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD or YYYY-MM)"]
@@ -484,7 +448,7 @@ mod tests {
     #[test]
     fn confirmed_members_name_their_innermost_circle() {
         let s = story();
-        for place in &s.places {
+        for place in s.places.iter() {
             if place.confidence == Confidence::Confirmed {
                 assert!(place.circle.is_some(), "{} has no circle", place.id);
             }
@@ -495,7 +459,7 @@ mod tests {
             .iter()
             .position(|p| p.confidence == Confidence::Confirmed && !p.in_beijing)
             .unwrap_or(0);
-        s.places[i].circle = None;
+        s.places.to_mut()[i].circle = None;
         assert_eq!(
             fields(&s),
             [format!(
@@ -507,15 +471,15 @@ mod tests {
     #[test]
     fn missing_ui_string_is_named() {
         let mut s = story();
-        s.ui.north.zh.clear();
+        s.ui.north.zh.to_mut().clear();
         assert_eq!(fields(&s), ["ui.north.zh: must not be empty"]);
     }
 
     #[test]
     fn ids_are_unique_and_url_safe() {
         let mut s = story();
-        s.places[1].id = s.places[0].id.clone();
-        s.figures[0].id = "Bad Id".into();
+        s.places.to_mut()[1].id = s.places.to_mut()[0].id.clone();
+        s.figures.to_mut()[0].id = "Bad Id".into();
         let errors = fields(&s);
         assert!(errors[0].starts_with("places[1].id: \""), "{errors:?}");
         assert!(errors[0].ends_with("is used twice"), "{errors:?}");
@@ -530,22 +494,22 @@ mod tests {
         let mut s = story();
         s.id = "Bad".into();
         s.updated = "2000-01-01".into();
-        s.circles[2].radius_km = 10.0;
-        s.circles[0].radius_km = f64::NAN;
-        s.circles[1].name.zh.clear();
-        s.places[0].lat = 99.0;
-        s.places[1].lon = 999.0;
-        s.places[2].id = s.places[3].id.clone();
-        s.places[4].circle = None;
-        s.figures[0].source.date = "x".into();
-        s.figures[0].source.url = Some("http://x".into());
-        s.charts[0].scale.zh = 3;
-        s.charts[0].scale.en = 3;
-        s.charts[1].bars.clear();
-        let errors = validate(&s);
+        s.circles.to_mut()[2].radius_km = 10.0;
+        s.circles.to_mut()[0].radius_km = f64::NAN;
+        s.circles.to_mut()[1].name.zh.to_mut().clear();
+        s.places.to_mut()[0].lat = 99.0;
+        s.places.to_mut()[1].lon = 999.0;
+        s.places.to_mut()[2].id = s.places.to_mut()[3].id.clone();
+        s.places.to_mut()[4].circle = None;
+        s.figures.to_mut()[0].source.date = "x".into();
+        s.figures.to_mut()[0].source.url = Some("http://x".into());
+        s.charts.to_mut()[0].scale.zh = 3;
+        s.charts.to_mut()[0].scale.en = 3;
+        s.charts.to_mut()[1].bars.to_mut().clear();
+        let errors = check(&s);
         assert!(errors.len() >= 12, "{errors:?}");
         for e in &errors {
-            let zh = e.message_in(crate::story::Lang::Zh);
+            let zh = e.message_in(crate::Lang::Zh);
             assert!(
                 !zh.starts_with("文件无法读取"),
                 "no Chinese wording for: {}",
@@ -583,7 +547,7 @@ mod tests {
             .iter()
             .position(|f| f.unit == Unit::Percent)
             .unwrap_or(0);
-        s.figures[i].value = crate::numbers::Decimal::new(101, 0);
+        s.figures.to_mut()[i].value = crate::Decimal::new(101, 0);
         assert_eq!(
             fields(&s),
             [format!(
@@ -595,8 +559,8 @@ mod tests {
     #[test]
     fn charts_have_bars_and_known_scales() {
         let mut s = story();
-        s.charts[0].bars.clear();
-        s.charts[0].scale.zh = 5;
+        s.charts.to_mut()[0].bars.to_mut().clear();
+        s.charts.to_mut()[0].scale.zh = 5;
         let errors = fields(&s);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].starts_with("charts[0].scale.zh"));

@@ -1,0 +1,32 @@
+//! The story file of capital-circles: everything the graphic says, in both languages.
+//!
+//! At build time a file is read with serde, every rule is checked (`check`), and the checked
+//! story is written out as Rust code (`bake`) that the app compiles in. In the page the story is
+//! only data: the `build` feature, which holds the reader, the rules and the baker, is off there.
+
+mod decimal;
+mod error;
+mod lang;
+mod model;
+
+#[cfg(feature = "build")]
+pub mod bake;
+#[cfg(feature = "build")]
+pub mod check;
+#[cfg(feature = "build")]
+pub mod read;
+
+pub use decimal::{Decimal, DecimalError};
+pub use error::StoryError;
+pub use lang::{Lang, Text};
+pub use model::*;
+
+use std::borrow::Cow;
+
+/// Text of a story: borrowed from the baked data in the page, owned when read from a file.
+pub type Str = Cow<'static, str>;
+/// A list of a story: borrowed from the baked data in the page, owned when read from a file.
+pub type List<T> = Cow<'static, [T]>;
+
+/// Largest story file accepted; the shipped story is about 25 KB.
+pub const MAX_STORY_BYTES: u64 = 1_000_000;

@@ -1,0 +1,350 @@
+//! The story's types, as the story file spells them. Every field is read by serde at build
+//! time and baked into the app as data, so text is `Str` and lists are `List`: borrowed from
+//! the baked statics in the page, owned when read from a file.
+
+use crate::decimal::Decimal;
+use crate::lang::{Lang, Text};
+use crate::{List, Str};
+use serde::Deserialize;
+
+/// Derives for every record of the model: serde for reading, databake for baking.
+macro_rules! record {
+    ($(#[$meta:meta])* $vis:vis $kind:ident $name:ident $($body:tt)*) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
+        $vis $kind $name $($body)*
+    };
+}
+
+/// Derives for every word list of the model: the file's words are snake_case.
+macro_rules! words {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident $($body:tt)*) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
+        $vis enum $name $($body)*
+    };
+}
+
+words! {
+    /// One name per idea: the same in the story file, the code and the URL (`?circle=`).
+    pub enum CircleId {
+        Commuting,
+        Functional,
+        Industrial,
+    }
+}
+
+impl CircleId {
+    /// Innermost first, the order of the story file and of the keyboard.
+    pub const ALL: [CircleId; 3] = [
+        CircleId::Commuting,
+        CircleId::Functional,
+        CircleId::Industrial,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            CircleId::Commuting => "commuting",
+            CircleId::Functional => "functional",
+            CircleId::Industrial => "industrial",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<CircleId> {
+        CircleId::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+}
+
+words! {
+    /// Where a figure or chart belongs: the overview (the whole area) or one circle.
+    pub enum Section {
+        Overview,
+        Commuting,
+        Functional,
+        Industrial,
+    }
+}
+
+impl From<CircleId> for Section {
+    fn from(id: CircleId) -> Section {
+        match id {
+            CircleId::Commuting => Section::Commuting,
+            CircleId::Functional => Section::Functional,
+            CircleId::Industrial => Section::Industrial,
+        }
+    }
+}
+
+impl Section {
+    pub fn circle(self) -> Option<CircleId> {
+        match self {
+            Section::Overview => None,
+            Section::Commuting => Some(CircleId::Commuting),
+            Section::Functional => Some(CircleId::Functional),
+            Section::Industrial => Some(CircleId::Industrial),
+        }
+    }
+}
+
+words! {
+    /// What a figure counts. Decides the unit word after the number.
+    pub enum Unit {
+        People,
+        Yuan,
+        Percent,
+        SquareKm,
+    }
+}
+
+words! {
+    /// How the source states a figure: exactly, "about" (约) or "more than" (超过).
+    #[derive(Default)]
+    pub enum Qualifier {
+        #[default]
+        Exact,
+        About,
+        MoreThan,
+    }
+}
+
+record! {
+    pub struct Story {
+        pub id: Str,
+        /// ISO dates, `YYYY-MM-DD`.
+        pub published: Str,
+        pub updated: Str,
+        pub centre: Centre,
+        pub circles: List<Circle>,
+        pub places: List<Place>,
+        pub figures: List<Figure>,
+        pub charts: List<Chart>,
+        pub ui: Ui,
+    }
+}
+
+impl Story {
+    pub fn circle(&self, id: CircleId) -> Option<&Circle> {
+        self.circles.iter().find(|c| c.id == id)
+    }
+
+    pub fn figures_in(&self, section: Section) -> impl Iterator<Item = &Figure> {
+        self.figures.iter().filter(move |f| f.section == section)
+    }
+
+    pub fn charts_in(&self, section: Section) -> impl Iterator<Item = &Chart> {
+        self.charts.iter().filter(move |c| c.section == section)
+    }
+
+    pub fn members_of(&self, id: CircleId) -> impl Iterator<Item = &Place> {
+        self.places.iter().filter(move |p| p.circle == Some(id))
+    }
+}
+
+record! {
+    pub struct Centre {
+        pub name: Text,
+        pub lat: f64,
+        pub lon: f64,
+    }
+}
+
+record! {
+    pub struct Circle {
+        pub id: CircleId,
+        pub name: Text,
+        /// The plan's approximate radius: a basis, not a boundary.
+        pub radius_km: f64,
+        /// What the circle is. In zh, verified official wording; see `definition_source`.
+        pub definition: Text,
+        pub definition_source: SourcePair,
+        /// The list of member places is known to be incomplete.
+        pub members_partial: bool,
+    }
+}
+
+words! {
+    /// How a place belongs to its circle.
+    pub enum Extent {
+        Whole,
+        Part,
+    }
+}
+
+words! {
+    /// How sure the membership is (facts.md, section 4).
+    pub enum Confidence {
+        /// Named as a member by an official source.
+        Confirmed,
+        /// Named in an earlier plan or outline, not in the 2026 plan's list.
+        Reported,
+        /// Not a member as far as any source says; shown for orientation.
+        NotAMember,
+    }
+}
+
+record! {
+    pub struct Place {
+        pub id: Str,
+        pub name: Text,
+        pub lat: f64,
+        pub lon: f64,
+        /// The innermost circle the place belongs to, wholly or in part.
+        pub circle: Option<CircleId>,
+        pub extent: Extent,
+        /// Part of Beijing Municipality itself (Tongzhou, the city sub-centre).
+        #[serde(default)]
+        pub in_beijing: bool,
+        /// Role such as "node city" or "city sub-centre".
+        pub role: Option<Text>,
+        pub confidence: Confidence,
+        /// Where the membership comes from, said in the text version.
+        pub basis: Text,
+        /// Higher keeps its label when space runs out.
+        pub priority: u8,
+    }
+}
+
+record! {
+    pub struct Source {
+        pub name: Text,
+        /// ISO date `YYYY-MM-DD`, or `YYYY-MM` where the source gives no day.
+        pub date: Str,
+        pub url: Option<Str>,
+    }
+}
+
+record! {
+    /// A source per language, where each language's wording comes from its own source
+    /// (zh quotes verified Chinese wording; en translates the 2023 article).
+    pub struct SourcePair {
+        pub zh: Source,
+        pub en: Source,
+    }
+}
+
+impl SourcePair {
+    pub fn get(&self, lang: Lang) -> &Source {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+record! {
+    pub struct Figure {
+        pub id: Str,
+        pub section: Section,
+        pub value: Decimal,
+        pub unit: Unit,
+        pub qualifier: Qualifier,
+        /// What the number counts, written so it cannot be misread.
+        pub label: Text,
+        pub source: Source,
+        pub caveat: Option<Text>,
+    }
+}
+
+words! {
+    pub enum ChartKind {
+        Bar,
+    }
+}
+
+record! {
+    /// Compact unit for a chart's value labels, per language (powers of ten: zh 0/4/8/12,
+    /// en 0/6/9/12), so bars of one chart read in one unit.
+    #[derive(Copy, Eq)]
+    pub struct ScalePair {
+        pub zh: i32,
+        pub en: i32,
+    }
+}
+
+record! {
+    pub struct Chart {
+        pub id: Str,
+        pub section: Section,
+        pub kind: ChartKind,
+        pub title: Text,
+        pub unit: Unit,
+        pub scale: ScalePair,
+        /// The unit as words under the title, e.g. "亿元" / "billion yuan".
+        pub unit_label: Text,
+        pub bars: List<Bar>,
+        pub source: Source,
+        pub note: Option<Text>,
+    }
+}
+
+record! {
+    pub struct Bar {
+        pub label: Text,
+        pub value: Decimal,
+        pub qualifier: Qualifier,
+    }
+}
+
+/// Declares [`Ui`] and its list of entries at once, so the checker sees every string.
+macro_rules! ui_strings {
+    ($($name:ident),+ $(,)?) => {
+        record! {
+            /// Every string of the interface, in both languages. A missing key is an error naming it.
+            pub struct Ui {
+                $(pub $name: Text,)+
+            }
+        }
+
+        impl Ui {
+            /// Each string with its key, for checking.
+            pub fn entries(&self) -> Vec<(&'static str, &Text)> {
+                vec![$((stringify!($name), &self.$name),)+]
+            }
+        }
+    };
+}
+
+ui_strings! {
+    kicker,
+    headline,
+    standfirst,
+    credit,
+    published,
+    updated,
+    radius_note,
+    overview,
+    overview_intro,
+    choose_circle,
+    definition,
+    members,
+    members_partial,
+    figures,
+    source,
+    show_table,
+    table_item,
+    table_value,
+    language_name,
+    switch_language,
+    diagram_label,
+    scale_bar,
+    north,
+    legend_beijing,
+    legend_not_member,
+    legend_part,
+    legend_hollow,
+    text_version,
+    radius,
+    radius_source,
+    get_data,
+    all_figures_csv,
+    chart_csv,
+    chart_svg,
+    diagram_png,
+    embed,
+    embed_help,
+    embed_pym,
+}

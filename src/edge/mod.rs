@@ -1,0 +1,93 @@
+//! Browser edges: everything that touches the page outside the components' DOM. Components and
+//! hooks call these only from effects; they talk to the view state through actions. One module
+//! per outside system: the URL and history, the embedding host, scheduling, the panic note.
+
+mod embed;
+mod history;
+mod panic;
+mod schedule;
+
+pub use embed::{EmbedGuard, dist_root, start_embed};
+pub use history::{PopStateListener, on_popstate, url_view, write_url_after_paint};
+pub use panic::install_panic_hook;
+pub use schedule::when_idle;
+
+use crate::story::Lang;
+use wasm_bindgen::JsCast;
+
+pub(crate) fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The language the page itself declares in `<html lang>` (zh when missing or unknown).
+pub fn page_lang() -> Lang {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// Whether the graphic is inside another page's iframe.
+pub fn is_framed() -> bool {
+    let Some(w) = window() else { return false };
+    match w.top() {
+        Ok(Some(top)) => !is_same_object(&top, &w),
+        // Access to `top` refused: only a frame can be refused that.
+        _ => true,
+    }
+}
+
+/// JavaScript identity (`===`) of two browser objects, such as a message's source and our parent.
+pub(crate) fn is_same_object(
+    a: &impl AsRef<wasm_bindgen::JsValue>,
+    b: &impl AsRef<wasm_bindgen::JsValue>,
+) -> bool {
+    a.as_ref() == b.as_ref()
+}
+
+/// Sets `<html lang>` and the document title to the current language.
+pub fn apply_lang(lang: Lang, title: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang.html_tag());
+    }
+    document.set_title(title);
+}
+
+/// Moves focus to circle `id` in the same diagram as `from` (each width class has its own).
+pub fn focus_disc(from: Option<web_sys::EventTarget>, id: crate::story::CircleId) {
+    let Some(element) = from.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let Ok(Some(svg)) = element.closest("svg") else {
+        return;
+    };
+    let selector = format!(".disc-{}", id.slug());
+    if let Ok(Some(disc)) = svg.query_selector(&selector)
+        && let Ok(disc) = disc.dyn_into::<web_sys::SvgElement>()
+    {
+        let _ = disc.focus();
+    }
+}
+
+/// Marks the page as started (`<html data-ready>`): the wasm runs and the graphic is
+/// interactive. Tests and benchmarks wait for it.
+pub fn mark_ready() {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-ready", "1");
+    }
+}
+
+pub(crate) fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}

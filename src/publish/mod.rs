@@ -1,0 +1,120 @@
+//! Publishing: everything the build writes into `dist/` from the story, apart from the app that
+//! runs in the page. Pages prerendered by the same components, one per language (`page`); the
+//! data downloads (`downloads`); the link-preview image (`share_image`). Native only, but for
+//! the files' paths, which the page links to.
+
+pub mod paths;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod downloads;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share_image;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::publish;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::downloads::{chart_csv, figures_csv};
+    use super::page::{PageSettings, assemble, start_js, take_inline_loader};
+    use super::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
+    use super::share_image::{extract_wide_diagram, share_svg};
+    use crate::charts::{BarChartSpec, bar_chart_svg};
+    use crate::components::{App, AppProps, StoryRef, chart_colours};
+    use crate::story::{Lang, Story};
+    use std::path::Path;
+
+    fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Writes the graphic of `story` into the built `dir` (trunk's staging directory): both
+    /// languages' pages, `start.js`, the downloads and the share images. `public_url` (the
+    /// absolute URL `dist/` is published at, ending in `/`) turns on link-preview tags.
+    pub fn publish(
+        dir: &Path,
+        story: &'static Story,
+        public_url: Option<&str>,
+    ) -> Result<(), String> {
+        let index = dir.join("index.html");
+        let built =
+            std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+        let (template, files) = take_inline_loader(&built).map_err(|e| e.to_string())?;
+        write(&dir.join("start.js"), start_js(&files))?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| format!("no runtime: {e}"))?;
+        for (lang, path, base) in [
+            (Lang::Zh, "index.html", "./"),
+            (Lang::En, "en/index.html", "../"),
+        ] {
+            let props = AppProps {
+                story: StoryRef(story),
+                lang,
+            };
+            let app_html =
+                runtime.block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
+            let page = PageSettings {
+                lang,
+                base,
+                public_url,
+            };
+            let html = assemble(&template, &app_html, story, &page).map_err(|e| e.to_string())?;
+            write(&dir.join(path), html)?;
+            write_downloads(dir, story, lang)?;
+            let diagram = extract_wide_diagram(&app_html).ok_or("no wide diagram in the page")?;
+            write_share_image(dir, &share_svg(story, lang, diagram), lang)?;
+        }
+        Ok(())
+    }
+
+    /// "Get the data": CSV of every figure and of each chart, and each chart as SVG.
+    fn write_downloads(dir: &Path, story: &Story, lang: Lang) -> Result<(), String> {
+        write(&dir.join(figures_csv_path(lang)), figures_csv(story, lang))?;
+        for chart in story.charts.iter() {
+            write(
+                &dir.join(chart_csv_path(chart, lang)),
+                chart_csv(chart, lang),
+            )?;
+            let (colour, ink) = chart_colours(chart);
+            let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink));
+            write(&dir.join(chart_svg_path(chart, lang)), svg)?;
+        }
+        Ok(())
+    }
+
+    /// The link-preview and WeChat image: SVG from the same components, PNG by rsvg-convert
+    /// (Debian's librsvg2-bin, installed by `make build` with the CJK fonts it needs).
+    fn write_share_image(dir: &Path, svg: &str, lang: Lang) -> Result<(), String> {
+        let svg_path = dir.join(share_image_path(lang, "svg"));
+        write(&svg_path, svg)?;
+        let png_path = dir.join(share_image_path(lang, "png"));
+        let status = std::process::Command::new("rsvg-convert")
+            .arg("--format=png")
+            .arg("--output")
+            .arg(&png_path)
+            .arg(&svg_path)
+            .status();
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(format!(
+                "rsvg-convert failed ({s}) on {}",
+                svg_path.display()
+            )),
+            Err(e) if std::env::var_os("PRERENDER_REQUIRE_PNG").is_some() => {
+                Err(format!("rsvg-convert not available: {e}"))
+            }
+            Err(e) => {
+                eprintln!(
+                    "prerender: no PNG made, rsvg-convert not available ({e}); `make build` installs it"
+                );
+                Ok(())
+            }
+        }
+    }
+}
