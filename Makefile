@@ -1,7 +1,8 @@
 # capital-circles: two commands do all set-up on a fresh machine.
 #   make serve   install what is missing, then serve the graphic on http://127.0.0.1:8080
 #   make test    install what is missing, then run every test layer
-#   make build   release build to dist/ (wasm-opt applied)
+#   make build   release build of one story's graphic to dist/ (wasm-opt applied)
+#   make check-story STORY=path/to/story.json   check a story file in seconds
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -14,7 +15,17 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 
-.PHONY: serve build test test-native test-wasm test-e2e tools-build tools-test fixtures lint soak fuzz bench clean
+# The story a build tells: any path, made absolute for build.rs (which bakes it into the app).
+STORY ?= static/stories/capital-metro.json
+override STORY := $(abspath $(STORY))
+export STORY
+# Where `make build` writes the graphic.
+DIST ?= dist
+# The e2e suite runs on the fixture story's build, never on dist/.
+FIXTURE_STORY := $(abspath tests/fixture/story.json)
+E2E_DIST := target/e2e-dist
+
+.PHONY: serve build check-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -22,23 +33,41 @@ tools-build:
 tools-test:
 	@bash .ci/tools.sh test
 
-serve: tools-build
-	trunk serve
+# Rebuilds when the story file changes, wherever it lives: trunk's --watch replaces the default.
+serve: tools-build check-story
+	trunk serve --watch . --watch $(dir $(STORY))
 
+# A broken story stops here, before anything is compiled, and leaves no $(DIST) behind.
 build: tools-build
-	PRERENDER_REQUIRE_PNG=1 trunk build --release
+	rm -rf $(DIST)
+	$(MAKE) --no-print-directory check-story
+	PRERENDER_REQUIRE_PNG=1 trunk build --release --dist $(DIST)
 
+check-story:
+	@cargo run --offline --quiet -p capital-story --bin check-story -- $(STORY)
+
+# Two release builds: the shipped story (dist/) and the fixture story (target/e2e-dist/).
 test: tools-test
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory test-broken-builds
 	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory build-e2e
 	$(MAKE) --no-print-directory test-e2e
 
-# Layer 1: the model and pure logic, natively.
+# Layer 1: the story crate (reader, rules, check-story) and the app's pure logic, natively.
 test-native:
 	@echo "==> native tests (cargo test)"
-	cargo test --offline
+	cargo test --offline --workspace
+
+# Broken stories through `make build`: each must fail at the check and leave no dist.
+test-broken-builds:
+	@echo "==> broken stories stop make build"
+	bash tests/broken-builds.sh
+
+build-e2e:
+	$(MAKE) --no-print-directory build STORY=$(FIXTURE_STORY) DIST=$(E2E_DIST)
 
 # Layer 2: components in headless Chromium (wasm-bindgen-test through chromedriver). The
 # native chart drawings are written first: the browser test compares its own against them.
@@ -48,8 +77,8 @@ test-wasm: fixtures
 
 # Layer 3: the release dist/ served on 127.0.0.1 and driven in real Chromium (Playwright).
 test-e2e:
-	@echo "==> end-to-end tests (dist/ in Chromium via playwright-core)"
-	cd tests/e2e && node --test --test-concurrency=1
+	@echo "==> end-to-end tests (target/e2e-dist/ and dist/ in Chromium via playwright-core)"
+	cd tests/e2e && DIST_DIR=$(abspath $(E2E_DIST)) SHIPPED_DIST_DIR=$(abspath dist) node --test --test-concurrency=1
 
 # The charts as drawn natively; tests/browser.rs compiles them in to compare with the browser.
 fixtures:
@@ -81,8 +110,8 @@ fuzz:
 
 lint: fixtures
 	cargo fmt --check
-	cargo clippy --offline --all-targets -- -D warnings
+	cargo clippy --offline --workspace --all-targets -- -D warnings
 	cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 clean:
-	rm -rf dist target/fixtures target/screenshots
+	rm -rf dist target/fixtures target/screenshots $(E2E_DIST)
