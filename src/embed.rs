@@ -1,7 +1,7 @@
 //! Embedding in other pages: the four auto-height dialects, pym's messages, and the embed code
 //! editors copy. Browser-free; `edge` sends and receives.
 
-use crate::escape::{escape_html as escape_attr, json_string};
+use crate::escape::{escape_html as escape_attr, json_string, script_string};
 
 /// pym.js's field separator.
 const PYM: &str = "xPYMx";
@@ -92,11 +92,22 @@ pub fn is_valid_child_id(id: &str) -> bool {
 /// Height the iframe starts at before the first height message arrives.
 pub const INITIAL_HEIGHT_PX: u32 = 1600;
 
-/// Copy-ready embed code: an iframe (titled, full width) and the parent script that applies
-/// the height messages of this graphic's frame only.
-pub fn embed_code(src: &str, title: &str) -> String {
+/// The ids a graphic's embed code gives its elements on the host page, from the story's id, so
+/// two graphics on one article page never share one.
+pub fn frame_id(story_id: &str) -> String {
+    format!("{story_id}-frame")
+}
+
+/// The id of pym's container element for this story.
+pub fn pym_container_id(story_id: &str) -> String {
+    format!("{story_id}-pym")
+}
+
+/// Copy-ready embed code: an iframe (with the story's id, titled, full width) and the parent
+/// script that applies the height messages of this graphic's frame only.
+pub fn embed_code(src: &str, title: &str, story_id: &str) -> String {
     format!(
-        r#"<iframe title="{title}" src="{src}" scrolling="no" frameborder="0" style="width:0;min-width:100%;border:none" height="{INITIAL_HEIGHT_PX}"></iframe>
+        r#"<iframe id="{id}" title="{title}" src="{src}" scrolling="no" frameborder="0" style="width:0;min-width:100%;border:none" height="{INITIAL_HEIGHT_PX}"></iframe>
 <script>
 window.addEventListener("message", function (e) {{
   var frames = document.getElementsByTagName("iframe");
@@ -109,17 +120,24 @@ window.addEventListener("message", function (e) {{
   }}
 }});
 </script>"#,
+        id = escape_attr(&frame_id(story_id)),
         title = escape_attr(title),
         src = escape_attr(src),
     )
 }
 
-/// Embed code for pym.js instead: a container and the pym parent (host supplies pym.js).
-pub fn pym_code(src: &str, title: &str) -> String {
+/// Embed code for pym.js instead: a container with the story's id and the pym parent (the host
+/// supplies pym.js). The id sits in an HTML attribute; the id, address and title in the script
+/// are JavaScript strings, escaped as such.
+pub fn pym_code(src: &str, title: &str, story_id: &str) -> String {
+    let container = pym_container_id(story_id);
     format!(
-        "<div id=\"capital-circles\"></div>\n<script src=\"pym.v1.min.js\"></script>\n<script>\n  new pym.Parent(\"capital-circles\", \"{}\", {{ title: \"{}\" }});\n</script>",
-        escape_attr(src),
-        escape_attr(title)
+        "<div id=\"{}\"></div>\n<script src=\"pym.v1.min.js\"></script>\n<script>\n  new pym.Parent({}, {}, {{ title: {}, id: {} }});\n</script>",
+        escape_attr(&container),
+        script_string(&container),
+        script_string(src),
+        script_string(title),
+        script_string(&frame_id(story_id)),
     )
 }
 
@@ -276,13 +294,44 @@ mod tests {
         let code = embed_code(
             "https://n.example/g/?circle=commuting&lang=en",
             "Three \"circles\"",
+            "capital-metro",
         );
-        assert!(code.contains(r#"title="Three &quot;circles&quot;""#));
+        assert!(
+            code.starts_with(
+                r#"<iframe id="capital-metro-frame" title="Three &quot;circles&quot;""#
+            )
+        );
         assert!(code.contains("src=\"https://n.example/g/?circle=commuting&amp;lang=en\""));
         assert!(code.contains("min-width:100%"));
         assert!(
             code.contains("frames[i].contentWindow !== e.source"),
             "applies its own frame's messages only"
         );
+    }
+
+    #[test]
+    fn pym_code_takes_its_ids_from_the_story_and_escapes_for_script() {
+        let code = pym_code(
+            "https://n.example/g/?a=1&b=2",
+            "Beijing's \"circles\" </script><b>",
+            "capital-metro",
+        );
+        assert!(
+            code.starts_with("<div id=\"capital-metro-pym\"></div>"),
+            "{code}"
+        );
+        assert!(
+            code.contains(
+                r#"new pym.Parent("capital-metro-pym", "https://n.example/g/?a=1\u0026b=2", { title: "Beijing's \"circles\" \u003c/script\u003e\u003cb\u003e", id: "capital-metro-frame" });"#
+            ),
+            "{code}"
+        );
+        assert!(
+            !code.contains("&#39;"),
+            "no HTML escapes inside a JavaScript string"
+        );
+        assert_eq!(code.matches("</script>").count(), 2, "{code}");
+        let other = pym_code("https://n.example/h/", "T", "other-story");
+        assert!(other.contains("\"other-story-pym\"") && !other.contains("capital-metro"));
     }
 }

@@ -17,6 +17,15 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// `s` as a JavaScript string literal inside an HTML `<script>`: a JSON string whose `<`, `>`
+/// and `&` are written as escapes, so no text of it can close the script or open a comment.
+pub fn script_string(s: &str) -> String {
+    json_string(s)
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// `s` as a JSON string literal, quotes included.
 pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);

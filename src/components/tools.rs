@@ -37,7 +37,10 @@ pub fn tools(props: &ToolsProps) -> Html {
         (Some(root), true) => {
             let src = embed_src(root, lang, props.state.circle, props.theme);
             let title = ui.headline.get(lang);
-            (embed_code(&src, title), pym_code(&src, title))
+            (
+                embed_code(&src, title, &story.id),
+                pym_code(&src, title, &story.id),
+            )
         }
         _ => (String::new(), String::new()),
     };
