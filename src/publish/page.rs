@@ -292,6 +292,11 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
             story,
             &page,
         );
-        assert!(err.is_err());
+        assert_eq!(
+            err,
+            Err(PrerenderError(
+                "the built page has no `<div id=\"app\"></div>`".into()
+            ))
+        );
     }
 }
