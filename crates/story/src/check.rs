@@ -152,6 +152,13 @@ pub fn is_valid_date(date: &str) -> bool {
     }
 }
 
+/// Whether ISO date `a` is surely earlier than `b`, comparing only the precision both have:
+/// `2020-01` is not earlier than `2020-01-02` (it may be the same month).
+fn is_earlier(a: &str, b: &str) -> bool {
+    let len = a.len().min(b.len());
+    a.get(..len) < b.get(..len)
+}
+
 /// Checks every rule and returns all broken ones (empty when the story is valid).
 pub fn check(story: &Story) -> Vec<StoryError> {
     let mut report = Report::default();
@@ -163,7 +170,7 @@ pub fn check(story: &Story) -> Vec<StoryError> {
     report.date(&key(root, "updated"), &story.updated);
     if is_valid_date(&story.published)
         && is_valid_date(&story.updated)
-        && story.updated < story.published
+        && is_earlier(&story.updated, &story.published)
     {
         report.fail(
             &key(root, "updated"),
@@ -171,14 +178,14 @@ pub fn check(story: &Story) -> Vec<StoryError> {
             "不能早于发布日期（published）",
         );
     }
-    let centre = key(&root, "centre");
+    let centre = key(root, "centre");
     report.text(&key(&centre, "name"), &story.centre.name);
     report.coordinates(&centre, story.centre.lat, story.centre.lon);
     check_circles(story, &mut report);
     check_places(story, &mut report);
     check_figures(story, &mut report);
     check_charts(story, &mut report);
-    let ui = key(&root, "ui");
+    let ui = key(root, "ui");
     for (name, text) in story.ui.entries() {
         report.text(&key(&ui, name), text);
     }
@@ -552,6 +559,12 @@ mod tests {
     fn updated_is_not_before_published() {
         let mut s = story();
         s.updated = "2000-01-01".into();
+        assert_eq!(fields(&s), ["updated: must not be earlier than published"]);
+        // A month is not earlier than a day within it.
+        s.published = "2020-01-02".into();
+        s.updated = "2020-01".into();
+        assert_eq!(fields(&s), Vec::<String>::new());
+        s.updated = "2019-12".into();
         assert_eq!(fields(&s), ["updated: must not be earlier than published"]);
     }
 

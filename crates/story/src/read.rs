@@ -14,10 +14,18 @@ pub const FILE_FIELD: &str = "(file)";
 /// Reads, then checks a story file. Every error names the field and the rule it breaks.
 pub fn read_file(path: &Path) -> Result<Story, Vec<StoryError>> {
     let unreadable = |e: std::io::Error| {
+        use std::io::ErrorKind;
+        let zh = match e.kind() {
+            ErrorKind::NotFound => "文件不存在",
+            ErrorKind::PermissionDenied => "没有读取权限",
+            ErrorKind::InvalidData => "文件不是UTF-8编码的文本",
+            ErrorKind::IsADirectory => "这是一个文件夹，不是文件",
+            _ => "系统无法读取",
+        };
         vec![StoryError::new(
             FILE_FIELD,
             format!("cannot be read: {e}"),
-            format!("无法读取文件：{e}"),
+            format!("无法读取文件：{zh}"),
         )]
     };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();

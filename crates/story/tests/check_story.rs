@@ -1,0 +1,410 @@
+//! Runs the real `check-story` binary on broken variants of the fixture story, one file each,
+//! and checks that it fails with the field and the rule, in English and in Chinese.
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURE: &str = include_str!("../../../tests/fixture/story.json");
+
+/// How a broken variant is made from the fixture.
+enum Make {
+    /// Sets the value at a JSON pointer of the parsed fixture.
+    Set(&'static str, Value),
+    /// Edits the parsed fixture; the variant is the edited value, serialised.
+    Edit(fn(&mut Value)),
+    /// Writes the file's bytes from the fixture's text: for what a JSON value cannot hold.
+    Text(fn(&str) -> Vec<u8>),
+}
+
+/// A variant's name, how it is made, and what the binary must print after the file's name:
+/// `FIELD: English fragment / Chinese fragment`.
+type Case = (&'static str, Make, &'static str);
+
+/// The value at a JSON pointer of the story; the fixture must have it.
+fn at<'a>(story: &'a mut Value, pointer: &str) -> &'a mut Value {
+    story
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("the fixture has no {pointer}"))
+}
+
+fn remove(story: &mut Value, pointer: &str, key: &str) -> Value {
+    at(story, pointer)
+        .as_object_mut()
+        .and_then(|object| object.remove(key))
+        .unwrap_or_else(|| panic!("the fixture has no {pointer}/{key}"))
+}
+
+fn list<'a>(story: &'a mut Value, pointer: &str) -> &'a mut Vec<Value> {
+    at(story, pointer)
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("the fixture's {pointer} is not a list"))
+}
+
+/// The fixture's text with the first `from` replaced by `to`; the replacement must happen.
+fn replace_once(text: &str, from: &str, to: &str) -> Vec<u8> {
+    assert!(text.contains(from), "the fixture has no {from}");
+    text.replacen(from, to, 1).into_bytes()
+}
+
+/// A fresh directory of this test process for the variants.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("check-story-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {dir:?}: {e}"));
+    dir
+}
+
+fn check_story(files: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_check-story"))
+        .args(files)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run check-story: {e}"))
+}
+
+fn cases() -> Vec<Case> {
+    use Make::{Edit, Set, Text};
+    vec![
+        (
+            "malformed JSON: truncated file, with line and column",
+            Text(|t| t.as_bytes()[..94].to_vec()), // ends with line 5, ` "centre": {`
+            "(file): is not valid JSON: EOF while parsing an object (line 5, column 12) / 不是有效的JSON：文件在结构完整之前结束（第5行第12列）",
+        ),
+        (
+            "malformed JSON: missing comma",
+            Text(|t| replace_once(t, "\"fixture-circles\",", "\"fixture-circles\"")),
+            "(file): is not valid JSON: expected `,` or `}` (line 3, column 2) / 不是有效的JSON：此处应为“,”或“}”（第3行第2列）",
+        ),
+        (
+            "trailing characters after the story",
+            Text(|t| format!("{t} x").into_bytes()),
+            "(file): is not valid JSON: trailing characters (line 630, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第630行第3列）",
+        ),
+        (
+            "JSON number out of range",
+            Text(|t| replace_once(t, "\"radius_km\": 40,", "\"radius_km\": 1e400,")),
+            "(file): is not valid JSON: number out of range (line 20, column 21) / 不是有效的JSON：数字超出范围（第20行第21列）",
+        ),
+        (
+            "duplicate field",
+            Text(|t| {
+                replace_once(
+                    t,
+                    "\"value\": \"40\",",
+                    "\"value\": \"4\", \"value\": \"4\",",
+                )
+            }),
+            "figures[0]: duplicate field `value` (line 283, column 24) / 字段“value”重复（第283行第24列）",
+        ),
+        (
+            "file over 1 MB",
+            Text(|t| format!("{t}{}", " ".repeat(1_000_001 - t.len())).into_bytes()),
+            "(file): is 1000001 bytes; a story may be at most 1000000 bytes / 文件大小为1000001字节，故事文件最多1000000字节",
+        ),
+        (
+            "file not UTF-8",
+            Text(|t| [t.as_bytes(), b"\xff"].concat()),
+            "(file): cannot be read: stream did not contain valid UTF-8 / 无法读取文件：文件不是UTF-8编码的文本",
+        ),
+        (
+            "deep nesting: 100000 nested arrays as published, no crash",
+            Text(|t| {
+                let nested = format!(
+                    "{}\"2020-01-02\"{}",
+                    "[".repeat(100_000),
+                    "]".repeat(100_000)
+                );
+                replace_once(t, "\"2020-01-02\"", &nested)
+            }),
+            "published: invalid type: sequence, expected a string (line 3, column 14) / 类型不对：现为数组（[…]），应为字符串（第3行第14列）",
+        ),
+        (
+            "missing field",
+            Edit(|s| drop(remove(s, "/centre", "lat"))),
+            "centre: missing field `lat` / 缺少字段“lat”",
+        ),
+        (
+            "figure without a source",
+            Edit(|s| drop(remove(s, "/figures/0", "source"))),
+            "figures[0]: missing field `source` / 缺少字段“source”",
+        ),
+        (
+            "unknown (misspelt) field",
+            Edit(|s| {
+                let qualifier = remove(s, "/figures/0", "qualifier");
+                at(s, "/figures/0")["qualifer"] = qualifier;
+            }),
+            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `source`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、source、caveat",
+        ),
+        (
+            "wrong type",
+            Set("/circles/0/radius_km", json!("forty")),
+            "circles[0].radius_km: invalid type: string \"forty\", expected f64 / 类型不对：现为字符串\"forty\"，应为数字",
+        ),
+        (
+            "integer out of its type's range",
+            Set("/places/0/priority", json!(300)),
+            "places[0].priority: invalid value: integer `300`, expected u8 / 取值无效：现为整数300，应为0至255的整数",
+        ),
+        (
+            "unknown circle id (unknown variant)",
+            Set("/places/1/circle", json!("orbital")),
+            "places[1].circle: unknown variant `orbital`, expected one of `commuting`, `functional`, `industrial` / “orbital”不是可用的取值，应为commuting、functional、industrial之一",
+        ),
+        (
+            "radii do not nest",
+            Set("/circles/2/radius_km", json!(90)),
+            "circles[2].radius_km: must be larger than circles[1].radius_km / 必须大于circles[1].radius_km",
+        ),
+        (
+            "radius 0",
+            Set("/circles/0/radius_km", json!(0)),
+            "circles[0].radius_km: must be a number above 0 and at most 1000 / 必须是大于0且不超过1000的数",
+        ),
+        (
+            "radius negative",
+            Set("/circles/0/radius_km", json!(-5)),
+            "circles[0].radius_km: must be a number above 0 and at most 1000 / 必须是大于0且不超过1000的数",
+        ),
+        (
+            "radius 1e308",
+            Set("/circles/2/radius_km", json!(1e308)),
+            "circles[2].radius_km: must be a number above 0 and at most 1000 / 必须是大于0且不超过1000的数",
+        ),
+        (
+            "circles not innermost first",
+            Edit(|s| list(s, "/circles").swap(0, 1)),
+            "circles[0].id: must be \"commuting\" (innermost circle first) / 应为“commuting”（圈层由内向外排列）",
+        ),
+        (
+            "too few circles",
+            Edit(|s| drop(list(s, "/circles").pop())),
+            "circles: must list exactly 3 circles, found 2 / 必须恰好列出3个圈层，现有2个",
+        ),
+        (
+            "too many circles",
+            Edit(|s| {
+                let mut outer = at(s, "/circles/2").clone();
+                outer["radius_km"] = json!(200);
+                list(s, "/circles").push(outer);
+            }),
+            "circles: must list exactly 3 circles, found 4 / 必须恰好列出3个圈层，现有4个",
+        ),
+        (
+            "latitude 91",
+            Set("/places/0/lat", json!(91)),
+            "places[0].lat: must be between -90 and 90 / 必须在-90到90之间",
+        ),
+        (
+            "longitude 200",
+            Set("/centre/lon", json!(200)),
+            "centre.lon: must be between -180 and 180 / 必须在-180到180之间",
+        ),
+        (
+            "source date not a real day",
+            Set("/figures/0/source/date", json!("2023-02-30")),
+            "figures[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD or YYYY-MM) / “2023-02-30”不是日期（应为YYYY-MM-DD或YYYY-MM）",
+        ),
+        (
+            "published not a date",
+            Set("/published", json!("2020-13")),
+            "published: \"2020-13\" is not a date (YYYY-MM-DD or YYYY-MM) / “2020-13”不是日期（应为YYYY-MM-DD或YYYY-MM）",
+        ),
+        (
+            "updated earlier than published",
+            Set("/updated", json!("2019-12-31")),
+            "updated: must not be earlier than published / 不能早于发布日期（published）",
+        ),
+        (
+            "source url not https",
+            Edit(|s| at(s, "/charts/0/source")["url"] = json!("http://example.com/data")),
+            "charts[0].source.url: must start with https:// / 必须以https://开头",
+        ),
+        (
+            "figure value NaN",
+            Set("/figures/0/value", json!("NaN")),
+            "figures[0].value: \"NaN\" is not a number (write digits with an optional decimal point and 万, 亿 or 万亿) / “NaN”不是数字（请写数字，可带小数点及万、亿或万亿）",
+        ),
+        (
+            "figure value 1e308",
+            Set("/figures/1/value", json!("1e308")),
+            "figures[1].value: \"1e308\" is not a number (write digits with an optional decimal point and 万, 亿 or 万亿) / “1e308”不是数字（请写数字，可带小数点及万、亿或万亿）",
+        ),
+        (
+            "figure value negative",
+            Set("/figures/0/value", json!("-40")),
+            "figures[0].value: \"-40\" must not be negative / “-40”不能为负数",
+        ),
+        (
+            "percentage above 100",
+            Set("/figures/0/value", json!("101")),
+            "figures[0].value: a percentage must be at most 100 / 百分比不能超过100",
+        ),
+        (
+            "JSON number where a value string is required",
+            Set("/charts/0/bars/1/value", json!(40)),
+            "charts[0].bars[1].value: invalid type: integer `40`, expected a string / 类型不对：现为整数40，应为字符串",
+        ),
+        (
+            "empty ui text",
+            Set("/ui/north/zh", json!("")),
+            "ui.north.zh: must not be empty / 不能为空",
+        ),
+        (
+            "blank source name",
+            Set("/figures/1/source/name/en", json!("  ")),
+            "figures[1].source.name.en: must not be empty / 不能为空",
+        ),
+        (
+            "duplicate place id",
+            Set("/places/1/id", json!("east-town")),
+            "places[1].id: \"east-town\" is used twice / “east-town”重复使用",
+        ),
+        (
+            "figure id with invalid characters",
+            Set("/figures/0/id", json!("Bad Id")),
+            "figures[0].id: must be 1 to 64 characters of a-z, 0-9 and - / 只能由1至64个a-z、0-9和-字符组成",
+        ),
+        (
+            "story id longer than 64 characters",
+            Set("/id", json!("a".repeat(65))),
+            "id: must be 1 to 64 characters of a-z, 0-9 and - / 只能由1至64个a-z、0-9和-字符组成",
+        ),
+        (
+            "chart zh scale not allowed",
+            Set("/charts/0/scale/zh", json!(5)),
+            "charts[0].scale.zh: must be 0, 4, 8 or 12 (个, 万, 亿, 万亿) / 必须是0、4、8或12（个、万、亿、万亿）",
+        ),
+        (
+            "chart en scale not allowed",
+            Set("/charts/1/scale/en", json!(3)),
+            "charts[1].scale.en: must be 0, 6, 9 or 12 (ones, million, billion, trillion) / 必须是0、6、9或12（个、百万、十亿、万亿）",
+        ),
+        (
+            "chart with no bars",
+            Set("/charts/1/bars", json!([])),
+            "charts[1].bars: must have 1 to 8 bars / 必须有1至8个条形",
+        ),
+        (
+            "chart with 9 bars",
+            Edit(|s| {
+                let bar = at(s, "/charts/1/bars/0").clone();
+                list(s, "/charts/1/bars").resize(9, bar);
+            }),
+            "charts[1].bars: must have 1 to 8 bars / 必须有1至8个条形",
+        ),
+        (
+            "confirmed place with circle null",
+            Set("/places/1/circle", Value::Null),
+            "places[1].circle: must name the innermost circle of a confirmed or reported member / 已证实或有报道的成员必须写明其最内层圈层",
+        ),
+        (
+            "not_a_member place with a circle",
+            Set("/places/8/circle", json!("industrial")),
+            "places[8].circle: must be null for a place whose confidence is not_a_member / confidence为not_a_member的地点，circle必须为null",
+        ),
+        (
+            "in_beijing place not in the commuting circle",
+            Set("/places/0/circle", json!("functional")),
+            "places[0].circle: a place in Beijing belongs to the commuting circle (all of Beijing is in it) / 北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
+        ),
+    ]
+}
+
+/// What is wrong with check-story's answer for `file`, or nothing. `expected` is
+/// `FIELD: English fragment / Chinese fragment`; the fragments may leave out the place.
+fn problems(file: &Path, output: &Output, expected: &str) -> Vec<String> {
+    let (field, en, zh) = expected
+        .split_once(": ")
+        .and_then(|(field, message)| Some((field, message.split_once(" / ")?)))
+        .map(|(field, (en, zh))| (field, en, zh))
+        .unwrap_or_else(|| panic!("not `FIELD: English / 中文`: {expected}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut found = Vec::new();
+    if output.status.code() != Some(1) {
+        found.push(format!("exit {:?}, expected 1", output.status.code()));
+    }
+    let prefix = format!("{}: {field}: ", file.display());
+    let matches = stderr.lines().any(|line| {
+        line.strip_prefix(&prefix)
+            .and_then(|message| message.split_once(" / "))
+            .is_some_and(|(message_en, message_zh)| {
+                message_en.contains(en) && message_zh.contains(zh)
+            })
+    });
+    if !matches {
+        found.push(format!("no line `{prefix}…{en}… / …{zh}…`"));
+    }
+    for line in stderr.lines() {
+        let has_chinese = line
+            .split_once(" / ")
+            .is_some_and(|(_, zh)| zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+        if !has_chinese {
+            found.push(format!("line without Chinese after ` / `: {line}"));
+        }
+    }
+    if !found.is_empty() {
+        found.push(format!("stderr was:\n{stderr}"));
+    }
+    found
+}
+
+#[test]
+fn every_broken_rule_is_reported_with_its_field_in_both_languages() {
+    let dir = temp_dir("variants");
+    let cases = cases();
+    assert!(cases.len() >= 22, "only {} cases", cases.len());
+    let mut failures = Vec::new();
+    for (i, (name, make, expected)) in cases.into_iter().enumerate() {
+        let edited = |edit: &dyn Fn(&mut Value)| {
+            let mut story: Value =
+                serde_json::from_str(FIXTURE).unwrap_or_else(|e| panic!("fixture: {e}"));
+            edit(&mut story);
+            serde_json::to_vec_pretty(&story).unwrap_or_else(|e| panic!("{name}: {e}"))
+        };
+        let bytes = match make {
+            Make::Set(pointer, value) => edited(&|story| *at(story, pointer) = value.clone()),
+            Make::Edit(edit) => edited(&edit),
+            Make::Text(write) => write(FIXTURE),
+        };
+        let file = dir.join(format!("case-{i:02}.json"));
+        std::fs::write(&file, bytes).unwrap_or_else(|e| panic!("cannot write {file:?}: {e}"));
+        let output = check_story(&[&file]);
+        for problem in problems(&file, &output, expected) {
+            failures.push(format!("{name}: {problem}"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_valid_fixture_passes() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixture/story.json");
+    let output = check_story(&[&fixture]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(stdout.lines().any(|l| l.contains("valid")), "{stdout}");
+    assert!(output.stderr.is_empty(), "{output:?}");
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = temp_dir("missing");
+    let file = dir.join("absent.json");
+    let output = check_story(&[&file]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let problems = problems(
+        &file,
+        &output,
+        "(file): cannot be read / 无法读取文件：文件不存在",
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    let output = check_story(&[]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("usage: check-story"));
+}
