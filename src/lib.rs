@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: story file -> (build time) checked and baked [`story::Story`] -> view state
 //! ([`state::ViewState`]) -> pure renderers ([`geo`], [`diagram`], [`charts`], [`numbers`]) ->
-//! Yew [`components`]. Everything that touches the browser lives in `edge` (wasm only).
+//! Yew [`components`], which reach the world outside through [`hooks`]. Everything that touches
+//! the browser lives in `edge` (wasm only).
 
 extern crate alloc;
 
@@ -13,11 +14,13 @@ pub mod diagram;
 pub mod embed;
 pub mod escape;
 pub mod geo;
+pub mod hooks;
 pub mod numbers;
 pub mod state;
 pub mod story;
 
 pub mod edge;
+pub mod paths;
 pub mod publish;
 pub mod url;
 

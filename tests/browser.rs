@@ -156,7 +156,7 @@ fn charts_draw_identically_natively_and_in_the_browser() {
     )))
     .expect("native charts JSON");
     let native = native.as_array().expect("an array");
-    let story = default_story().expect("valid");
+    let story = capital_circles::story::story();
     assert_eq!(native.len(), story.charts.len() * 2);
     for entry in native {
         let id = entry["id"].as_str().expect("id");

@@ -58,7 +58,7 @@ pub fn panel(props: &PanelProps) -> Html {
             <p class="visually-hidden" aria-live="polite">{ title }</p>
             { for views.filter(|v| *built || active(*v)).map(|view| html! {
                 <div class="view" key={view.map_or("overview", CircleId::slug)} hidden={!active(view)}>
-                    <PanelView story={story.clone()} {lang} {view} />
+                    <PanelView story={*story} {lang} {view} />
                 </div>
             }) }
         </div>

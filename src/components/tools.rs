@@ -3,7 +3,7 @@
 
 use super::{StoryLangProps, StoryRef};
 use crate::embed::{embed_code, embed_src, pym_code};
-use crate::publish::paths::{chart_csv_path, chart_svg_path, figures_csv_path};
+use crate::paths::{chart_csv_path, chart_svg_path, figures_csv_path};
 use crate::state::{Theme, ViewState};
 use crate::story::Lang;
 use yew::prelude::*;
@@ -46,7 +46,7 @@ pub fn tools(props: &ToolsProps) -> Html {
     };
     html! {
         <section class="tools">
-            <Downloads story={story.clone()} {lang} />
+            <Downloads story={*story} {lang} />
             <details class="embed-code" {ontoggle}>
                 <summary>{ ui.embed.get(lang) }</summary>
                 <label for="embed-iframe">{ ui.embed_help.get(lang) }</label>

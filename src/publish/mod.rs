@@ -1,9 +1,7 @@
 //! Publishing: everything the build writes into `dist/` from the story, apart from the app that
 //! runs in the page. Pages prerendered by the same components, one per language (`page`); the
-//! data downloads (`downloads`); the link-preview image (`share_image`). Native only, but for
-//! the files' paths, which the page links to.
-
-pub mod paths;
+//! data downloads (`downloads`); the link-preview image (`share_image`). Native only; where the
+//! files lie is `crate::paths`, which the page links to.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod downloads;
@@ -19,10 +17,10 @@ pub use native::publish;
 mod native {
     use super::downloads::{chart_csv, figures_csv};
     use super::page::{PageSettings, assemble, start_js, take_inline_loader};
-    use super::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
     use super::share_image::{extract_wide_diagram, share_svg};
     use crate::charts::{BarChartSpec, bar_chart_svg};
     use crate::components::{App, AppProps, StoryRef, chart_colours};
+    use crate::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
     use crate::story::{Lang, Story};
     use std::path::Path;
 
