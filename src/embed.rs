@@ -44,6 +44,21 @@ pub fn height_messages(
     messages
 }
 
+/// The height to send the host after measuring the page at `measured` CSS pixels, given the
+/// height sent last (`0` before the first). Rounded up, because a frame a fraction too short
+/// shows a scroll bar; nothing for a page not laid out yet (zero, negative, NaN, infinite);
+/// nothing when the host already has this height, unless `force` asks to send it again (at
+/// start-up, and when pym's parent reports a new width and waits for an answer).
+pub fn height_to_send(last_sent: u32, measured: f64, force: bool) -> Option<u32> {
+    let height = measured.ceil();
+    if !(height.is_finite() && height > 0.0) {
+        return None;
+    }
+    // `as` saturates: a height beyond `u32::MAX` pixels is sent as the largest there is.
+    let height_px = height as u32;
+    (force || height_px != last_sent).then_some(height_px)
+}
+
 /// A pym message from the parent: `pymxPYMx<id>xPYMx<type>xPYMx<value>`, for our `child_id`
 /// only. Returns the type and value; anything else is `None` and must be ignored.
 pub fn parse_pym<'a>(message: &'a str, child_id: &str) -> Option<(&'a str, &'a str)> {
@@ -206,6 +221,50 @@ mod tests {
             parsed(&m[3]),
             serde_json::json!({ "src": "https://x/?childId=example", "context": "iframe.resize", "height": 734 })
         );
+    }
+
+    #[test]
+    fn heights_are_rounded_up_and_sent_when_they_change() {
+        assert_eq!(height_to_send(0, 733.2, false), Some(734));
+        assert_eq!(height_to_send(734, 734.0, false), None, "unchanged");
+        assert_eq!(
+            height_to_send(734, 733.01, false),
+            None,
+            "same whole pixels"
+        );
+        assert_eq!(height_to_send(734, 740.0, false), Some(740));
+        assert_eq!(
+            height_to_send(734, 700.0, false),
+            Some(700),
+            "shrinking too"
+        );
+    }
+
+    #[test]
+    fn a_forced_send_repeats_the_last_height() {
+        assert_eq!(height_to_send(734, 734.0, true), Some(734));
+        assert_eq!(height_to_send(0, 0.4, true), Some(1));
+    }
+
+    #[test]
+    fn a_page_not_laid_out_sends_nothing_even_when_forced() {
+        for measured in [
+            0.0,
+            -0.0,
+            -0.5,
+            -10.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(height_to_send(0, measured, true), None, "{measured}");
+            assert_eq!(height_to_send(734, measured, false), None, "{measured}");
+        }
+    }
+
+    #[test]
+    fn heights_beyond_u32_saturate() {
+        assert_eq!(height_to_send(0, 1e12, false), Some(u32::MAX));
     }
 
     #[test]

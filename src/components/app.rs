@@ -8,9 +8,9 @@ use super::tools::Tools;
 use super::{StoryLangProps, StoryRef};
 use crate::diagram::MarkKind;
 use crate::edge;
+use crate::hooks::{use_embed_height, use_url_sync};
 use crate::state::{Action, ViewState};
 use crate::story::{CircleId, Lang, Story};
-use std::cell::Cell;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,54 +33,23 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
-    // The URL is written only once the view has caught up with it, so start-up never erases
-    // a shared link's `?circle=` before applying it.
-    let has_synced = use_mut_ref(|| Cell::new(false));
     // Known only in the browser, so set after start-up (the prerendered page has none).
     let embed_base = use_state(|| None::<(AttrValue, Option<crate::state::Theme>)>);
     {
-        let dispatcher = state.dispatcher();
-        let has_synced = has_synced.clone();
-        let story_id = story.id.clone();
         let embed_base = embed_base.clone();
         use_effect_with((), move |_| {
             edge::mark_ready();
             if let Some(root) = edge::dist_root() {
                 embed_base.set(Some((root.into(), edge::url_view().theme)));
             }
-            let wanted = edge::url_view().state(page_lang);
-            if wanted
-                == (ViewState {
-                    lang: page_lang,
-                    circle: None,
-                })
-            {
-                has_synced.borrow().set(true);
-            } else {
-                dispatcher.dispatch(Action::Restore(wanted));
-            }
-            let listener = edge::on_popstate(page_lang, move |a| dispatcher.dispatch(a));
-            let embed = edge::start_embed(&story_id);
-            move || {
-                drop(listener);
-                drop(embed);
-            }
         });
     }
+    use_url_sync(page_lang, &state);
+    use_embed_height(&story.0.id);
     // `<html lang>` and the title change with the language only, not with every selection.
-    use_effect_with((story.clone(), state.lang), |(story, lang)| {
+    use_effect_with((*story, state.lang), |(story, lang)| {
         edge::apply_lang(*lang, story.ui.headline.get(*lang));
     });
-    {
-        use_effect_with(*state, move |s| {
-            let synced = has_synced.borrow();
-            if synced.get() {
-                edge::write_url_after_paint(*s, page_lang);
-            } else if edge::url_view().state(page_lang) == *s {
-                synced.set(true);
-            }
-        });
-    }
     let lang = state.lang;
     let ui = &story.ui;
     let other = lang.other();
@@ -100,18 +69,18 @@ pub fn app(props: &AppProps) -> Html {
             { picker(story, lang, state.circle, &ondispatch) }
             <div class="stage">
                 <div class="figure-area">
-                    <Diagram story={story.clone()} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
-                    <Legend story={story.clone()} {lang} />
+                    <Diagram story={*story} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
+                    <Legend story={*story} {lang} />
                     <p class="note radius-note">{ ui.radius_note.get(lang) }</p>
                     <p class="source">{ ui.radius_source.get(lang) }</p>
                 </div>
-                <Panel story={story.clone()} {lang} selected={state.circle} />
+                <Panel story={*story} {lang} selected={state.circle} />
             </div>
-            <Tools story={story.clone()} state={*state}
+            <Tools story={*story} state={*state}
                    dist_root={embed_base.as_ref().map(|(root, _)| root.clone())}
                    theme={embed_base.as_ref().and_then(|(_, theme)| *theme)} />
-            <TextVersion story={story.clone()} {lang} />
-            <Credits story={story.clone()} {lang} />
+            <TextVersion story={*story} {lang} />
+            <Credits story={*story} {lang} />
         </main>
     }
 }

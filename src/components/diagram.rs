@@ -4,8 +4,9 @@
 use super::StoryRef;
 use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout};
 use crate::edge;
-use crate::state::{Action, ViewState};
+use crate::state::Action;
 use crate::story::{CircleId, Lang, Place, Story};
+use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,7 +31,7 @@ impl PartialEq for Layouts {
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
     // Layout depends on the story and language only: selection changes never re-run it.
-    let layouts = use_memo((props.story.clone(), props.lang), |(story, lang)| {
+    let layouts = use_memo((props.story, props.lang), |(story, lang)| {
         Layouts(Rc::new(
             WIDTH_CLASSES.map(|class| layout(story, *lang, class)),
         ))
@@ -47,11 +48,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
                  viewBox={view_box.clone()}
                  role="group" aria-label={story.ui.diagram_label.get(props.lang).to_owned()}>
-                <Discs layouts={(*layouts).clone()} {index} story={story.clone()} lang={props.lang}
+                <Discs layouts={(*layouts).clone()} {index} story={*story} lang={props.lang}
                        selected={props.selected} ondispatch={props.ondispatch.clone()} />
                 // Marks and labels do not change with the selection: a component of their own
                 // is skipped entirely when a circle is selected.
-                <Overlay layouts={(*layouts).clone()} {index} story={story.clone()} lang={props.lang} />
+                <Overlay layouts={(*layouts).clone()} {index} story={*story} lang={props.lang} />
             </svg>
         }
     });
@@ -106,12 +107,7 @@ fn discs(props: &DiscsProps) -> Html {
     // Formatting coordinates and names on every selection showed in its profile (the float
     // formatting behind them is slow); they are kept until the layout or language changes.
     let text = use_memo(
-        (
-            props.layouts.clone(),
-            props.index,
-            props.story.clone(),
-            props.lang,
-        ),
+        (props.layouts.clone(), props.index, props.story, props.lang),
         |(layouts, index, story, lang)| {
             layouts.0.get(*index).map(|l| {
                 let discs: Vec<DiscText> = l
@@ -132,6 +128,26 @@ fn discs(props: &DiscsProps) -> Html {
             })
         },
     );
+    // Focus follows the selection when a key in this diagram moved it, so the next key acts on
+    // the new circle. The key handler sets the flag; the effect below, once the new selection
+    // has rendered (with its roving tabindex), moves focus and clears it. Each width class has
+    // its own `Discs`, so only the diagram whose key was pressed moves focus; clicks, the
+    // picker and Back never set the flag and leave focus where the reader put it.
+    let focus_follows = use_mut_ref(|| Cell::new(false));
+    let group = use_node_ref();
+    {
+        let (focus_follows, group) = (focus_follows.clone(), group.clone());
+        use_effect_with(props.selected, move |selected| {
+            // Only shared borrows of the `RefCell` are taken, which cannot fail.
+            let followed_key = focus_follows.borrow().replace(false);
+            if followed_key
+                && let Some(id) = *selected
+                && let Some(group) = group.get()
+            {
+                edge::focus_within(&group, &format!(".{}", disc_class(id)));
+            }
+        });
+    }
     let Some((cx, cy, discs)) = text.as_ref() else {
         return html! {};
     };
@@ -145,18 +161,15 @@ fn discs(props: &DiscsProps) -> Html {
             .reform(move |_: MouseEvent| Action::Toggle(id));
         let onkeydown = {
             let ondispatch = props.ondispatch.clone();
-            let current = ViewState {
-                lang: props.lang,
-                circle: props.selected,
-            };
+            let focus_follows = focus_follows.clone();
             Callback::from(move |e: KeyboardEvent| {
                 if let Some(action) = key_action(&e.key(), id) {
                     e.prevent_default();
-                    ondispatch.emit(action);
-                    // Focus follows the selection, so the next key acts on the new circle.
-                    if let Some(next) = current.apply(action).circle {
-                        edge::focus_disc(e.target(), next);
+                    // Set before dispatching, so the flag is there whenever the render comes.
+                    if focus_follows_key(action) {
+                        focus_follows.borrow().set(true);
                     }
+                    ondispatch.emit(action);
                 }
             })
         };
@@ -173,7 +186,7 @@ fn discs(props: &DiscsProps) -> Html {
             />
         }
     });
-    html! { <g class="discs">{ for discs }</g> }
+    html! { <g class="discs" ref={group}>{ for discs }</g> }
 }
 
 fn disc_class(id: CircleId) -> &'static str {
@@ -270,6 +283,14 @@ fn key_action(key: &str, id: CircleId) -> Option<Action> {
         "Escape" => Some(Action::Select(None)),
         _ => None,
     }
+}
+
+/// Whether focus should follow the selection after a key's `action`. Only actions that always
+/// change the selected circle qualify, so the effect that clears the flag always runs; a flag
+/// left over from a key that changed nothing would later move focus on a click. The others
+/// (Escape) only ever lead to the overview, where there is no disc to focus.
+fn focus_follows_key(action: Action) -> bool {
+    matches!(action, Action::Toggle(_) | Action::Next | Action::Previous)
 }
 
 fn place_accessible_name(
@@ -383,4 +404,78 @@ fn star_path(cx: f64, cy: f64, r: f64) -> String {
     }
     d.push('z');
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::ViewState;
+
+    const KEYS: [&str; 9] = [
+        "Enter",
+        " ",
+        "ArrowRight",
+        "ArrowDown",
+        "ArrowLeft",
+        "ArrowUp",
+        "Escape",
+        "Tab",
+        "a",
+    ];
+    const SELECTIONS: [Option<CircleId>; 4] = [
+        None,
+        Some(CircleId::Commuting),
+        Some(CircleId::Functional),
+        Some(CircleId::Industrial),
+    ];
+
+    #[test]
+    fn a_key_that_asks_focus_to_follow_always_changes_the_selection() {
+        // Otherwise nothing re-renders, the flag stays set, and a later click moves focus.
+        for selected in SELECTIONS {
+            for id in CircleId::ALL {
+                for key in KEYS {
+                    let Some(action) = key_action(key, id) else {
+                        continue;
+                    };
+                    let state = ViewState {
+                        lang: Lang::Zh,
+                        circle: selected,
+                    };
+                    let next = state.apply(action).circle;
+                    if focus_follows_key(action) {
+                        assert_ne!(next, selected, "{key:?} on {id:?} from {selected:?}");
+                    } else {
+                        // As before: focus moved only to a circle, never for the overview.
+                        assert_eq!(next, None, "{key:?} on {id:?} from {selected:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_operating_keys_have_actions() {
+        assert_eq!(
+            key_action("Enter", CircleId::Functional),
+            Some(Action::Toggle(CircleId::Functional))
+        );
+        assert_eq!(
+            key_action("ArrowDown", CircleId::Functional),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            key_action("ArrowUp", CircleId::Functional),
+            Some(Action::Previous)
+        );
+        assert_eq!(
+            key_action("Escape", CircleId::Functional),
+            Some(Action::Select(None))
+        );
+        assert_eq!(
+            key_action("Tab", CircleId::Functional),
+            None,
+            "Tab leaves the diagram"
+        );
+    }
 }

@@ -25,20 +25,17 @@ impl Drop for EmbedGuard {
     }
 }
 
-/// Sends the height to the parent in every dialect, if it changed or `force` is set.
+/// Measures the page and sends its height to the parent in every dialect, when
+/// [`crate::embed::height_to_send`] says so.
 fn send_height(last: &std::cell::Cell<u32>, child_id: Option<&str>, embed_id: &str, force: bool) {
     let Some(w) = window() else { return };
     let Some(root) = w.document().and_then(|d| d.document_element()) else {
         return;
     };
-    let height = root.get_bounding_client_rect().height().ceil();
-    if !(height.is_finite() && height > 0.0) {
+    let measured = root.get_bounding_client_rect().height();
+    let Some(height_px) = crate::embed::height_to_send(last.get(), measured, force) else {
         return;
-    }
-    let height_px = height as u32;
-    if !force && last.get() == height_px {
-        return;
-    }
+    };
     last.set(height_px);
     let Ok(Some(parent)) = w.parent() else { return };
     let href = w.location().href().unwrap_or_default();

@@ -58,19 +58,21 @@ pub fn apply_lang(lang: Lang, title: &str) {
     document.set_title(title);
 }
 
-/// Moves focus to circle `id` in the same diagram as `from` (each width class has its own).
-pub fn focus_disc(from: Option<web_sys::EventTarget>, id: crate::story::CircleId) {
-    let Some(element) = from.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+/// Focuses the first element matching `selector` inside `container`, such as a component's
+/// own node: the diagram exists once per width class, so a search of the whole document could
+/// focus a copy the reader cannot see. Nothing happens when none matches.
+pub fn focus_within(container: &web_sys::Node, selector: &str) {
+    let Some(container) = container.dyn_ref::<web_sys::Element>() else {
         return;
     };
-    let Ok(Some(svg)) = element.closest("svg") else {
+    let Ok(Some(target)) = container.query_selector(selector) else {
         return;
     };
-    let selector = format!(".disc-{}", id.slug());
-    if let Ok(Some(disc)) = svg.query_selector(&selector)
-        && let Ok(disc) = disc.dyn_into::<web_sys::SvgElement>()
-    {
-        let _ = disc.focus();
+    // SVG and HTML elements each have their own `focus`; the diagram's discs are SVG.
+    if let Some(svg) = target.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    } else if let Some(html) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
     }
 }
 
