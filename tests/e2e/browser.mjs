@@ -1,12 +1,20 @@
 // Launches Debian's Chromium through playwright-core (no browser download), with the flags
 // this closed network needs, and collects console errors and page errors per page.
+// Two builds are driven: DIST, the fixture story's graphic (every behaviour test), and
+// SHIPPED_DIST, the shipped story's (what is about its content: label overlap, axe-core, the
+// page without JavaScript).
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST = process.env.DIST_DIR ?? join(REPO, "dist");
+/** The fixture story's build (`make build-e2e`). */
+export const DIST = process.env.DIST_DIR ?? join(REPO, "target", "e2e-dist");
+/** The shipped story's build (`make build`). */
+export const SHIPPED_DIST = process.env.SHIPPED_DIST_DIR ?? join(REPO, "dist");
+/** The story DIST was built from: tests take their expected texts from it. */
+export const FIXTURE = JSON.parse(readFileSync(join(REPO, "tests", "fixture", "story.json"), "utf8"));
 export const SHOTS = join(REPO, "target", "screenshots");
 mkdirSync(SHOTS, { recursive: true });
 
@@ -26,7 +34,8 @@ export async function launch(options = {}) {
   });
 }
 
-/** A new page that records console errors and uncaught exceptions in `page.errors`. */
+/** A new page that records console errors, uncaught exceptions and any dialog (alert,
+ *  confirm: story text that ran as script) in `page.errors`. */
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
@@ -35,6 +44,10 @@ export async function newPage(browser, contextOptions = {}) {
     if (msg.type() === "error") page.errors.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => page.errors.push(`pageerror: ${err.message}`));
+  page.on("dialog", (dialog) => {
+    page.errors.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
   return page;
 }
 

@@ -1,21 +1,49 @@
 // Embedding: auto-height in pym.js and Datawrapper-style hosts on another origin, host
 // messages, the page without JavaScript or WebAssembly, hydration without layout shift,
-// sub-path delivery under a strict CSP, and the downloads.
+// sub-path delivery under a strict CSP, the downloads and the embed code: all on the fixture
+// story's build. The shipped story's page without JavaScript is checked on its own build.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
-import { launch, newPage, ready, DIST, SHOTS } from "./browser.mjs";
+import { launch, newPage, ready, DIST, SHIPPED_DIST, FIXTURE, REPO, SHOTS } from "./browser.mjs";
 
 const require = createRequire(import.meta.url);
 const PYM = readFileSync(require.resolve("pym.js/dist/pym.v1.min.js"), "utf8");
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:";
+// The story dist/ is built from (the Makefile's default STORY).
+const SHIPPED_STORY = JSON.parse(readFileSync(join(REPO, "static", "stories", "capital-metro.json"), "utf8"));
+const MARKUP = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+/** The fixture's figures as the page writes them (value, unit and qualifier formatted). */
+const FIGURE_TEXT = {
+  share: { zh: "超过40%", en: "more than 40%" },
+  money: { zh: "1.5万亿元", en: "1.5 trillion yuan" },
+  people: { zh: "约17.5万人", en: "about 175,000" },
+  area: { zh: "约4.2万平方公里", en: "about 42,000 km²" },
+  turnover: { zh: "2308.7亿元", en: "230.87 billion yuan" },
+};
+/** The fixture's chart values as the page writes them, bar by bar. */
+const BAR_TEXT = {
+  "people-where": { zh: ["17.5万", "约22.5万"], en: ["175,000", "about 225,000"] },
+  output: { zh: ["41,610.9亿", "16,311.34亿", "42,370.4亿"], en: ["4,161.09 billion", "1,631.134 billion", "4,237.04 billion"] },
+};
+const circle = (id) => FIXTURE.circles.find((c) => c.id === id);
+const figure = (id) => FIXTURE.figures.find((f) => f.id === id);
+// The text version's order: the overview, then each circle.
+const SECTIONS = ["overview", ...FIXTURE.circles.map((c) => c.id)];
+const inTextOrder = (items) => SECTIONS.flatMap((s) => items.filter((x) => x.section === s));
+const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const scriptString = (s) => JSON.stringify(s).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
 
 let graphic;
+let shipped;
 let host;
 let browser;
+// The host's pages; tests add pasted embed code to it while the server runs.
+const hostRoutes = {};
 
 const pymHost = (src) => `<!doctype html><html lang="en"><head><title>pym host</title>
 <script src="/pym.v1.min.js"></script></head><body><h1>Article</h1>
@@ -26,7 +54,7 @@ const pymHost = (src) => `<!doctype html><html lang="en"><head><title>pym host</
 // A listener like Datawrapper's snippet: finds the iframe by the key of the message.
 const dwHost = (src) => `<!doctype html><html lang="en"><head><title>dw host</title></head><body>
 <h1>Article</h1>
-<iframe id="datawrapper-chart-capital-metro" title="graphic" src=${JSON.stringify(src)} scrolling="no" frameborder="0" style="width:0;min-width:100%;border:none" height="400"></iframe>
+<iframe id="datawrapper-chart-${FIXTURE.id}" title="graphic" src=${JSON.stringify(src)} scrolling="no" frameborder="0" style="width:0;min-width:100%;border:none" height="400"></iframe>
 <script>
 window.heightMessages = 0;
 window.addEventListener("message", function (e) {
@@ -42,20 +70,21 @@ window.addEventListener("message", function (e) {
 
 before(async () => {
   graphic = await serve(DIST);
-  host = await serve(DIST, {
-    routes: {
-      "/favicon.ico": ["image/x-icon", ""],
-      "/pym.v1.min.js": ["text/javascript", PYM],
-      "/pym.html": ["text/html; charset=utf-8", pymHost(graphic.url)],
-      "/pym-en.html": ["text/html; charset=utf-8", pymHost(`${graphic.url}en/`)],
-      "/dw.html": ["text/html; charset=utf-8", dwHost(graphic.url)],
-    },
+  shipped = await serve(SHIPPED_DIST);
+  Object.assign(hostRoutes, {
+    "/favicon.ico": ["image/x-icon", ""],
+    "/pym.v1.min.js": ["text/javascript", PYM],
+    "/pym.html": ["text/html; charset=utf-8", pymHost(graphic.url)],
+    "/pym-en.html": ["text/html; charset=utf-8", pymHost(`${graphic.url}en/`)],
+    "/dw.html": ["text/html; charset=utf-8", dwHost(graphic.url)],
   });
+  host = await serve(DIST, { routes: hostRoutes });
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await graphic?.close();
+  await shipped?.close();
   await host?.close();
 });
 
@@ -127,21 +156,70 @@ test("messages not from the parent, and pym navigateTo, change nothing", async (
   assert.deepEqual(page.errors, []);
 });
 
-test("without JavaScript both pages show the circles, definitions, figures and data", async () => {
+test("shipped story: without JavaScript both pages show the circles, definitions, figures and data", async () => {
   for (const [path, expect] of [
     ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "41,610.9亿", "率先构建一体化交通体系"]],
     ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "4,161.09 billion", "Mu Peng"]],
   ]) {
     const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    await page.goto(`${graphic.url}${path}`);
+    await page.goto(`${shipped.url}${path}`);
     assert.equal(await page.locator("svg.diagram-wide .disc").count(), 3);
     for (const id of ["commuting", "functional", "industrial"]) {
       assert.ok(await page.locator(`svg.diagram-wide .disc-${id}`).isVisible(), id);
     }
     const text = await page.locator("body").innerText();
     for (const s of expect) assert.ok(text.includes(s), `${path || "zh"}: missing ${s}`);
-    assert.ok(await page.locator(".text-version table.data-table").count() >= 4);
-    await page.screenshot({ path: join(SHOTS, `nojs-${path ? "en" : "zh"}.png`), fullPage: true });
+    // Every chart of the story as a table in the text version, in the story's order.
+    const tables = await page.locator(".text-version table.data-table").evaluateAll((ts) => ts.map((t) => t.dataset.chart));
+    assert.deepEqual(tables, SHIPPED_STORY.charts.map((c) => c.id));
+    await page.screenshot({ path: join(SHOTS, `shipped-nojs-${path ? "en" : "zh"}.png`), fullPage: true });
+  }
+});
+
+test("fixture story: without JavaScript both pages show its headline, figures and charts, markup as text", async () => {
+  for (const lang of ["zh", "en"]) {
+    const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${graphic.url}${lang === "en" ? "en/" : ""}`);
+    assert.equal(await page.locator("html").getAttribute("lang"), lang === "zh" ? "zh-CN" : "en");
+    assert.equal(await page.locator("h1").textContent(), FIXTURE.ui.headline[lang]);
+    assert.equal(await page.locator(".standfirst").textContent(), FIXTURE.ui.standfirst[lang]);
+    assert.equal(await page.title(), FIXTURE.ui.headline[lang]);
+    // The circles, named and drawn.
+    for (const c of FIXTURE.circles) {
+      assert.ok(await page.locator(`svg.diagram-wide .disc-${c.id}`).isVisible(), c.id);
+      assert.equal(await page.locator(`svg.diagram-wide .name-${c.id}`).textContent(), c.name[lang]);
+      assert.equal(await page.locator(`.text-version [data-circle="${c.id}"] h3`).textContent(), c.name[lang]);
+    }
+    // Every figure with its number, label and caveat, as text.
+    const figures = await page.locator(".text-version .figure").evaluateAll((els) => els.map((el) => ({
+      id: el.dataset.figure,
+      number: el.querySelector(".big-number").textContent,
+      label: el.querySelector(".figure-label").textContent,
+      caveat: el.querySelector(".caveat")?.textContent ?? null,
+    })));
+    assert.deepEqual(figures, inTextOrder(FIXTURE.figures).map((f) => ({
+      id: f.id,
+      number: FIGURE_TEXT[f.id][lang],
+      label: f.label[lang],
+      caveat: f.caveat?.[lang] ?? null,
+    })));
+    // Every chart as a table: caption, each bar's label and value.
+    const tables = await page.locator(".text-version table.data-table").evaluateAll((ts) => ts.map((t) => ({
+      id: t.dataset.chart,
+      caption: t.caption.textContent,
+      rows: [...t.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[1].textContent]),
+    })));
+    assert.deepEqual(tables, inTextOrder(FIXTURE.charts).map((c) => ({
+      id: c.id,
+      caption: `${c.title[lang]} (${c.unit_label[lang]})`,
+      rows: c.bars.map((b, i) => [b.label[lang], BAR_TEXT[c.id][lang][i]]),
+    })));
+    // The markup in the story is text: the literal strings are there, no element came of them.
+    const text = await page.locator("body").textContent();
+    assert.ok(text.includes(MARKUP), `${lang}: the markup is not shown as text`);
+    assert.equal(await page.locator("#app script, #app img, #app i, [onerror]").count(), 0);
+    await page.screenshot({ path: join(SHOTS, `nojs-${lang}.png`), fullPage: true });
+    assert.deepEqual(page.errors, []);
   }
 });
 
@@ -152,7 +230,8 @@ test("without WebAssembly the prerendered page stays, with a note", async () => 
   await page.waitForFunction(() => document.documentElement.classList.contains("no-wasm"));
   assert.ok(await page.locator(".no-wasm-note").isVisible());
   assert.ok(await page.locator("svg.diagram-wide .disc-commuting").isVisible());
-  assert.match(await page.locator("h1").innerText(), /三个圈层/);
+  assert.equal(await page.locator("h1").textContent(), FIXTURE.ui.headline.zh);
+  assert.deepEqual(page.errors, []);
 });
 
 /** Every element's box inside the app, keyed by position in the tree. Views of the panel
@@ -205,6 +284,8 @@ test("under a sub-path and a strict CSP: same-origin only, no violation, interac
       await page.locator(".pick-industrial").click();
       await page.locator('.panel[data-view="industrial"]').waitFor();
       assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+      // The app itself came from the sub-path (so the check below covers what it loaded).
+      assert.ok(urls.some((u) => /^[^?]*\.wasm$/.test(u) && u.startsWith(`${sub.origin}/a/b/`)), `no wasm from the sub-path: ${urls}`);
       for (const u of urls) assert.ok(u.startsWith(`${sub.origin}/a/b/`), `request outside the sub-path: ${u}`);
       assert.deepEqual(page.errors, []);
     }
@@ -217,27 +298,60 @@ test("downloads: CSV with BOM and rows, valid SVG, a PNG that shows the circles"
   const csv = readFileSync(join(DIST, "data", "figures-zh.csv"));
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const lines = csv.toString("utf8").slice(1).trim().split("\r\n");
-  assert.match(lines[0], /^部分,编号,说明/);
-  assert.ok(lines.some((l) => l.includes("commuting-beisan") && l.includes("17.5万人") && l.includes("2023-01-15")));
-  const chart = readFileSync(join(DIST, "data", "commuters-en.csv"), "utf8");
-  assert.match(chart, /Three northern counties,"?175,000"?,175000,exact/);
+  assert.equal(lines[0], "部分,编号,说明,数值（原文）,数值,限定,来源,日期,注意");
+  assert.equal(lines.length, 1 + FIXTURE.figures.length);
+  const people = figure("people");
+  assert.equal(
+    lines.find((l) => l.includes(",people,")),
+    `${circle("commuting").name.zh},people,${people.label.zh},约17.5万人,175000,about,${people.source.name.zh},${people.source.date},`,
+  );
+  // Markup stays text in a CSV cell, and the caveat column carries the caveat.
+  const share = figure("share");
+  assert.equal(
+    lines.find((l) => l.includes(",share,")),
+    `${FIXTURE.ui.overview.zh},share,${share.label.zh},超过40%,40,more_than,${share.source.name.zh},${share.source.date},${share.caveat.zh}`,
+  );
+  const chart = readFileSync(join(DIST, "data", "people-where-en.csv"), "utf8").slice(1).trim().split("\r\n");
+  const where = FIXTURE.charts.find((c) => c.id === "people-where");
+  assert.deepEqual(chart, [
+    "item,value_as_shown,value,qualifier,source,date",
+    `${where.bars[0].label.en},"175,000",175000,exact,${where.source.name.en},${where.source.date}`,
+    `${where.bars[1].label.en},"about 225,000",225000,about,${where.source.name.en},${where.source.date}`,
+  ]);
 
   const page = await newPage(browser);
   await page.goto(`${graphic.url}`);
   await ready(page);
-  // The page's own download links resolve to files that exist.
-  const hrefs = await page.locator(".tools a[download]").evaluateAll((as) => as.map((a) => a.href));
-  assert.ok(hrefs.length >= 10);
+  // The page's own download links: the figures, each chart's CSV and SVG, the diagram PNG;
+  // each resolves to a file that exists.
+  const hrefs = await page.locator(".tools a[download]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(hrefs, [
+    "data/figures-zh.csv",
+    ...FIXTURE.charts.flatMap((c) => [`data/${c.id}-zh.csv`, `data/${c.id}-zh.svg`]),
+    "diagram-zh.png",
+  ]);
   for (const href of hrefs) {
-    const res = await page.request.get(href);
+    const res = await page.request.get(new URL(href, graphic.url).href);
     assert.equal(res.status(), 200, href);
   }
-  const svgErrors = await page.evaluate(async () => {
-    const text = await (await fetch("data/gdp-2022-zh.svg")).text();
+  const parsed = (path) => page.evaluate(async (path) => {
+    const text = await (await fetch(path)).text();
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
-    return [doc.querySelector("parsererror")?.textContent ?? "", doc.documentElement.tagName, text.includes("41,610.9亿")];
-  });
-  assert.deepEqual(svgErrors, ["", "svg", true]);
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? "",
+      root: doc.documentElement.tagName,
+      texts: [...doc.querySelectorAll("text")].map((t) => t.textContent.trim()),
+      elements: doc.querySelectorAll("script, img, foreignObject, [onerror]").length,
+    };
+  }, path);
+  const output = await parsed("data/output-zh.svg");
+  assert.deepEqual([output.error, output.root, output.elements], ["", "svg", 0]);
+  for (const v of BAR_TEXT.output.zh) assert.ok(output.texts.includes(v), `output-zh.svg: no ${v} in ${output.texts}`);
+  // A bar label with markup is one text element in the SVG file, not markup.
+  const whereSvg = await parsed("data/people-where-en.svg");
+  assert.deepEqual([whereSvg.error, whereSvg.root, whereSvg.elements], ["", "svg", 0]);
+  assert.ok(whereSvg.texts.includes(where.bars[0].label.en), `people-where-en.svg: ${whereSvg.texts}`);
+  assert.deepEqual(page.errors, []);
 
   for (const lang of ["zh", "en"]) {
     const png = join(DIST, `diagram-${lang}.png`);
@@ -275,8 +389,48 @@ test("the embed control offers titled iframe code for the current view", async (
   // The code is written once the section is open.
   await page.waitForFunction(() => document.querySelector("#embed-iframe").value !== "");
   const code = await page.locator("#embed-iframe").inputValue();
-  assert.match(code, /<iframe title="Three circles make Beijing&#39;s modern capital metropolitan area"/);
-  assert.ok(code.includes(`src="${graphic.url}en/?circle=industrial&amp;theme=dark"`), code);
+  const src = `${graphic.url}en/?circle=industrial&theme=dark`;
+  // The iframe carries the story's id and its headline, escaped for an attribute.
+  assert.ok(
+    code.startsWith(`<iframe id="${FIXTURE.id}-frame" title="${escapeHtml(FIXTURE.ui.headline.en)}" src="${escapeHtml(src)}" `),
+    code,
+  );
   assert.match(code, /min-width:100%/);
-  assert.match(await page.locator("#embed-pym").inputValue(), /new pym\.Parent/);
+  assert.equal(code.match(/<script>/g).length, 1, "one script: the height listener, none from the title");
+  // pym: a container with the story's id, and the arguments as JavaScript strings.
+  const pym = await page.locator("#embed-pym").inputValue();
+  assert.ok(pym.startsWith(`<div id="${FIXTURE.id}-pym"></div>\n<script src="pym.v1.min.js"></script>\n`), pym);
+  assert.ok(
+    pym.includes(`new pym.Parent(${scriptString(`${FIXTURE.id}-pym`)}, ${scriptString(src)}, { title: ${scriptString(FIXTURE.ui.headline.en)}, id: ${scriptString(`${FIXTURE.id}-frame`)} });`),
+    pym,
+  );
+  assert.equal(pym.match(/<\/script>/g).length, 2, pym);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the copied embed code, pasted into a host page, fits the graphic and runs nothing from the story", async () => {
+  const page = await newPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(`${graphic.url}?circle=commuting`);
+  await ready(page);
+  await page.locator(".embed-code summary").click();
+  await page.waitForFunction(() => document.querySelector("#embed-pym").value !== "");
+  const iframeCode = await page.locator("#embed-iframe").inputValue();
+  const pymCode = await page.locator("#embed-pym").inputValue();
+  const article = (code) => `<!doctype html><html lang="en"><head><title>article</title></head><body><h1>Article</h1>\n${code}\n</body></html>`;
+  hostRoutes["/pasted-iframe.html"] = ["text/html; charset=utf-8", article(iframeCode)];
+  hostRoutes["/pasted-pym.html"] = ["text/html; charset=utf-8", article(pymCode)];
+  for (const path of ["/pasted-iframe.html", "/pasted-pym.html"]) {
+    const hostPage = await newPage(browser, { viewport: { width: 1000, height: 800 } });
+    await hostPage.goto(`${host.origin}${path}`);
+    const frameEl = hostPage.locator(`iframe#${FIXTURE.id}-frame`);
+    assert.equal(await frameEl.count(), 1, `${path}: the iframe has the story's id`);
+    assert.equal(await frameEl.getAttribute("title"), FIXTURE.ui.headline.zh, path);
+    const frame = await (await frameEl.elementHandle()).contentFrame();
+    await frame.waitForSelector("html[data-ready]", { state: "attached" });
+    await frame.locator('.panel[data-view="commuting"]').waitFor();
+    await expectFitted(hostPage, path);
+    assert.equal(await hostPage.locator("img, [onerror]").count(), 0, path);
+    assert.deepEqual(hostPage.errors, [], path);
+  }
+  assert.deepEqual(page.errors, []);
 });

@@ -1,21 +1,28 @@
 // The explainer as readers use it: click, tap and keys; two languages; state in the URL;
-// history as a page and inside a frame; themes; labels that never collide; axe-core clean.
+// history as a page and inside a frame; themes (all on the fixture story's build). Labels that
+// never collide and axe-core are about the shipped story's content, so they run on its build.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
-import { launch, newPage, ready, DIST, SHOTS } from "./browser.mjs";
+import { launch, newPage, ready, DIST, SHIPPED_DIST, FIXTURE, REPO, SHOTS } from "./browser.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
+const circle = (id) => FIXTURE.circles.find((c) => c.id === id);
+// The story dist/ is built from (the Makefile's default STORY).
+const SHIPPED_STORY = JSON.parse(readFileSync(join(REPO, "static", "stories", "capital-metro.json"), "utf8"));
+
 let server;
+let shipped; // the shipped story's build
 let host; // another origin, for framing
 let browser;
 before(async () => {
   server = await serve(DIST);
+  shipped = await serve(SHIPPED_DIST);
   host = await serve(DIST, {
     routes: {
       "/favicon.ico": ["image/x-icon", ""],
@@ -32,14 +39,15 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  await shipped?.close();
   await host?.close();
 });
 
 const view = (page) => page.locator(".panel").getAttribute("data-view");
 
-async function open(query = "", options = {}) {
+async function open(query = "", options = {}, at = server) {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, ...options });
-  await page.goto(`${server.url}${query}`);
+  await page.goto(`${at.url}${query}`);
   await ready(page);
   return page;
 }
@@ -48,7 +56,8 @@ async function open(query = "", options = {}) {
 async function clickRing(page, id) {
   const disc = page.locator(`svg.diagram:visible .disc-${id}`);
   const box = await disc.boundingBox();
-  const inner = { commuting: 0, functional: 50 / 100, industrial: 100 / 150 }[id];
+  const radius = (c) => circle(c).radius_km;
+  const inner = { commuting: 0, functional: radius("commuting") / radius("functional"), industrial: radius("functional") / radius("industrial") }[id];
   // Halfway between the inner circle's edge and this one's, straight above the centre.
   const r = box.height / 2;
   const y = box.y + r - r * (1 + inner) / 2;
@@ -102,11 +111,11 @@ test("language switch keeps the selection and sets <html lang>", async () => {
   await page.locator(".lang-switch").click();
   assert.equal(await view(page), "functional");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
-  assert.equal(await page.locator(".panel .view:not([hidden]) h2").innerText(), "Functional circle");
+  assert.equal(await page.locator(".panel .view:not([hidden]) h2").textContent(), circle("functional").name.en);
   // The URL is written after the view has painted.
   await page.waitForFunction(() => location.search.includes("lang=en"));
   await page.locator(".lang-switch").click();
-  assert.equal(await page.locator(".panel .view:not([hidden]) h2").innerText(), "功能圈");
+  assert.equal(await page.locator(".panel .view:not([hidden]) h2").textContent(), circle("functional").name.zh);
   await page.waitForFunction(() => !location.search.includes("lang="));
   assert.deepEqual(page.errors, []);
 });
@@ -131,18 +140,23 @@ test("views are built once and only shown or hidden; a hidden view takes no room
   }
   // The same element came back: the view was kept, not rebuilt.
   assert.equal(await page.locator('[data-section="functional"]').getAttribute("data-probe"), "kept");
-  // Nothing inside a hidden view takes focus, by Tab or by script.
+  // Nothing inside a hidden view takes focus, by Tab or by script: each chart of a hidden
+  // view has its "show as table" summary, and none of them takes focus.
   const focusable = await page.locator(".panel .view[hidden] summary").evaluateAll((els) =>
     els.map((el) => { el.focus(); return document.activeElement === el; }));
-  assert.ok(focusable.length > 0);
+  assert.equal(focusable.length, FIXTURE.charts.filter((c) => c.section !== "functional").length);
   assert.deepEqual(focusable.filter(Boolean), []);
+  // The shown view's summaries do take focus (the check above can tell the two apart).
+  const shown = await page.locator(".panel .view:not([hidden]) summary").evaluateAll((els) =>
+    els.map((el) => { el.focus(); return document.activeElement === el; }));
+  assert.deepEqual(shown, FIXTURE.charts.filter((c) => c.section === "functional").map(() => true));
   assert.deepEqual(page.errors, []);
 });
 
 test("a copied link opens the same view; unknown values fall back", async () => {
   const page = await open("?circle=industrial&lang=en");
   await page.locator('.panel[data-view="industrial"]').waitFor();
-  assert.equal(await page.locator("h1").innerText(), "Three circles make Beijing's modern capital metropolitan area");
+  assert.equal(await page.locator("h1").textContent(), FIXTURE.ui.headline.en);
   await page.locator(".pick-commuting").click();
   await page.waitForFunction(() => location.search.includes("circle=commuting"));
   const copied = page.url();
@@ -176,20 +190,25 @@ test("as the page, back and forward restore the view", async () => {
 test("inside an iframe selections add no history entry to the host", async () => {
   const page = await newPage(browser, { viewport: { width: 800, height: 1000 } });
   await page.goto(`${host.origin}/host.html`);
-  const before = await page.evaluate(() => history.length);
+  const initial = await page.evaluate(() => history.length);
   await page.evaluate((src) => { document.getElementById("g").src = src; }, `${server.url}?circle=functional`);
   const frame = page.frameLocator("#g");
   await frame.locator('.panel[data-view="functional"]').waitFor();
+  await page.frames()[1].waitForSelector("html[data-ready]", { state: "attached" });
+  // Setting the iframe's src once may add one entry; selections add none.
+  const loaded = await page.evaluate(() => history.length);
+  assert.ok(loaded === initial || loaded === initial + 1, `loading the frame: ${initial} -> ${loaded}`);
   await frame.locator(".pick-commuting").click();
+  await page.frames()[1].waitForFunction(() => location.search.includes("circle=commuting"));
   await frame.locator(".pick-industrial").click();
+  await page.frames()[1].waitForFunction(() => location.search.includes("circle=industrial"));
   await frame.locator(".lang-switch").click();
   await frame.locator('.panel[data-view="industrial"] .view:not([hidden]) h2').waitFor();
   await page.frames()[1].waitForFunction(() => location.search.includes("lang=en"));
-  const afterLength = await page.evaluate(() => history.length);
-  // Setting the iframe's src once may add one entry; selections add none.
-  assert.ok(afterLength <= before + 1, `history grew from ${before} to ${afterLength}`);
+  assert.equal(await page.evaluate(() => history.length), loaded, "a selection in the frame added a history entry");
   const src = await page.frames()[1].url();
   assert.match(src, /circle=industrial/);
+  assert.equal(await frame.locator('.panel .view:not([hidden]) h2').textContent(), circle("industrial").name.en);
   assert.deepEqual(page.errors, []);
 });
 
@@ -217,6 +236,8 @@ async function boxes(page) {
       return { x: r.x, y: r.y, w: r.width, h: r.height, text: e.textContent };
     };
     return {
+      names: [...svg.querySelectorAll("text.circle-name")].map((e) => e.textContent),
+      placeLabels: [...svg.querySelectorAll("text.label")].map((e) => e.textContent),
       labels: [...svg.querySelectorAll("text.label, text.circle-name")].map(rect),
       marks: [...svg.querySelectorAll(".place .mark, .centre-star")].map(rect),
     };
@@ -227,12 +248,21 @@ const overlap = (a, b, slack = 0.5) =>
   a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
 
 for (const width of [320, 375, 768, 1280]) {
-  test(`at ${width}px no two labels intersect and no label covers a dot`, async () => {
+  test(`shipped story: at ${width}px no two labels intersect and no label covers a dot`, async () => {
     for (const lang of ["zh", "en"]) {
-      const page = await open(`?lang=${lang}`, { viewport: { width, height: 900 } });
+      const page = await open(`?lang=${lang}`, { viewport: { width, height: 900 } }, shipped);
       await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
-      const { labels, marks } = await boxes(page);
-      assert.ok(labels.length >= 12, `${labels.length} labels`);
+      await page.screenshot({ path: join(SHOTS, `shipped-${width}-${lang}.png`), fullPage: true });
+      const { names, placeLabels, labels, marks } = await boxes(page);
+      // Every circle is named and every place (and the centre) labelled, once: an edge
+      // place with its distance. So the checks below run over all of them.
+      assert.deepEqual(names, SHIPPED_STORY.circles.map((c) => c.name[lang]), `${lang} ${width}`);
+      const expected = [SHIPPED_STORY.centre, ...SHIPPED_STORY.places].map((p) => p.name[lang]);
+      const unit = lang === "zh" ? "公里" : " km";
+      const labelled = (name) => placeLabels.filter((l) => l === name || (l.startsWith(`${name} `) && /^\d+$/.test(l.slice(name.length + 1, -unit.length)) && l.endsWith(unit)));
+      for (const name of expected) assert.equal(labelled(name).length, 1, `${lang} ${width}: label of ${name} in ${placeLabels}`);
+      assert.equal(placeLabels.length, expected.length, `${lang} ${width}: ${placeLabels}`);
+      assert.equal(marks.length, SHIPPED_STORY.places.length + 1, `${lang} ${width}: marks and the centre star`);
       for (let i = 0; i < labels.length; i++) {
         for (let j = i + 1; j < labels.length; j++) {
           assert.ok(!overlap(labels[i], labels[j]), `${lang} ${width}: "${labels[i].text}" / "${labels[j].text}"`);
@@ -246,12 +276,12 @@ for (const width of [320, 375, 768, 1280]) {
   });
 }
 
-test("axe-core finds no violations in either language or theme", async () => {
+test("shipped story: axe-core finds no violations in either language or theme", async () => {
   for (const lang of ["zh", "en"]) {
     for (const theme of ["light", "dark"]) {
-      for (const circle of ["", "&circle=functional"]) {
-        const page = await open(`?lang=${lang}&theme=${theme}${circle}`);
-        if (circle) await page.locator('.panel[data-view="functional"]').waitFor();
+      for (const selection of ["", "&circle=functional"]) {
+        const page = await open(`?lang=${lang}&theme=${theme}${selection}`, {}, shipped);
+        if (selection) await page.locator('.panel[data-view="functional"]').waitFor();
         await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang);
         await page.evaluate(AXE_SOURCE);
         const result = await page.evaluate(() =>
@@ -260,7 +290,7 @@ test("axe-core finds no violations in either language or theme", async () => {
         const summary = result.violations.map(
           (v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`,
         );
-        assert.deepEqual(summary, [], `${lang} ${theme} ${circle}`);
+        assert.deepEqual(summary, [], `${lang} ${theme} ${selection}`);
       }
     }
   }

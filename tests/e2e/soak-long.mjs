@@ -1,14 +1,15 @@
 // `make soak`: 10,000 random reader actions with a fixed seed; zero console errors or panics,
-// and JS heap plus wasm memory growth of at most 2 MB.
+// and JS heap plus wasm memory growth of at most 2 MB. It runs on the shipped story's build
+// (`make soak` builds dist/ first).
 import { serve } from "./server.mjs";
-import { launch, DIST } from "./browser.mjs";
+import { launch, SHIPPED_DIST } from "./browser.mjs";
 import { soak } from "./soak.mjs";
 
 const SEED = Number(process.env.SOAK_SEED ?? 20230115);
 const COUNT = Number(process.env.SOAK_ACTIONS ?? 10000);
 const BUDGET_BYTES = 2 * 1024 * 1024;
 
-const server = await serve(DIST);
+const server = await serve(SHIPPED_DIST);
 const browser = await launch();
 console.log(`soak: ${COUNT} actions, seed ${SEED} (replay: SOAK_SEED=${SEED} make soak)`);
 const started = Date.now();

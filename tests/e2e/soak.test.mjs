@@ -1,4 +1,5 @@
-// Short soak (part of `make test`): 500 random reader actions, zero console errors or panics.
+// Short soak (part of `make test`): 500 random reader actions on the fixture story's build,
+// zero console errors or panics.
 // The long run with the memory budget is `make soak`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
