@@ -23,6 +23,7 @@ pub mod edge;
 pub mod paths;
 pub mod publish;
 pub mod url;
+pub mod words;
 
 #[cfg(test)]
 mod testing;

@@ -153,3 +153,157 @@ fn charts_show_the_sources_digits() {
         assert!(gdp_en.contains(v), "{v} missing");
     }
 }
+
+/// The plan's definitions, verbatim from facts.md §1 (Xia Linmao, 12 Feb 2026).
+const PLAN_WORDS_ZH: [(&str, &str); 3] = [
+    (
+        "commuting",
+        "综合考虑现状跨界通勤率以及综合交通1小时可达，覆盖常住人口高频流动的生活和工作联系区域，这个区域大致是以半径50公里为基础来划定的，包括北京市全域和环京12个区县，面积大约2.7万平方公里",
+    ),
+    (
+        "functional",
+        "强调的是疏解提升，是首都都市圈发展的核心区域和规划实体范围，半径大致是100公里范围为基础提出的，包括北京市、天津市、河北雄安新区以及廊坊市、保定市、张家口市的部分区县，面积大约是4.2万平方公里",
+    ),
+    (
+        "industrial",
+        "是首都都市圈发展辐射的开放区域，强化分工和协作，以半径150公里为基础来划定，辐射整个京津冀城市群",
+    ),
+];
+
+#[test]
+fn definitions_are_mu_pengs_paraphrased_and_the_plans_quoted() {
+    // corrections.md 1 and 11: two attributed parts, each source with its own date.
+    for circle in shipped().circles.iter() {
+        let d = &circle.definition;
+        assert_eq!(d.said_source.date, "2023-01-15", "{:?}", circle.id);
+        assert!(d.said_source.name.en.contains("Mu Peng"));
+        assert_eq!(d.plan.original, Lang::Zh);
+        assert_eq!(d.plan.source.date, "2026-02-12");
+        assert!(d.plan.source.name.en.contains("Xia Linmao"));
+        let expected = PLAN_WORDS_ZH
+            .iter()
+            .find(|(id, _)| *id == circle.id.slug())
+            .map(|(_, words)| *words);
+        assert_eq!(Some(d.plan.words.zh.as_ref()), expected);
+    }
+    // corrections.md 2: 同城化 is working as one city, not urbanisation; 强链补链 fills gaps.
+    let said = |id: CircleId| {
+        shipped()
+            .circle(id)
+            .map(|c| c.definition.said.en.to_string())
+            .unwrap_or_default()
+    };
+    assert!(said(CircleId::Commuting).contains("works as one city with Beijing"));
+    assert!(!said(CircleId::Commuting).contains("urbanis"));
+    assert!(said(CircleId::Industrial).contains("fill their gaps"));
+    assert!(!said(CircleId::Industrial).contains("extend"));
+}
+
+#[test]
+fn cumulative_figures_name_their_window_and_sources_their_own_date() {
+    let figure = |id: &str| {
+        shipped()
+            .figures
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no figure {id}"))
+    };
+    // corrections.md 7: the article's 210 billion is 2014–2022, as of January 2023.
+    let article = figure("tech-contracts");
+    assert!(
+        article.label.en.contains("2014–2022 (as of January 2023)"),
+        "{}",
+        article.label.en
+    );
+    assert!(
+        article.label.zh.contains("2014—2022年，截至2023年1月"),
+        "{}",
+        article.label.zh
+    );
+    assert_eq!(article.source.date, "2023-01-15");
+    assert!(
+        figure("tech-contracts-2020")
+            .label
+            .en
+            .ends_with("2014–2020")
+    );
+    // corrections.md 8: the office's name and the release date.
+    let office = figure("tech-contracts-2021-2024");
+    assert_eq!(
+        office.source.name.en,
+        "Beijing–Tianjin–Hebei Coordinated Development Statistical Monitoring Office (released by the National Bureau of Statistics)"
+    );
+    assert_eq!(
+        office.source.name.zh,
+        "京津冀协同发展统计监测办公室（国家统计局发布）"
+    );
+    assert_eq!(office.source.date, "2025-12-25");
+}
+
+#[test]
+fn charts_cite_one_dated_source_and_keep_arithmetic_in_notes() {
+    let chart = |id: &str| {
+        shipped()
+            .charts
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no chart {id}"))
+    };
+    // corrections.md 10: the 2013/2023 pair from the Feb 2024 press conference.
+    let years = chart("tech-contracts-years");
+    assert!(years.source.name.en.starts_with("Beijing Business Today"));
+    assert_eq!(years.source.date, "2024-02");
+    // corrections.md 12 and 13: arithmetic in the note, not the source; a title that reads.
+    let commuters = chart("commuters");
+    assert!(!commuters.source.name.en.chars().any(|c| c.is_ascii_digit()));
+    let note = commuters
+        .note
+        .as_ref()
+        .map(|n| n.en.to_string())
+        .unwrap_or_default();
+    assert!(
+        note.starts_with("About 225,000 = about 400,000 − 175,000."),
+        "{note}"
+    );
+    assert_eq!(
+        commuters.title.en.matches("live").count(),
+        1,
+        "{}",
+        commuters.title.en
+    );
+    assert_eq!(
+        commuters.title.zh.matches("住在").count(),
+        0,
+        "{}",
+        commuters.title.zh
+    );
+}
+
+#[test]
+fn interface_words_say_what_the_fact_check_asked() {
+    let ui = &shipped().ui;
+    assert_eq!(ui.legend_part.en, "parts only"); // 14
+    assert_eq!(ui.legend_part.zh, "部分区县");
+    assert!(ui.credit.en.contains("(2023–2035), published in 2026")); // 15
+    assert!(ui.credit.zh.contains("（2023—2035年）》，2026年发布"));
+    assert!(ui.diagram_label.en.contains("arrows at the edge")); // 16
+    assert!(ui.diagram_label.zh.contains("边缘箭头"));
+    assert_eq!(ui.radius.en, "Plan radius: about"); // 17
+    assert!(ui.overview_intro.en.contains("said in January 2023")); // 18
+    assert!(ui.overview_intro.zh.contains("2023年1月说"));
+    assert!(
+        ui.overview_intro
+            .en
+            .contains("2023–2035 plan describes as nested")
+    );
+    assert_eq!(
+        ui.kicker.en,
+        "Beijing–Tianjin–Hebei coordinated development"
+    ); // 19
+    for city in ["Tokyo", "New York", "London"] {
+        assert!(ui.overview_intro.en.contains(city), "{city}"); // 21
+    }
+    for city in ["东京", "纽约", "伦敦"] {
+        assert!(ui.overview_intro.zh.contains(city), "{city}");
+    }
+}

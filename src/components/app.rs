@@ -1,6 +1,5 @@
 //! The whole graphic: header, circle picker, diagram with legend, panel, text version, credits.
 
-use super::date_text;
 use super::diagram::{Diagram, mark_shape};
 use super::panel::Panel;
 use super::text_version::TextVersion;
@@ -11,6 +10,7 @@ use crate::edge;
 use crate::hooks::{use_embed_height, use_url_sync};
 use crate::state::{Action, ViewState};
 use crate::story::{CircleId, Lang, Story};
+use crate::words::date_text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

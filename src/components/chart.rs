@@ -5,7 +5,7 @@ use crate::story::{Chart, Lang, Story};
 use plotters::style::RGBColor;
 use yew::prelude::*;
 
-use super::date_text;
+use crate::words::source_line;
 
 /// Bar colour per section: the same hue as the circle's marks.
 pub fn section_colour(chart: &Chart) -> RGBColor {
@@ -34,15 +34,6 @@ pub struct ChartProps {
     pub ui_item: AttrValue,
     pub ui_value: AttrValue,
     pub ui_source: AttrValue,
-}
-
-/// Source line shared by figures and charts: "Source: name, date".
-pub fn source_line(label: &str, name: &str, date: &str, lang: Lang) -> String {
-    let name = crate::bidi::isolate(name);
-    match lang {
-        Lang::Zh => format!("{label}：{name}，{}", date_text(date, lang)),
-        Lang::En => format!("{label}: {name}, {}", date_text(date, lang)),
-    }
 }
 
 #[function_component(ChartFigure)]
@@ -74,7 +65,7 @@ pub fn chart_figure(props: &ChartProps) -> Html {
             if let Some(note) = &chart.note {
                 <p class="note">{ note.get(lang) }</p>
             }
-            <p class="source">{ source_line(&props.ui_source, chart.source.name.get(lang), &chart.source.date, lang) }</p>
+            <p class="source">{ source_line(&props.ui_source, &chart.source, lang) }</p>
             <details class="table-toggle">
                 <summary>{ props.ui_show_table.clone() }</summary>
                 <table>

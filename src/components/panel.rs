@@ -7,11 +7,11 @@
 //! built when the browser is idle after start-up, or at once when a reader picks one first.
 
 use super::StoryRef;
-use super::chart::{ChartFigure, chart_props, source_line};
-use crate::bidi::isolate;
+use super::chart::{ChartFigure, chart_props};
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
-use crate::story::{CircleId, Extent, Figure, Lang, Section, Story};
+use crate::story::{CircleId, Figure, Lang, Section, Story};
+use crate::words::{member_text, quote_text, radius_text, source_line};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
         <div class="figure" data-figure={figure.id.clone()}>
             <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
             <p class="figure-label">{ figure.label.get(lang) }</p>
-            <p class="source">{ source_line(story.ui.source.get(lang), figure.source.name.get(lang), &figure.source.date, lang) }</p>
+            <p class="source">{ source_line(story.ui.source.get(lang), &figure.source, lang) }</p>
             if let Some(caveat) = &figure.caveat {
                 <p class="note caveat">{ caveat.get(lang) }</p>
             }
@@ -94,40 +94,38 @@ fn panel_view(props: &PanelViewProps) -> Html {
         return html! {};
     };
     let section = Section::from(id);
-    let definition_source = circle.definition_source.get(lang);
+    let definition = &circle.definition;
     let members = story.members_of(id).map(|p| {
         let kind = MarkKind::of(p);
+        let (name, basis) = member_text(ui, p, lang);
         html! {
             <li class={kind.class()}>
-                { if p.extent == Extent::Part {
-                    format!("{} ({})", isolate(p.name.get(lang)), ui.legend_part.get(lang))
-                } else {
-                    p.name.get(lang).to_owned()
-                } }
-                <span class="basis">{ format!(" — {}", isolate(p.basis.get(lang))) }</span>
+                { name }
+                <span class="basis">{ format!(" — {basis}") }</span>
             </li>
         }
     });
+    let plan = &definition.plan;
     let charts = story
         .charts_in(section)
         .map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
     html! {
         <section class="panel-view" data-section={id.slug()}>
             <h2>{ circle.name.get(lang) }</h2>
-            <p class="radius">{ match lang {
-                Lang::Zh => format!("{}{}公里", ui.radius.zh, circle.radius_km),
-                Lang::En => format!("{} {} km", ui.radius.en, circle.radius_km),
-            } }</p>
+            <p class="radius">{ radius_text(ui, circle, lang) }</p>
             <p class="source">{ ui.radius_source.get(lang) }</p>
             <h3>{ ui.definition.get(lang) }</h3>
-            // zh is verified official wording, quoted; en paraphrases the translated article,
-            // so it is never presented as a quotation.
-            if lang == Lang::Zh {
-                <blockquote class="definition">{ format!("“{}”", circle.definition.zh) }</blockquote>
+            // Two parts, apart: the speaker's words as we summarise them (never quoted), then the
+            // plan's own words, quoted only in the language they were written in.
+            <p class="definition said">{ definition.said.get(lang) }</p>
+            <p class="source">{ source_line(ui.source.get(lang), &definition.said_source, lang) }</p>
+            <h4>{ ui.plan_words.get(lang) }</h4>
+            if lang == plan.original {
+                <blockquote class="definition plan">{ quote_text(plan, lang, ui.our_translation.get(lang)) }</blockquote>
             } else {
-                <p class="definition">{ circle.definition.en.as_ref() }</p>
+                <p class="definition plan translated">{ quote_text(plan, lang, ui.our_translation.get(lang)) }</p>
             }
-            <p class="source">{ source_line(ui.source.get(lang), definition_source.name.get(lang), &definition_source.date, lang) }</p>
+            <p class="source">{ source_line(ui.source.get(lang), &plan.source, lang) }</p>
             <div class="figures">
                 { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
             </div>

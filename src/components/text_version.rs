@@ -3,12 +3,12 @@
 //! reader's way through the graphic and what a reader sees without JavaScript.
 
 use super::StoryRef;
-use super::chart::source_line;
 use super::panel::figure_card;
 use crate::bidi::isolate;
 use crate::charts::bar_value_text;
 use crate::diagram::MarkKind;
-use crate::story::{Extent, Lang, Section};
+use crate::story::{Lang, Section};
+use crate::words::{member_text, quote_text, radius_text, source_line};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,10 +24,10 @@ pub fn text_version(props: &TextVersionProps) -> Html {
     let ui = &story.ui;
     let sections = story.circles.iter().map(|circle| {
         let section = Section::from(circle.id);
-        let source = circle.definition_source.get(lang);
+        let definition = &circle.definition;
         let members = story.members_of(circle.id).map(|p| {
-            let part = if p.extent == Extent::Part { format!(" ({})", ui.legend_part.get(lang)) } else { String::new() };
-            html! { <li>{ format!("{}{} — {}", isolate(p.name.get(lang)), part, isolate(p.basis.get(lang))) }</li> }
+            let (name, basis) = member_text(ui, p, lang);
+            html! { <li>{ format!("{name} — {basis}") }</li> }
         });
         let tables = story.charts_in(section).map(|chart| {
             let rows = chart.bars.iter().enumerate().map(|(i, bar)| html! {
@@ -38,19 +38,18 @@ pub fn text_version(props: &TextVersionProps) -> Html {
                     <caption>{ format!("{} ({})", chart.title.get(lang), chart.unit_label.get(lang)) }</caption>
                     <thead><tr><th scope="col">{ ui.table_item.get(lang) }</th><th scope="col">{ ui.table_value.get(lang) }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
-                    <tfoot><tr><td colspan="2">{ source_line(ui.source.get(lang), chart.source.name.get(lang), &chart.source.date, lang) }</td></tr></tfoot>
+                    <tfoot><tr><td colspan="2">{ source_line(ui.source.get(lang), &chart.source, lang) }</td></tr></tfoot>
                 </table>
             }
         });
         html! {
             <section class="text-circle" data-circle={circle.id.slug()}>
                 <h3>{ circle.name.get(lang) }</h3>
-                <p>{ match lang {
-                    Lang::Zh => format!("{}{}公里。", ui.radius.zh, circle.radius_km),
-                    Lang::En => format!("{} {} km.", ui.radius.en, circle.radius_km),
-                } }</p>
-                <p>{ circle.definition.get(lang) }</p>
-                <p class="source">{ source_line(ui.source.get(lang), source.name.get(lang), &source.date, lang) }</p>
+                <p>{ radius_text(ui, circle, lang) }</p>
+                <p class="definition said">{ definition.said.get(lang) }</p>
+                <p class="source">{ source_line(ui.source.get(lang), &definition.said_source, lang) }</p>
+                <p class="definition plan">{ format!("{}{}", ui.plan_words.get(lang), quote_text(&definition.plan, lang, ui.our_translation.get(lang))) }</p>
+                <p class="source">{ source_line(ui.source.get(lang), &definition.plan.source, lang) }</p>
                 <h4>{ ui.members.get(lang) }</h4>
                 <ul>{ for members }</ul>
                 if circle.members_partial { <p class="note">{ ui.members_partial.get(lang) }</p> }

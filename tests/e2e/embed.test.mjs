@@ -158,8 +158,8 @@ test("messages not from the parent, and pym navigateTo, change nothing", async (
 
 test("shipped story: without JavaScript both pages show the circles, definitions, figures and data", async () => {
   for (const [path, expect] of [
-    ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "41,610.9亿", "率先构建一体化交通体系"]],
-    ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "4,161.09 billion", "Mu Peng"]],
+    ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "41,610.9亿", "与北京同城化", "“综合考虑现状跨界通勤率"]],
+    ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "4,161.09 billion", "works as one city with Beijing", "(our translation)"]],
   ]) {
     const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await page.goto(`${shipped.url}${path}`);

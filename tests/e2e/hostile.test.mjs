@@ -107,6 +107,15 @@ const unisolated = (page, storyStrings) => page.evaluate(({ FSI, PDI, storyStrin
   return problems;
 }, { FSI, PDI, storyStrings });
 
+/** A quote as a reader of `lang` sees it: the original words in quotation marks, our
+ *  translation marked as such and unquoted. */
+const quoted = (quote, lang) => quote.original === lang
+  ? `“${quote.words[lang]}”`
+  : lang === "zh" ? `${quote.words.zh}（${FIXTURE.ui.our_translation.zh}）` : `${quote.words.en} (${FIXTURE.ui.our_translation.en})`;
+
+/** "parts only" after a member's name, in each language's own brackets. */
+const partNote = (part, lang) => (lang === "zh" ? `（${part}）` : ` (${part})`);
+
 /** What the page shows of the fixture's hostile strings, read from the DOM. */
 const shown = (page) => page.evaluate(() => {
   const text = (sel) => document.querySelector(sel)?.textContent ?? null;
@@ -115,7 +124,8 @@ const shown = (page) => page.evaluate(() => {
     title: document.title,
     headline: text("h1"),
     standfirst: text(".standfirst"),
-    definitions: texts(".text-version .text-circle > p:nth-of-type(2)"),
+    definitions: texts(".text-version .text-circle > p.definition.said"),
+    planWords: texts(".text-version .text-circle > p.definition.plan"),
     figureLabels: texts(".text-version .figure-label"),
     caveats: texts(".text-version .caveat"),
     members: Object.fromEntries([...document.querySelectorAll(".text-version .text-circle")].map((s) =>
@@ -137,11 +147,12 @@ function expected(lang) {
     title: FIXTURE.ui.headline[lang],
     headline: FIXTURE.ui.headline[lang],
     standfirst: FIXTURE.ui.standfirst[lang],
-    definitions: FIXTURE.circles.map((c) => c.definition[lang]),
+    definitions: FIXTURE.circles.map((c) => c.definition.said[lang]),
+    planWords: FIXTURE.circles.map((c) => `${FIXTURE.ui.plan_words[lang]}${quoted(c.definition.plan, lang)}`),
     figureLabels: sections.flatMap((s) => FIXTURE.figures.filter((f) => f.section === s)).map((f) => f.label[lang]),
     caveats: FIXTURE.figures.filter((f) => f.caveat).map((f) => f.caveat[lang]),
     members: Object.fromEntries(FIXTURE.circles.map((c) => [c.id, members(c.id).map((p) =>
-      `${isolate(p.name[lang])}${p.extent === "part" ? ` (${part})` : ""} — ${isolate(p.basis[lang])}`)])),
+      `${isolate(p.name[lang])}${p.extent === "part" ? partNote(part, lang) : ""} — ${isolate(p.basis[lang])}`)])),
     tableLabels: sections.flatMap((s) => FIXTURE.charts.filter((c) => c.section === s)).flatMap((c) => c.bars.map((b) => b.label[lang])),
     made: 0,
   };
@@ -184,8 +195,10 @@ test("after hydration, in every view, the hostile strings stay literal and isola
       await page.locator(`.panel[data-view="${c.id}"]`).waitFor();
       const view = page.locator(".panel .view:not([hidden])");
       assert.equal(await view.locator("h2").textContent(), c.name[lang]);
-      const definition = lang === "zh" ? `“${c.definition.zh}”` : c.definition.en;
-      assert.equal(await view.locator(".definition").textContent(), definition, `${lang} ${c.id}`);
+      assert.equal(await view.locator(".definition.said").textContent(), c.definition.said[lang], `${lang} ${c.id}`);
+      assert.equal(await view.locator(".definition.plan").textContent(), quoted(c.definition.plan, lang), `${lang} ${c.id}`);
+      // Only the words in their original language are a quotation (a blockquote in quotation marks).
+      assert.equal(await view.locator("blockquote.definition.plan").count(), c.definition.plan.original === lang ? 1 : 0, `${lang} ${c.id}`);
       await checkHostileText(page, lang, `with ${c.id} shown`);
     }
     // The panel's member list: a name with markup is text; a right-to-left name is isolated.
@@ -195,7 +208,7 @@ test("after hydration, in every view, the hostile strings stay literal and isola
     const newArea = place("new-area");
     const hill = place("hill-city");
     assert.ok(items.includes(`${newArea.name[lang]} — ${newArea.basis[lang]}`), `${lang}: ${items}`);
-    assert.ok(items.includes(`${FSI}${hill.name[lang]}${PDI} (${FIXTURE.ui.legend_part[lang]}) — ${FSI}${hill.basis[lang]}${PDI}`), `${lang}: ${items}`);
+    assert.ok(items.includes(`${FSI}${hill.name[lang]}${PDI}${partNote(FIXTURE.ui.legend_part[lang], lang)} — ${FSI}${hill.basis[lang]}${PDI}`), `${lang}: ${items}`);
     // A chart's bar label with markup is text inside the chart's SVG.
     await page.locator(".pick-commuting").click();
     await page.locator('.panel[data-view="commuting"]').waitFor();

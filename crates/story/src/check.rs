@@ -69,14 +69,25 @@ impl Report {
         if !is_valid_date(date) {
             self.fail(
                 at,
-                format!("\"{date}\" is not a date (YYYY-MM-DD or YYYY-MM)"),
-                format!("“{date}”不是日期（应为YYYY-MM-DD或YYYY-MM）"),
+                format!("\"{date}\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+                format!("“{date}”不是日期（应为YYYY-MM-DD、YYYY-MM或YYYY）"),
             );
         }
     }
 
     fn source(&mut self, at: &str, source: &Source) {
         self.text(&key(at, "name"), &source.name);
+        for (lang, name) in [("zh", &source.name.zh), ("en", &source.name.en)] {
+            if let Some(found) = day_or_month_in(name) {
+                self.fail(
+                    &key(&key(at, "name"), lang),
+                    format!(
+                        "names a day or month (\"{found}\"): a source's date goes in its date field"
+                    ),
+                    format!("含有日或月（“{found}”）：来源的日期应写在date字段"),
+                );
+            }
+        }
         self.date(&key(at, "date"), &source.date);
         if let Some(url) = &source.url
             && !url.starts_with("https://")
@@ -107,6 +118,53 @@ impl Report {
     }
 }
 
+/// Quotation marks a story may use only inside a [`Quote`]'s words.
+const QUOTATION_MARKS: [char; 7] = ['“', '”', '„', '「', '」', '『', '』'];
+
+/// The first day or month a source's name spells out, if any: `1月15日`, `15 Jan`, `March`.
+/// A year alone is allowed, as in the title of the 2023–2035 plan.
+pub fn day_or_month_in(name: &str) -> Option<String> {
+    const MONTH_WORDS: [&str; 24] = [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    let chars: Vec<char> = name.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if (*c == '月' || *c == '日') && i > 0 && chars[i - 1].is_ascii_digit() {
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| !c.is_ascii_digit())
+                .map_or(0, |p| p + 1);
+            return Some(chars[start..=i].iter().collect());
+        }
+    }
+    name.split(|c: char| !c.is_ascii_alphabetic())
+        .find(|word| MONTH_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+        .map(str::to_owned)
+}
+
 /// `[a-z0-9-]{1,64}`: safe in a URL, a file name and an HTML attribute.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -116,7 +174,8 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// `YYYY-MM-DD` or `YYYY-MM`, with a real month and day.
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a date as precise as it is known), with a real month
+/// and day.
 pub fn is_valid_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize| -> Option<u32> {
@@ -124,6 +183,9 @@ pub fn is_valid_date(date: &str) -> bool {
             .then(|| s.parse().ok())
             .flatten()
     };
+    if let [year] = parts.as_slice() {
+        return number(year, 4).is_some_and(|y| y >= 1900);
+    }
     let (Some(year), Some(month)) = (
         parts.first().and_then(|s| number(s, 4)),
         parts.get(1).and_then(|s| number(s, 2)),
@@ -189,7 +251,71 @@ pub fn check(story: &Story) -> Vec<StoryError> {
     for (name, text) in story.ui.entries() {
         report.text(&key(&ui, name), text);
     }
+    for (at, text) in unquoted_texts(story) {
+        for (lang, words) in [("zh", &text.zh), ("en", &text.en)] {
+            if let Some(mark) = words
+                .chars()
+                .find(|c| QUOTATION_MARKS.contains(c) || *c == '"')
+            {
+                report.fail(
+                    &key(&at, lang),
+                    format!("has the quotation mark {mark}: only a quote's words (with their source and date) may be quoted"),
+                    format!("含有引号{mark}：只有quote中原话（附来源和日期）可以加引号"),
+                );
+            }
+        }
+    }
     report.errors
+}
+
+/// Every text of the story but quotes' words, with its path: where quotation marks may not be.
+fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
+    let mut texts = vec![("centre.name".to_owned(), &story.centre.name)];
+    for (i, c) in story.circles.iter().enumerate() {
+        let at = index("circles", i);
+        texts.push((key(&at, "name"), &c.name));
+        texts.push((key(&at, "definition.said"), &c.definition.said));
+        texts.push((
+            key(&at, "definition.said_source.name"),
+            &c.definition.said_source.name,
+        ));
+        texts.push((
+            key(&at, "definition.plan.source.name"),
+            &c.definition.plan.source.name,
+        ));
+    }
+    for (i, p) in story.places.iter().enumerate() {
+        let at = index("places", i);
+        texts.push((key(&at, "name"), &p.name));
+        texts.push((key(&at, "basis"), &p.basis));
+        if let Some(role) = &p.role {
+            texts.push((key(&at, "role"), role));
+        }
+    }
+    for (i, f) in story.figures.iter().enumerate() {
+        let at = index("figures", i);
+        texts.push((key(&at, "label"), &f.label));
+        texts.push((key(&at, "source.name"), &f.source.name));
+        if let Some(caveat) = &f.caveat {
+            texts.push((key(&at, "caveat"), caveat));
+        }
+    }
+    for (i, c) in story.charts.iter().enumerate() {
+        let at = index("charts", i);
+        texts.push((key(&at, "title"), &c.title));
+        texts.push((key(&at, "unit_label"), &c.unit_label));
+        texts.push((key(&at, "source.name"), &c.source.name));
+        if let Some(note) = &c.note {
+            texts.push((key(&at, "note"), note));
+        }
+        for (j, bar) in c.bars.iter().enumerate() {
+            texts.push((key(&index(&key(&at, "bars"), j), "label"), &bar.label));
+        }
+    }
+    for (name, text) in story.ui.entries() {
+        texts.push((key("ui", name), text));
+    }
+    texts
 }
 
 fn check_circles(story: &Story, report: &mut Report) {
@@ -213,10 +339,15 @@ fn check_circles(story: &Story, report: &mut Report) {
             );
         }
         report.text(&key(&at, "name"), &circle.name);
-        report.text(&key(&at, "definition"), &circle.definition);
-        let definition_source = key(&at, "definition_source");
-        report.source(&key(&definition_source, "zh"), &circle.definition_source.zh);
-        report.source(&key(&definition_source, "en"), &circle.definition_source.en);
+        let definition = key(&at, "definition");
+        report.text(&key(&definition, "said"), &circle.definition.said);
+        report.source(
+            &key(&definition, "said_source"),
+            &circle.definition.said_source,
+        );
+        let plan = key(&definition, "plan");
+        report.text(&key(&plan, "words"), &circle.definition.plan.words);
+        report.source(&key(&plan, "source"), &circle.definition.plan.source);
         let r = circle.radius_km;
         if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
             report.fail(
@@ -437,7 +568,7 @@ mod tests {
             errors,
             [
                 "figures[0].source.name.en: must not be empty",
-                "figures[1].source.date: \"sometime\" is not a date (YYYY-MM-DD or YYYY-MM)"
+                "figures[1].source.date: \"sometime\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
             ]
         );
     }
@@ -448,7 +579,7 @@ mod tests {
         s.charts.to_mut()[0].source.date = "2023-02-30".into();
         assert_eq!(
             fields(&s),
-            ["charts[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD or YYYY-MM)"]
+            ["charts[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"]
         );
     }
 
@@ -594,5 +725,58 @@ mod tests {
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].starts_with("charts[0].scale.zh"));
         assert!(errors[1].starts_with("charts[0].bars: must have 1 to 8 bars"));
+    }
+
+    #[test]
+    fn quotation_marks_stand_only_around_a_quotes_words() {
+        let mut s = story();
+        s.figures.to_mut()[0].label.en = "the “share”".into();
+        s.ui.kicker.zh = "\"测试\"".into();
+        assert_eq!(
+            fields(&s),
+            [
+                "figures[0].label.en: has the quotation mark “: only a quote's words (with their source and date) may be quoted",
+                "ui.kicker.zh: has the quotation mark \": only a quote's words (with their source and date) may be quoted",
+            ]
+        );
+        let mut s = story();
+        s.circles.to_mut()[0].definition.plan.words.zh = "“嵌套的实心圆”".into();
+        assert_eq!(
+            fields(&s),
+            Vec::<String>::new(),
+            "a quote's words may hold quotes"
+        );
+    }
+
+    #[test]
+    fn a_sources_name_holds_no_day_or_month() {
+        assert_eq!(day_or_month_in("CRNTT, 27 Mar 2023"), Some("Mar".into()));
+        assert_eq!(
+            day_or_month_in("China News Service (15 January 2023)"),
+            Some("January".into())
+        );
+        assert_eq!(day_or_month_in("中评社，2023年3月27日"), Some("3月".into()));
+        assert_eq!(day_or_month_in("北京日报，30日"), Some("30日".into()));
+        assert_eq!(day_or_month_in("《规划（2023—2035年）》"), None);
+        assert_eq!(
+            day_or_month_in("Spatial Coordination Plan (2023–2035)"),
+            None
+        );
+        assert_eq!(day_or_month_in("Marathon Daily"), None);
+        let mut s = story();
+        s.charts.to_mut()[0].source.name.en = "Test Source, Sept 2020".into();
+        assert_eq!(
+            fields(&s),
+            [
+                "charts[0].source.name.en: names a day or month (\"Sept\"): a source's date goes in its date field"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_may_be_a_year_alone() {
+        assert!(is_valid_date("2026"));
+        assert!(!is_valid_date("26"));
+        assert!(!is_valid_date("1899"));
     }
 }

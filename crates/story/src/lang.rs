@@ -4,7 +4,9 @@ use crate::Str;
 use std::fmt;
 
 /// A reader's language. The graphic speaks Chinese (default) and English.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
 pub enum Lang {
     #[default]
     Zh,

@@ -158,11 +158,33 @@ record! {
         pub name: Text,
         /// The plan's approximate radius: a basis, not a boundary.
         pub radius_km: f64,
-        /// What the circle is. In zh, verified official wording; see `definition_source`.
-        pub definition: Text,
-        pub definition_source: SourcePair,
+        /// What the circle is, in two attributed parts shown apart.
+        pub definition: Definition,
         /// The list of member places is known to be incomplete.
         pub members_partial: bool,
+    }
+}
+
+record! {
+    /// What a circle is: what the story's speaker said, and what the plan says.
+    pub struct Definition {
+        /// The speaker's words as we summarise them, in both languages: a paraphrase, never
+        /// shown in quotation marks.
+        pub said: Text,
+        pub said_source: Source,
+        /// The plan's own words.
+        pub plan: Quote,
+    }
+}
+
+record! {
+    /// Words someone said or wrote, verbatim in the language they used (`original`), with our
+    /// translation in the other. Only the original is shown in quotation marks; the
+    /// translation is marked as ours. Quotation marks appear nowhere else in a story.
+    pub struct Quote {
+        pub words: Text,
+        pub original: Lang,
+        pub source: Source,
     }
 }
 
@@ -211,27 +233,10 @@ record! {
 record! {
     pub struct Source {
         pub name: Text,
-        /// ISO date `YYYY-MM-DD`, or `YYYY-MM` where the source gives no day.
+        /// ISO date as precise as it is known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Never inside
+        /// the name.
         pub date: Str,
         pub url: Option<Str>,
-    }
-}
-
-record! {
-    /// A source per language, where each language's wording comes from its own source
-    /// (zh quotes verified Chinese wording; en translates the 2023 article).
-    pub struct SourcePair {
-        pub zh: Source,
-        pub en: Source,
-    }
-}
-
-impl SourcePair {
-    pub fn get(&self, lang: Lang) -> &Source {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
     }
 }
 
@@ -320,6 +325,8 @@ ui_strings! {
     overview_intro,
     choose_circle,
     definition,
+    plan_words,
+    our_translation,
     members,
     members_partial,
     figures,

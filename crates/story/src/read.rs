@@ -114,6 +114,7 @@ fn expected_list(message: &str) -> String {
     };
     let list = list.strip_prefix("one of ").unwrap_or(list);
     list.split(", ")
+        .flat_map(|part| part.split(" or "))
         .map(|name| name.trim_matches('`'))
         .collect::<Vec<_>>()
         .join("、")

@@ -78,7 +78,7 @@ fn cases() -> Vec<Case> {
         (
             "trailing characters after the story",
             Text(|t| format!("{t} x").into_bytes()),
-            "(file): is not valid JSON: trailing characters (line 630, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第630行第3列）",
+            "(file): is not valid JSON: trailing characters (line 659, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第659行第3列）",
         ),
         (
             "JSON number out of range",
@@ -94,7 +94,7 @@ fn cases() -> Vec<Case> {
                     "\"value\": \"4\", \"value\": \"4\",",
                 )
             }),
-            "figures[0]: duplicate field `value` (line 283, column 24) / 字段“value”重复（第283行第24列）",
+            "figures[0]: duplicate field `value` (line 304, column 24) / 字段“value”重复（第304行第24列）",
         ),
         (
             "file over 1 MB",
@@ -203,12 +203,32 @@ fn cases() -> Vec<Case> {
         (
             "source date not a real day",
             Set("/figures/0/source/date", json!("2023-02-30")),
-            "figures[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD or YYYY-MM) / “2023-02-30”不是日期（应为YYYY-MM-DD或YYYY-MM）",
+            "figures[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY) / “2023-02-30”不是日期（应为YYYY-MM-DD、YYYY-MM或YYYY）",
+        ),
+        (
+            "quotation marks outside a quote",
+            Set("/figures/0/label/en", json!("the \u{201c}share\u{201d}")),
+            "figures[0].label.en: has the quotation mark \u{201c}: only a quote's words (with their source and date) may be quoted / 含有引号\u{201c}：只有quote中原话（附来源和日期）可以加引号",
+        ),
+        (
+            "a date inside a source's name",
+            Set("/figures/0/source/name/en", json!("CRNTT, 27 Mar 2023")),
+            "figures[0].source.name.en: names a day or month (\"Mar\"): a source's date goes in its date field / 含有日或月（\u{201c}Mar\u{201d}）：来源的日期应写在date字段",
+        ),
+        (
+            "a day inside a source's Chinese name",
+            Set("/charts/0/source/name/zh", json!("中评社，2023年3月27日")),
+            "charts[0].source.name.zh: names a day or month (\"3月\"): a source's date goes in its date field / 含有日或月（\u{201c}3月\u{201d}）：来源的日期应写在date字段",
+        ),
+        (
+            "a quote in a language the graphic does not speak",
+            Set("/circles/0/definition/plan/original", json!("fr")),
+            "circles[0].definition.plan.original: unknown variant `fr`, expected `zh` or `en` / \u{201c}fr\u{201d}不是可用的取值，应为zh、en之一",
         ),
         (
             "published not a date",
             Set("/published", json!("2020-13")),
-            "published: \"2020-13\" is not a date (YYYY-MM-DD or YYYY-MM) / “2020-13”不是日期（应为YYYY-MM-DD或YYYY-MM）",
+            "published: \"2020-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY) / “2020-13”不是日期（应为YYYY-MM-DD、YYYY-MM或YYYY）",
         ),
         (
             "updated earlier than published",

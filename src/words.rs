@@ -1,0 +1,135 @@
+//! The sentences the graphic writes from the story, each written once and tested here: dates,
+//! source lines and quotations. The panel, the text version, the charts and the build-time
+//! files all call these, so the same thing is never worded two ways.
+
+use crate::bidi::isolate;
+use crate::story::{Circle, Extent, Lang, Place, Quote, Source, Ui};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// An ISO date as precise as it is known, for the reader: `2023-01-15` → `2023年1月15日` /
+/// `15 Jan 2023`; `2023-02` → `2023年2月` / `Feb 2023`; `2026` → `2026年` / `2026`.
+pub fn date_text(iso: &str, lang: Lang) -> String {
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    let month = |m: u32| {
+        MONTHS
+            .get((m as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+    };
+    match (lang, parts.as_slice()) {
+        (Lang::Zh, [y, m, d]) => format!("{y}年{m}月{d}日"),
+        (Lang::Zh, [y, m]) => format!("{y}年{m}月"),
+        (Lang::Zh, [y]) => format!("{y}年"),
+        (Lang::En, [y, m, d]) => format!("{d} {} {y}", month(*m)),
+        (Lang::En, [y, m]) => format!("{} {y}", month(*m)),
+        (Lang::En, [y]) => format!("{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+/// "Source: name, date" / "来源：名称，日期", the name isolated (it may be in another script).
+pub fn source_line(label: &str, source: &Source, lang: Lang) -> String {
+    let name = isolate(source.name.get(lang));
+    let date = date_text(&source.date, lang);
+    match lang {
+        Lang::Zh => format!("{label}：{name}，{date}"),
+        Lang::En => format!("{label}: {name}, {date}"),
+    }
+}
+
+/// A quotation as a reader of `lang` sees it: the original words in quotation marks, or our
+/// translation without them, followed by `translation_note` (e.g. "our translation").
+pub fn quote_text(quote: &Quote, lang: Lang, translation_note: &str) -> String {
+    let words = quote.words.get(lang);
+    match (lang == quote.original, lang) {
+        (true, Lang::Zh) => format!("“{words}”"),
+        (true, Lang::En) => format!("“{words}”"),
+        (false, Lang::Zh) => format!("{words}（{translation_note}）"),
+        (false, Lang::En) => format!("{words} ({translation_note})"),
+    }
+}
+
+/// The plan's radius of a circle: `规划半径约50公里` / `Plan radius: about 50 km` (the ui
+/// string carries the qualifier).
+pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
+    let km = circle.radius_km;
+    match lang {
+        Lang::Zh => format!("{}{km}公里", ui.radius.zh),
+        Lang::En => format!("{} {km} km", ui.radius.en),
+    }
+}
+
+/// A member place as listed: its name (with "parts only" where only parts belong) and the
+/// basis of its membership, each isolated.
+pub fn member_text(ui: &Ui, place: &Place, lang: Lang) -> (String, String) {
+    let name = isolate(place.name.get(lang));
+    let name = match place.extent {
+        Extent::Part => match lang {
+            Lang::Zh => format!("{name}（{}）", ui.legend_part.zh),
+            Lang::En => format!("{name} ({})", ui.legend_part.en),
+        },
+        Extent::Whole => name.into_owned(),
+    };
+    (name, isolate(place.basis.get(lang)).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::Text;
+
+    fn source(name: &str, date: &str) -> Source {
+        Source {
+            name: Text {
+                zh: name.to_owned().into(),
+                en: name.to_owned().into(),
+            },
+            date: date.to_owned().into(),
+            url: None,
+        }
+    }
+
+    #[test]
+    fn dates_read_naturally_at_every_precision() {
+        assert_eq!(date_text("2023-01-15", Lang::Zh), "2023年1月15日");
+        assert_eq!(date_text("2023-01-15", Lang::En), "15 Jan 2023");
+        assert_eq!(date_text("2023-02", Lang::Zh), "2023年2月");
+        assert_eq!(date_text("2023-02", Lang::En), "Feb 2023");
+        assert_eq!(date_text("2026", Lang::Zh), "2026年");
+        assert_eq!(date_text("2026", Lang::En), "2026");
+        assert_eq!(date_text("nonsense", Lang::En), "nonsense");
+    }
+
+    #[test]
+    fn a_source_line_names_the_source_then_its_own_date() {
+        let s = source("CRNTT", "2023-03-27");
+        assert_eq!(
+            source_line("Source", &s, Lang::En),
+            "Source: CRNTT, 27 Mar 2023"
+        );
+        assert_eq!(
+            source_line("来源", &s, Lang::Zh),
+            "来源：CRNTT，2023年3月27日"
+        );
+    }
+
+    #[test]
+    fn only_the_original_words_are_quoted() {
+        let quote = Quote {
+            words: Text {
+                zh: "嵌套的实心圆".into(),
+                en: "nested solid discs".into(),
+            },
+            original: Lang::Zh,
+            source: source("x", "2026-02-12"),
+        };
+        assert_eq!(quote_text(&quote, Lang::Zh, "我们的翻译"), "“嵌套的实心圆”");
+        assert_eq!(
+            quote_text(&quote, Lang::En, "our translation"),
+            "nested solid discs (our translation)"
+        );
+    }
+}
