@@ -3,7 +3,7 @@
 //! files all call these, so the same thing is never worded two ways.
 
 use crate::bidi::isolate;
-use crate::story::{Circle, Extent, Lang, Place, Quote, Source, Ui};
+use crate::story::{Circle, Extent, Lang, Membership, Place, Quote, Source, Status, Ui};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -62,18 +62,40 @@ pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
     }
 }
 
-/// A member place as listed: its name (with "parts only" where only parts belong) and the
-/// basis of its membership, each isolated.
-pub fn member_text(ui: &Ui, place: &Place, lang: Lang) -> (String, String) {
+/// The word for how sure a membership is: 已证实 / confirmed, 推断 / inferred, 未证实 /
+/// unconfirmed.
+pub fn status_word(ui: &Ui, status: Status, lang: Lang) -> &str {
+    match status {
+        Status::Confirmed => ui.status_confirmed.get(lang),
+        Status::Inferred => ui.status_inferred.get(lang),
+        Status::Unconfirmed => ui.status_unconfirmed.get(lang),
+    }
+}
+
+/// A member place as listed in one circle: its name (with "parts only" where only parts
+/// belong), then how sure the membership is and its basis, each isolated:
+/// (`三河`, `已证实：北三县之一…`).
+pub fn member_text(
+    ui: &Ui,
+    place: &Place,
+    membership: &Membership,
+    lang: Lang,
+) -> (String, String) {
     let name = isolate(place.name.get(lang));
-    let name = match place.extent {
+    let name = match membership.extent {
         Extent::Part => match lang {
             Lang::Zh => format!("{name}（{}）", ui.legend_part.zh),
             Lang::En => format!("{name} ({})", ui.legend_part.en),
         },
         Extent::Whole => name.into_owned(),
     };
-    (name, isolate(place.basis.get(lang)).into_owned())
+    let status = status_word(ui, membership.status, lang);
+    let basis = isolate(membership.basis.get(lang));
+    let basis = match lang {
+        Lang::Zh => format!("{status}：{basis}"),
+        Lang::En => format!("{status}: {basis}"),
+    };
+    (name, basis)
 }
 
 #[cfg(test)]

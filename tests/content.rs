@@ -7,7 +7,7 @@ use capital_circles::charts::{BarChartSpec, bar_chart_svg};
 use capital_circles::components::chart_colours;
 use capital_circles::diagram::{MarkKind, WIDTH_CLASSES, layout, layout_faults};
 use capital_circles::publish::downloads::figures_csv;
-use capital_circles::story::{CircleId, Confidence, Lang, Qualifier, Story};
+use capital_circles::story::{CircleId, Extent, Lang, Qualifier, Status, Story};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -83,11 +83,59 @@ fn membership_is_shown_by_the_mark_not_the_line() {
         kind("tianjin"),
         Some(MarkKind::Member(CircleId::Functional))
     );
-    assert_eq!(
-        s.places[place_index("shijiazhuang")].confidence,
-        Confidence::NotAMember
-    );
     assert_eq!(kind("shijiazhuang"), Some(MarkKind::NotAMember));
+}
+
+/// `(circle, status, extent)` of every circle a shipped place is listed in.
+fn memberships(id: &str) -> Vec<(CircleId, Status, Extent)> {
+    shipped().places[place_index(id)]
+        .memberships
+        .iter()
+        .map(|m| (m.circle, m.status, m.extent))
+        .collect()
+}
+
+#[test]
+fn membership_words_follow_the_fact_check() {
+    use CircleId::*;
+    use Extent::*;
+    use Status::*;
+    // corrections.md 3: Zhuozhou is unconfirmed, never "not a member".
+    assert_eq!(memberships("zhuozhou")[0], (Commuting, Unconfirmed, Whole));
+    // 4: 2015 node cities the 2026 plan does not name are inferred; Shijiazhuang is shown
+    // for its own metropolitan area, not for a distance.
+    assert_eq!(memberships("chengde"), [(Industrial, Inferred, Whole)]);
+    assert_eq!(memberships("cangzhou"), [(Industrial, Inferred, Whole)]);
+    let shijiazhuang = &shipped().places[place_index("shijiazhuang")];
+    assert!(shijiazhuang.memberships.is_empty());
+    let why = shijiazhuang
+        .orientation
+        .as_ref()
+        .map(|t| t.en.to_string())
+        .unwrap_or_default();
+    assert!(
+        why.contains("its own metropolitan area") && !why.contains("150"),
+        "{why}"
+    );
+    // 5: Gu'an and Wuqing come from the same sentence: both confirmed. Langfang, Baoding and
+    // Zhangjiakou: parts in the functional circle, whole in the industrial circle.
+    assert_eq!(memberships("guan"), [(Commuting, Confirmed, Whole)]);
+    assert_eq!(memberships("wuqing"), [(Commuting, Confirmed, Whole)]);
+    for city in ["langfang", "baoding", "zhangjiakou"] {
+        let m = memberships(city);
+        assert!(m.contains(&(Functional, Confirmed, Part)), "{city}: {m:?}");
+        assert!(m.contains(&(Industrial, Confirmed, Whole)), "{city}: {m:?}");
+    }
+    // Beijing is the core of every circle, the functional one included.
+    assert_eq!(
+        shipped().ui.beijing_core.en,
+        "Beijing Municipality: the core"
+    );
+    // 6: the note names every status that is listed.
+    let note = &shipped().ui.members_partial.en;
+    for word in ["confirmed", "inferred", "unconfirmed"] {
+        assert!(note.contains(word), "{note}");
+    }
 }
 
 #[test]

@@ -5,12 +5,12 @@ use super::panel::Panel;
 use super::text_version::TextVersion;
 use super::tools::Tools;
 use super::{StoryLangProps, StoryRef};
-use crate::diagram::MarkKind;
+use crate::diagram::{MarkKind, status_class};
 use crate::edge;
 use crate::hooks::{use_embed_height, use_url_sync};
 use crate::state::{Action, ViewState};
-use crate::story::{CircleId, Lang, Story};
-use crate::words::date_text;
+use crate::story::{CircleId, Lang, Status, Story};
+use crate::words::{date_text, status_word};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -135,10 +135,10 @@ fn picker(
 #[function_component(Legend)]
 fn legend(props: &StoryLangProps) -> Html {
     let (story, lang) = (&props.story, props.lang);
-    let item = |kind: MarkKind, text: &str, is_part: bool| {
+    let item = |kind: MarkKind, text: &str, is_part: bool, status: Option<Status>| {
         html! {
             <li>
-                <svg class={classes!("legend-mark", kind.class(), is_part.then_some("part"))} viewBox="0 0 16 16" aria-hidden="true">
+                <svg class={classes!("legend-mark", kind.class(), is_part.then_some("part"), status_class(status))} viewBox="0 0 16 16" aria-hidden="true">
                     { mark_shape(kind, 8.0, 8.0, 6.0) }
                 </svg>
                 { text.to_owned() }
@@ -148,10 +148,25 @@ fn legend(props: &StoryLangProps) -> Html {
     let ui = &story.ui;
     html! {
         <ul class="legend">
-            { item(MarkKind::Beijing, ui.legend_beijing.get(lang), false) }
-            { for story.circles.iter().map(|c| item(MarkKind::Member(c.id), c.name.get(lang), false)) }
-            { item(MarkKind::Member(CircleId::Functional), ui.legend_hollow.get(lang), true) }
-            { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false) }
+            { item(MarkKind::Beijing, ui.legend_beijing.get(lang), false, None) }
+            { for story.circles.iter().map(|c| item(MarkKind::Member(c.id), c.name.get(lang), false, None)) }
+            { item(MarkKind::Member(CircleId::Functional), ui.legend_hollow.get(lang), true, None) }
+            // Solid marks are confirmed; the other two words of the one set have a mark each.
+            { for [Status::Inferred, Status::Unconfirmed].map(|s| {
+                let word = status_word(ui, s, lang);
+                item(MarkKind::Member(CircleId::Industrial), &capitalised(word), false, Some(s))
+            }) }
+            { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false, None) }
         </ul>
     }
+}
+
+/// `word` with a first ASCII letter in capitals, for a legend entry ("inferred" → "Inferred").
+/// ASCII only: Unicode case mapping would bring its tables into the wasm.
+fn capitalised(word: &str) -> String {
+    let mut word = word.to_owned();
+    if let Some(first) = word.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    word
 }

@@ -2,7 +2,7 @@
 //! natively per width class (CSS shows the class that fits the page).
 
 use super::StoryRef;
-use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout};
+use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout, status_class};
 use crate::edge;
 use crate::state::Action;
 use crate::story::{CircleId, Lang, Place, Story};
@@ -216,7 +216,7 @@ fn overlay(props: &OverlayProps) -> Html {
     let marks = l.marks.iter().filter_map(|m| {
         let place = story.places.get(m.place)?;
         Some(html! {
-            <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"))}
+            <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"), status_class(m.status))}
                data-place={place.id.clone()}
                role="img" aria-label={place_accessible_name(story, lang, place, m.kind, m.distance_km)}>
                 { mark_shape(m.kind, m.x, m.y, r) }
@@ -304,10 +304,22 @@ fn place_accessible_name(
     let centre = crate::bidi::isolate(story.centre.name.get(lang));
     let membership = match kind {
         MarkKind::Beijing => story.ui.legend_beijing.get(lang).to_owned(),
-        MarkKind::Member(id) => story
-            .circle(id)
-            .map(|c| c.name.get(lang).to_owned())
-            .unwrap_or_default(),
+        MarkKind::Member(id) => {
+            let circle = story
+                .circle(id)
+                .map(|c| c.name.get(lang).to_owned())
+                .unwrap_or_default();
+            match place.innermost() {
+                Some(m) => {
+                    let status = crate::words::status_word(&story.ui, m.status, lang);
+                    match lang {
+                        Lang::Zh => format!("{circle}（{status}）"),
+                        Lang::En => format!("{circle} ({status})"),
+                    }
+                }
+                None => circle,
+            }
+        }
         MarkKind::NotAMember => story.ui.legend_not_member.get(lang).to_owned(),
     };
     let membership = crate::bidi::isolate(&membership);

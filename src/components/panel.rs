@@ -95,9 +95,9 @@ fn panel_view(props: &PanelViewProps) -> Html {
     };
     let section = Section::from(id);
     let definition = &circle.definition;
-    let members = story.members_of(id).map(|p| {
+    let members = story.members_of(id).map(|(p, m)| {
         let kind = MarkKind::of(p);
-        let (name, basis) = member_text(ui, p, lang);
+        let (name, basis) = member_text(ui, p, m, lang);
         html! {
             <li class={kind.class()}>
                 { name }
@@ -131,7 +131,7 @@ fn panel_view(props: &PanelViewProps) -> Html {
             </div>
             <div class={classes!("charts", format!("charts-{}", id.slug()))}>{ for charts }</div>
             <h3>{ ui.members.get(lang) }</h3>
-            <ul class="members">{ for members }</ul>
+            <ul class="members"><li class="core mark-beijing">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>
             if circle.members_partial {
                 <p class="note">{ ui.members_partial.get(lang) }</p>
             }

@@ -25,8 +25,8 @@ pub fn text_version(props: &TextVersionProps) -> Html {
     let sections = story.circles.iter().map(|circle| {
         let section = Section::from(circle.id);
         let definition = &circle.definition;
-        let members = story.members_of(circle.id).map(|p| {
-            let (name, basis) = member_text(ui, p, lang);
+        let members = story.members_of(circle.id).map(|(p, m)| {
+            let (name, basis) = member_text(ui, p, m, lang);
             html! { <li>{ format!("{name} — {basis}") }</li> }
         });
         let tables = story.charts_in(section).map(|chart| {
@@ -51,7 +51,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
                 <p class="definition plan">{ format!("{}{}", ui.plan_words.get(lang), quote_text(&definition.plan, lang, ui.our_translation.get(lang))) }</p>
                 <p class="source">{ source_line(ui.source.get(lang), &definition.plan.source, lang) }</p>
                 <h4>{ ui.members.get(lang) }</h4>
-                <ul>{ for members }</ul>
+                <ul><li class="core">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>
                 if circle.members_partial { <p class="note">{ ui.members_partial.get(lang) }</p> }
                 { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
                 { for tables }
@@ -62,7 +62,8 @@ pub fn text_version(props: &TextVersionProps) -> Html {
         .places
         .iter()
         .filter(|p| MarkKind::of(p) == MarkKind::NotAMember)
-        .map(|p| html! { <li>{ format!("{} — {}", isolate(p.name.get(lang)), isolate(p.basis.get(lang))) }</li> });
+        .filter_map(|p| p.orientation.as_ref().map(|why| (p, why)))
+        .map(|(p, why)| html! { <li>{ format!("{} — {}", isolate(p.name.get(lang)), isolate(why.get(lang))) }</li> });
     html! {
         <section class="text-version" aria-labelledby="text-version-title">
             <h2 id="text-version-title">{ ui.text_version.get(lang) }</h2>

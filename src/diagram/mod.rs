@@ -4,7 +4,7 @@
 pub mod labels;
 
 use crate::geo::{PointKm, km_from_latlon};
-use crate::story::{CircleId, Extent, Lang, Place, Story};
+use crate::story::{CircleId, Extent, Lang, Place, Status, Story};
 use labels::{LabelRequest, Rect, place_labels, text_size_px};
 
 /// Radius of the view around the centre, km: the 150 km circle plus room for its labels.
@@ -54,9 +54,9 @@ pub enum MarkKind {
 
 impl MarkKind {
     pub fn of(place: &Place) -> MarkKind {
-        match (place.in_beijing, place.circle) {
+        match (place.in_beijing, place.innermost()) {
             (true, _) => MarkKind::Beijing,
-            (false, Some(id)) => MarkKind::Member(id),
+            (false, Some(m)) => MarkKind::Member(m.circle),
             (false, None) => MarkKind::NotAMember,
         }
     }
@@ -73,6 +73,16 @@ impl MarkKind {
     }
 }
 
+/// The stylesheet's class for how sure a membership is: a confirmed one is drawn solid, an
+/// inferred one dashed and an unconfirmed one dotted (`None`: solid).
+pub fn status_class(status: Option<Status>) -> Option<&'static str> {
+    match status? {
+        Status::Confirmed => None,
+        Status::Inferred => Some("status-inferred"),
+        Status::Unconfirmed => Some("status-unconfirmed"),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceMark {
     /// Index into `story.places`.
@@ -80,6 +90,9 @@ pub struct PlaceMark {
     pub x: f64,
     pub y: f64,
     pub kind: MarkKind,
+    /// How sure the membership in the innermost circle is; `None` for a place in no circle.
+    pub status: Option<Status>,
+    /// Only parts of the place are in its innermost circle.
     pub is_part: bool,
     pub distance_km: f64,
     /// Set when the place lies beyond the view: the arrow's direction (unit vector, y down).
@@ -200,7 +213,8 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
             x,
             y,
             kind: MarkKind::of(place),
-            is_part: place.extent == Extent::Part,
+            status: place.innermost().map(|m| m.status),
+            is_part: place.innermost().is_some_and(|m| m.extent == Extent::Part),
             distance_km,
             edge_direction,
         });
@@ -372,7 +386,6 @@ pub fn layout_faults(story: &Story) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::story::Confidence;
 
     fn story() -> &'static Story {
         crate::testing::fixture()
@@ -462,23 +475,38 @@ mod tests {
     }
 
     #[test]
-    fn confirmed_members_are_marked_with_their_innermost_circle() {
+    fn a_mark_shows_the_innermost_circle_and_how_sure_it_is() {
         let s = story();
         let l = layout(s, Lang::En, WIDTH_CLASSES[0]);
-        for (i, place) in s.places.iter().enumerate() {
-            if place.confidence != Confidence::Confirmed {
-                continue;
-            }
-            let mark = l.marks.iter().find(|m| m.place == i);
-            let expected = if place.in_beijing {
-                MarkKind::Beijing
-            } else {
-                match place.circle {
-                    Some(c) => MarkKind::Member(c),
-                    None => panic!("{} confirmed without a circle", place.id),
-                }
-            };
-            assert_eq!(mark.map(|m| m.kind), Some(expected), "{}", place.id);
-        }
+        let mark = |id: &str| {
+            let i = s.places.iter().position(|p| p.id == id);
+            l.marks.iter().find(|m| Some(m.place) == i)
+        };
+        // Hill City: parts in the functional circle, whole in the industrial one.
+        let hill = mark("hill-city").map(|m| (m.kind, m.status, m.is_part));
+        assert_eq!(
+            hill,
+            Some((
+                MarkKind::Member(CircleId::Functional),
+                Some(Status::Confirmed),
+                true
+            ))
+        );
+        let near = mark("near-east").map(|m| (m.kind, m.status));
+        assert_eq!(
+            near,
+            Some((
+                MarkKind::Member(CircleId::Commuting),
+                Some(Status::Unconfirmed)
+            ))
+        );
+        let far = mark("far-port").map(|m| m.status);
+        assert_eq!(far, Some(Some(Status::Inferred)));
+        assert_eq!(mark("outsider").map(|m| m.status), Some(None));
+        assert_eq!(
+            status_class(Some(Status::Unconfirmed)),
+            Some("status-unconfirmed")
+        );
+        assert_eq!(status_class(Some(Status::Confirmed)), None);
     }
 }

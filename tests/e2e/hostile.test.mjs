@@ -113,6 +113,12 @@ const quoted = (quote, lang) => quote.original === lang
   ? `“${quote.words[lang]}”`
   : lang === "zh" ? `${quote.words.zh}（${FIXTURE.ui.our_translation.zh}）` : `${quote.words.en} (${FIXTURE.ui.our_translation.en})`;
 
+/** How sure a membership is, then its basis (passed through `isolate`): "已证实：…" / "confirmed: …". */
+const basisNote = (m, isolate, lang) => {
+  const status = FIXTURE.ui[`status_${m.status}`][lang];
+  return lang === "zh" ? `${status}：${isolate(m.basis.zh)}` : `${status}: ${isolate(m.basis.en)}`;
+};
+
 /** "parts only" after a member's name, in each language's own brackets. */
 const partNote = (part, lang) => (lang === "zh" ? `（${part}）` : ` (${part})`);
 
@@ -140,7 +146,7 @@ const shown = (page) => page.evaluate(() => {
 /** The same, as the fixture says it must read in `lang`. */
 function expected(lang) {
   const part = FIXTURE.ui.legend_part[lang];
-  const members = (id) => FIXTURE.places.filter((p) => p.circle === id && p.confidence !== "not_a_member");
+  const members = (id) => FIXTURE.places.flatMap((p) => p.memberships.filter((m) => m.circle === id).map((m) => [p, m]));
   const isolate = (s) => (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(s) ? `${FSI}${s.replaceAll(PDI, "")}${PDI}` : s);
   const sections = ["overview", ...FIXTURE.circles.map((c) => c.id)];
   return {
@@ -151,8 +157,8 @@ function expected(lang) {
     planWords: FIXTURE.circles.map((c) => `${FIXTURE.ui.plan_words[lang]}${quoted(c.definition.plan, lang)}`),
     figureLabels: sections.flatMap((s) => FIXTURE.figures.filter((f) => f.section === s)).map((f) => f.label[lang]),
     caveats: FIXTURE.figures.filter((f) => f.caveat).map((f) => f.caveat[lang]),
-    members: Object.fromEntries(FIXTURE.circles.map((c) => [c.id, members(c.id).map((p) =>
-      `${isolate(p.name[lang])}${p.extent === "part" ? partNote(part, lang) : ""} — ${isolate(p.basis[lang])}`)])),
+    members: Object.fromEntries(FIXTURE.circles.map((c) => [c.id, [FIXTURE.ui.beijing_core[lang], ...members(c.id).map(([p, m]) =>
+      `${isolate(p.name[lang])}${m.extent === "part" ? partNote(part, lang) : ""} — ${basisNote(m, isolate, lang)}`)]])),
     tableLabels: sections.flatMap((s) => FIXTURE.charts.filter((c) => c.section === s)).flatMap((c) => c.bars.map((b) => b.label[lang])),
     made: 0,
   };
@@ -207,8 +213,10 @@ test("after hydration, in every view, the hostile strings stay literal and isola
     const items = await page.locator(".panel .view:not([hidden]) .members li").evaluateAll((els) => els.map((e) => e.textContent));
     const newArea = place("new-area");
     const hill = place("hill-city");
-    assert.ok(items.includes(`${newArea.name[lang]} — ${newArea.basis[lang]}`), `${lang}: ${items}`);
-    assert.ok(items.includes(`${FSI}${hill.name[lang]}${PDI}${partNote(FIXTURE.ui.legend_part[lang], lang)} — ${FSI}${hill.basis[lang]}${PDI}`), `${lang}: ${items}`);
+    const keep = (s) => s;
+    const wrap = (s) => `${FSI}${s}${PDI}`;
+    assert.ok(items.includes(`${newArea.name[lang]} — ${basisNote(newArea.memberships[0], keep, lang)}`), `${lang}: ${items}`);
+    assert.ok(items.includes(`${wrap(hill.name[lang])}${partNote(FIXTURE.ui.legend_part[lang], lang)} — ${basisNote(hill.memberships[0], wrap, lang)}`), `${lang}: ${items}`);
     // A chart's bar label with markup is text inside the chart's SVG.
     await page.locator(".pick-commuting").click();
     await page.locator('.panel[data-view="commuting"]').waitFor();

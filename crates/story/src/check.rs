@@ -287,7 +287,12 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
     for (i, p) in story.places.iter().enumerate() {
         let at = index("places", i);
         texts.push((key(&at, "name"), &p.name));
-        texts.push((key(&at, "basis"), &p.basis));
+        for (j, m) in p.memberships.iter().enumerate() {
+            texts.push((key(&index(&key(&at, "memberships"), j), "basis"), &m.basis));
+        }
+        if let Some(orientation) = &p.orientation {
+            texts.push((key(&at, "orientation"), orientation));
+        }
         if let Some(role) = &p.role {
             texts.push((key(&at, "role"), role));
         }
@@ -375,29 +380,46 @@ fn check_places(story: &Story, report: &mut Report) {
         let at = index(&places, i);
         report.id(&key(&at, "id"), &place.id, &mut seen);
         report.text(&key(&at, "name"), &place.name);
-        report.text(&key(&at, "basis"), &place.basis);
         if let Some(role) = &place.role {
             report.text(&key(&at, "role"), role);
         }
         report.coordinates(&at, place.lat, place.lon);
-        match (place.confidence, place.circle) {
-            (Confidence::NotAMember, Some(_)) => report.fail(
-                &key(&at, "circle"),
-                "must be null for a place whose confidence is not_a_member",
-                "confidence为not_a_member的地点，circle必须为null",
+        let memberships = key(&at, "memberships");
+        let mut circles = Vec::new();
+        for (j, m) in place.memberships.iter().enumerate() {
+            let at = index(&memberships, j);
+            report.text(&key(&at, "basis"), &m.basis);
+            if circles.last().is_some_and(|last| *last >= m.circle) {
+                report.fail(
+                    &key(&at, "circle"),
+                    "each circle once, innermost first",
+                    "每个圈层只列一次，由内向外排列",
+                );
+            }
+            circles.push(m.circle);
+        }
+        match (place.memberships.is_empty(), &place.orientation) {
+            (true, None) => report.fail(
+                &key(&at, "orientation"),
+                "a place in no circle must say why it is shown",
+                "不属于任何圈层的地点必须说明为何标出",
             ),
-            (Confidence::Confirmed | Confidence::Reported, None) => report.fail(
-                &key(&at, "circle"),
-                "must name the innermost circle of a confirmed or reported member",
-                "已证实或有报道的成员必须写明其最内层圈层",
+            (false, Some(_)) => report.fail(
+                &key(&at, "orientation"),
+                "only a place in no circle is shown for orientation",
+                "只有不属于任何圈层的地点才是仅供参考",
             ),
             _ => {}
         }
-        if place.in_beijing && place.circle != Some(CircleId::Commuting) {
+        if place.in_beijing
+            && place
+                .innermost()
+                .is_none_or(|m| m.circle != CircleId::Commuting || m.status != Status::Confirmed)
+        {
             report.fail(
-                &key(&at, "circle"),
-                "a place in Beijing belongs to the commuting circle (all of Beijing is in it)",
-                "北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
+                &key(&memberships, "commuting"),
+                "a place in Beijing is a confirmed member of the commuting circle (all of Beijing is in it)",
+                "北京市内的地点是通勤圈的已证实成员（北京全域都在通勤圈内）",
             );
         }
     }
@@ -533,7 +555,11 @@ mod tests {
         let json = FIXTURE.replacen("\"circle\": \"commuting\"", "\"circle\": \"orbital\"", 1);
         let errors = read_str(&json).err().unwrap_or_default();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].field, "places[0].circle", "{}", errors[0]);
+        assert_eq!(
+            errors[0].field, "places[0].memberships[0].circle",
+            "{}",
+            errors[0]
+        );
         assert!(
             errors[0].message.starts_with(
                 "unknown variant `orbital`, expected one of `commuting`, `functional`, `industrial`"
@@ -584,24 +610,51 @@ mod tests {
     }
 
     #[test]
-    fn confirmed_members_name_their_innermost_circle() {
-        let s = story();
-        for place in s.places.iter() {
-            if place.confidence == Confidence::Confirmed {
-                assert!(place.circle.is_some(), "{} has no circle", place.id);
-            }
-        }
-        let mut s = s;
-        let i = s
+    fn memberships_come_innermost_first_and_a_place_in_none_says_why() {
+        let mut s = story();
+        // Hill City is listed in the functional, then the industrial circle.
+        let hill = s
             .places
             .iter()
-            .position(|p| p.confidence == Confidence::Confirmed && !p.in_beijing)
+            .position(|p| p.id == "hill-city")
             .unwrap_or(0);
-        s.places.to_mut()[i].circle = None;
+        s.places.to_mut()[hill].memberships.to_mut().reverse();
+        let outsider = s
+            .places
+            .iter()
+            .position(|p| p.id == "outsider")
+            .unwrap_or(0);
+        s.places.to_mut()[outsider].orientation = None;
+        let river = s
+            .places
+            .iter()
+            .position(|p| p.id == "river-city")
+            .unwrap_or(0);
+        let why = s.places[outsider].name.clone();
+        s.places.to_mut()[river].orientation = Some(why);
+        assert_eq!(
+            fields(&s),
+            [
+                format!(
+                    "places[{river}].orientation: only a place in no circle is shown for orientation"
+                ),
+                format!("places[{hill}].memberships[1].circle: each circle once, innermost first"),
+                format!(
+                    "places[{outsider}].orientation: a place in no circle must say why it is shown"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_in_beijing_is_a_confirmed_commuting_member() {
+        let mut s = story();
+        let i = s.places.iter().position(|p| p.in_beijing).unwrap_or(0);
+        s.places.to_mut()[i].memberships.to_mut()[0].status = Status::Inferred;
         assert_eq!(
             fields(&s),
             [format!(
-                "places[{i}].circle: must name the innermost circle of a confirmed or reported member"
+                "places[{i}].memberships.commuting: a place in Beijing is a confirmed member of the commuting circle (all of Beijing is in it)"
             )]
         );
     }
@@ -638,7 +691,7 @@ mod tests {
         s.places.to_mut()[0].lat = 99.0;
         s.places.to_mut()[1].lon = 999.0;
         s.places.to_mut()[2].id = s.places.to_mut()[3].id.clone();
-        s.places.to_mut()[4].circle = None;
+        s.places.to_mut()[4].memberships.to_mut().clear();
         s.figures.to_mut()[0].source.date = "x".into();
         s.figures.to_mut()[0].source.url = Some("http://x".into());
         s.charts.to_mut()[0].scale.zh = 3;
@@ -657,7 +710,7 @@ mod tests {
                 "places[0].lat",
                 "places[1].lon",
                 "places[3].id",
-                "places[4].circle",
+                "places[4].orientation",
                 "figures[0].source.date",
                 "figures[0].source.url",
                 "charts[0].scale.zh",

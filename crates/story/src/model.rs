@@ -139,8 +139,11 @@ impl Story {
         self.charts.iter().filter(move |c| c.section == section)
     }
 
-    pub fn members_of(&self, id: CircleId) -> impl Iterator<Item = &Place> {
-        self.places.iter().filter(move |p| p.circle == Some(id))
+    /// The places listed in circle `id`, each with its membership there.
+    pub fn members_of(&self, id: CircleId) -> impl Iterator<Item = (&Place, &Membership)> {
+        self.places
+            .iter()
+            .filter_map(move |p| p.membership(id).map(|m| (p, m)))
     }
 }
 
@@ -189,7 +192,7 @@ record! {
 }
 
 words! {
-    /// How a place belongs to its circle.
+    /// How much of a place belongs to a circle.
     pub enum Extent {
         Whole,
         Part,
@@ -197,14 +200,25 @@ words! {
 }
 
 words! {
-    /// How sure the membership is (facts.md, section 4).
-    pub enum Confidence {
-        /// Named as a member by an official source.
+    /// How sure a membership is: one set of words for every place and circle (facts.md §4).
+    pub enum Status {
+        /// Named by an official source for that circle.
         Confirmed,
-        /// Named in an earlier plan or outline, not in the 2026 plan's list.
-        Reported,
-        /// Not a member as far as any source says; shown for orientation.
-        NotAMember,
+        /// Our reading of an older document (a 2015 node city the 2026 plan does not name).
+        Inferred,
+        /// Plausible, not named by any source.
+        Unconfirmed,
+    }
+}
+
+record! {
+    /// A place's membership in one circle.
+    pub struct Membership {
+        pub circle: CircleId,
+        pub status: Status,
+        pub extent: Extent,
+        /// Where the membership comes from, with its source.
+        pub basis: Text,
     }
 }
 
@@ -214,19 +228,29 @@ record! {
         pub name: Text,
         pub lat: f64,
         pub lon: f64,
-        /// The innermost circle the place belongs to, wholly or in part.
-        pub circle: Option<CircleId>,
-        pub extent: Extent,
         /// Part of Beijing Municipality itself (Tongzhou, the city sub-centre).
         #[serde(default)]
         pub in_beijing: bool,
         /// Role such as "node city" or "city sub-centre".
         pub role: Option<Text>,
-        pub confidence: Confidence,
-        /// Where the membership comes from, said in the text version.
-        pub basis: Text,
+        /// Every circle the place is listed in, innermost first. Empty for a place shown for
+        /// orientation only, which then says why in `orientation`.
+        pub memberships: List<Membership>,
+        /// Why a place in no circle is shown.
+        pub orientation: Option<Text>,
         /// Higher keeps its label when space runs out.
         pub priority: u8,
+    }
+}
+
+impl Place {
+    /// The membership in the innermost circle the place is listed in: what its mark shows.
+    pub fn innermost(&self) -> Option<&Membership> {
+        self.memberships.iter().min_by_key(|m| m.circle)
+    }
+
+    pub fn membership(&self, id: CircleId) -> Option<&Membership> {
+        self.memberships.iter().find(|m| m.circle == id)
     }
 }
 
@@ -343,6 +367,10 @@ ui_strings! {
     legend_not_member,
     legend_part,
     legend_hollow,
+    status_confirmed,
+    status_inferred,
+    status_unconfirmed,
+    beijing_core,
     text_version,
     radius,
     radius_source,

@@ -78,7 +78,7 @@ fn cases() -> Vec<Case> {
         (
             "trailing characters after the story",
             Text(|t| format!("{t} x").into_bytes()),
-            "(file): is not valid JSON: trailing characters (line 659, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第659行第3列）",
+            "(file): is not valid JSON: trailing characters (line 722, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第722行第3列）",
         ),
         (
             "JSON number out of range",
@@ -94,7 +94,7 @@ fn cases() -> Vec<Case> {
                     "\"value\": \"4\", \"value\": \"4\",",
                 )
             }),
-            "figures[0]: duplicate field `value` (line 304, column 24) / 字段“value”重复（第304行第24列）",
+            "figures[0]: duplicate field `value` (line 351, column 24) / 字段“value”重复（第351行第24列）",
         ),
         (
             "file over 1 MB",
@@ -148,8 +148,8 @@ fn cases() -> Vec<Case> {
         ),
         (
             "unknown circle id (unknown variant)",
-            Set("/places/1/circle", json!("orbital")),
-            "places[1].circle: unknown variant `orbital`, expected one of `commuting`, `functional`, `industrial` / “orbital”不是可用的取值，应为commuting、functional、industrial之一",
+            Set("/places/1/memberships/0/circle", json!("orbital")),
+            "places[1].memberships[0].circle: unknown variant `orbital`, expected one of `commuting`, `functional`, `industrial` / “orbital”不是可用的取值，应为commuting、functional、industrial之一",
         ),
         (
             "radii do not nest",
@@ -314,19 +314,29 @@ fn cases() -> Vec<Case> {
             "charts[1].bars: must have 1 to 8 bars / 必须有1至8个条形",
         ),
         (
-            "confirmed place with circle null",
-            Set("/places/1/circle", Value::Null),
-            "places[1].circle: must name the innermost circle of a confirmed or reported member / 已证实或有报道的成员必须写明其最内层圈层",
+            "a place in no circle that does not say why",
+            Set("/places/8/orientation", Value::Null),
+            "places[8].orientation: a place in no circle must say why it is shown / 不属于任何圈层的地点必须说明为何标出",
         ),
         (
-            "not_a_member place with a circle",
-            Set("/places/8/circle", json!("industrial")),
-            "places[8].circle: must be null for a place whose confidence is not_a_member / confidence为not_a_member的地点，circle必须为null",
+            "a member shown for orientation",
+            Set("/places/1/orientation", json!({"zh": "理由", "en": "why"})),
+            "places[1].orientation: only a place in no circle is shown for orientation / 只有不属于任何圈层的地点才是仅供参考",
+        ),
+        (
+            "memberships not innermost first",
+            Edit(|s| list(s, "/places/5/memberships").reverse()),
+            "places[5].memberships[1].circle: each circle once, innermost first / 每个圈层只列一次，由内向外排列",
+        ),
+        (
+            "a status outside the one set of words",
+            Set("/places/2/memberships/0/status", json!("reported")),
+            "places[2].memberships[0].status: unknown variant `reported`, expected one of `confirmed`, `inferred`, `unconfirmed` / \u{201c}reported\u{201d}不是可用的取值，应为confirmed、inferred、unconfirmed之一",
         ),
         (
             "in_beijing place not in the commuting circle",
-            Set("/places/0/circle", json!("functional")),
-            "places[0].circle: a place in Beijing belongs to the commuting circle (all of Beijing is in it) / 北京市内的地点属于通勤圈（北京全域都在通勤圈内）",
+            Set("/places/0/memberships/0/circle", json!("functional")),
+            "places[0].memberships.commuting: a place in Beijing is a confirmed member of the commuting circle (all of Beijing is in it) / 北京市内的地点是通勤圈的已证实成员（北京全域都在通勤圈内）",
         ),
     ]
 }
