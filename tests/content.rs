@@ -7,7 +7,7 @@ use capital_circles::charts::{BarChartSpec, bar_chart_svg};
 use capital_circles::components::chart_colours;
 use capital_circles::diagram::{MarkKind, WIDTH_CLASSES, layout, layout_faults};
 use capital_circles::publish::downloads::figures_csv;
-use capital_circles::story::{CircleId, Extent, Lang, Qualifier, Status, Story};
+use capital_circles::story::{Chart, CircleId, Extent, Figure, Lang, Qualifier, Status, Story};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,6 +28,22 @@ fn place_index(id: &str) -> usize {
         .unwrap_or_else(|| panic!("no place {id}"))
 }
 
+fn figure(id: &str) -> &'static Figure {
+    shipped()
+        .figures
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
+fn chart(id: &str) -> &'static Chart {
+    shipped()
+        .charts
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no chart {id}"))
+}
+
 #[test]
 fn the_baked_story_is_the_shipped_file_when_no_story_is_named() {
     // build.rs bakes STORY; without it, the shipped file. Baking must lose nothing.
@@ -45,13 +61,6 @@ fn radii_are_the_plans_50_100_and_150_km() {
 
 #[test]
 fn commuting_figures_keep_the_sources_digits_and_qualifiers() {
-    let figure = |id: &str| {
-        shipped()
-            .figures
-            .iter()
-            .find(|f| f.id == id)
-            .unwrap_or_else(|| panic!("no figure {id}"))
-    };
     let employed = figure("commuting-employed");
     assert_eq!(employed.qualifier, Qualifier::About);
     assert_eq!(employed.source.date, "2023-01-15");
@@ -173,11 +182,7 @@ fn labels_never_overlap_and_important_labels_stay() {
 #[test]
 fn charts_show_the_sources_digits() {
     let chart = |id: &str, lang: Lang| {
-        let chart = shipped()
-            .charts
-            .iter()
-            .find(|c| c.id == id)
-            .unwrap_or_else(|| panic!("no chart {id}"));
+        let chart = chart(id);
         let (colour, ink) = chart_colours(chart);
         bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink))
     };
@@ -249,13 +254,6 @@ fn definitions_are_mu_pengs_paraphrased_and_the_plans_quoted() {
 
 #[test]
 fn cumulative_figures_name_their_window_and_sources_their_own_date() {
-    let figure = |id: &str| {
-        shipped()
-            .figures
-            .iter()
-            .find(|f| f.id == id)
-            .unwrap_or_else(|| panic!("no figure {id}"))
-    };
     // corrections.md 7: the article's 210 billion is 2014–2022, as of January 2023.
     let article = figure("tech-contracts");
     assert!(
@@ -290,13 +288,6 @@ fn cumulative_figures_name_their_window_and_sources_their_own_date() {
 
 #[test]
 fn charts_cite_one_dated_source_and_keep_arithmetic_in_notes() {
-    let chart = |id: &str| {
-        shipped()
-            .charts
-            .iter()
-            .find(|c| c.id == id)
-            .unwrap_or_else(|| panic!("no chart {id}"))
-    };
     // corrections.md 10: the 2013/2023 pair from the Feb 2024 press conference.
     let years = chart("tech-contracts-years");
     assert!(years.source.name.en.starts_with("Beijing Business Today"));
