@@ -4,13 +4,16 @@
 //! modules of `src/` import each other without a cycle.
 //!
 //! Rust has no layering rules of its own, and these imports would compile; hence a test. It
-//! reads `use` trees and paths (`crate::`, `super::`, `self::`, `capital_circles::`) with a small
-//! tokenizer that skips comments and string literals, so docs may name any module.
+//! parses each file with `syn` and reads its `use` trees and paths (`crate::`, `super::`,
+//! `self::`, `capital_circles::`), in code and inside macro bodies such as `html!`; comments and
+//! string literals are never paths, so docs may name any module.
 #![cfg(not(target_arch = "wasm32"))]
 
+use proc_macro2::{TokenStream, TokenTree};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use syn::visit::{self, Visit};
 
 /// Modules below the UI: what they may not import.
 const FORBIDDEN: [&str; 3] = ["components", "hooks", "edge"];
@@ -56,147 +59,6 @@ fn rust_files(path: &Path) -> Vec<PathBuf> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tokens: just enough Rust to find paths, with comments and literals removed.
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok {
-    Ident(String),
-    /// `::`
-    PathSep,
-    Punct(char),
-}
-
-/// Tokens with their line numbers. Comments (nested block comments too), strings, raw strings,
-/// byte and C strings, char literals and numbers are dropped; lifetimes are dropped too, so
-/// `'static` is never read as an identifier.
-fn tokenize(source: &str) -> Vec<(Tok, usize)> {
-    let chars: Vec<char> = source.chars().collect();
-    let at = |i: usize| chars.get(i).copied().unwrap_or('\0');
-    let mut tokens = Vec::new();
-    let (mut i, mut line) = (0, 1);
-    // Skips from an opening quote at `i` to past its closing quote, honouring escapes.
-    let skip_quoted = |mut i: usize, quote: char, line: &mut usize| -> usize {
-        i += 1;
-        while i < chars.len() {
-            match chars[i] {
-                '\\' => i += 1,
-                '\n' => *line += 1,
-                c if c == quote => return i + 1,
-                _ => {}
-            }
-            i += 1;
-        }
-        i
-    };
-    // Skips a raw string whose `r` (or `br`, `cr`) prefix ended at `i`: `#…#"…"#…#`.
-    let skip_raw = |mut i: usize, line: &mut usize| -> usize {
-        let mut hashes = 0;
-        while at(i) == '#' {
-            hashes += 1;
-            i += 1;
-        }
-        i += 1; // the opening quote
-        while i < chars.len() {
-            if chars[i] == '\n' {
-                *line += 1;
-            }
-            if chars[i] == '"' && (1..=hashes).all(|k| at(i + k) == '#') {
-                return i + 1 + hashes;
-            }
-            i += 1;
-        }
-        i
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\n' => {
-                line += 1;
-                i += 1;
-            }
-            c if c.is_whitespace() => i += 1,
-            '/' if at(i + 1) == '/' => {
-                while i < chars.len() && chars[i] != '\n' {
-                    i += 1;
-                }
-            }
-            '/' if at(i + 1) == '*' => {
-                let mut depth = 0;
-                while i < chars.len() {
-                    if chars[i] == '/' && at(i + 1) == '*' {
-                        depth += 1;
-                        i += 2;
-                    } else if chars[i] == '*' && at(i + 1) == '/' {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        if chars[i] == '\n' {
-                            line += 1;
-                        }
-                        i += 1;
-                    }
-                }
-            }
-            '"' => i = skip_quoted(i, '"', &mut line),
-            '\'' => {
-                if at(i + 1) == '\\' {
-                    i = skip_quoted(i, '\'', &mut line);
-                } else if at(i + 2) == '\'' {
-                    i += 3;
-                } else {
-                    // A lifetime or label: drop it with its name.
-                    i += 1;
-                    while at(i).is_alphanumeric() || at(i) == '_' {
-                        i += 1;
-                    }
-                }
-            }
-            c if c.is_ascii_digit() => {
-                while at(i).is_alphanumeric() || at(i) == '_' {
-                    i += 1;
-                }
-            }
-            c if c.is_alphabetic() || c == '_' => {
-                let start = i;
-                while at(i).is_alphanumeric() || at(i) == '_' {
-                    i += 1;
-                }
-                let word: String = chars[start..i].iter().collect();
-                match (word.as_str(), at(i), at(i + 1)) {
-                    ("r" | "br" | "cr", '"', _) | ("r" | "br" | "cr", '#', '"' | '#') => {
-                        i = skip_raw(i, &mut line);
-                    }
-                    ("b" | "c", '"', _) => i = skip_quoted(i, '"', &mut line),
-                    ("b", '\'', _) => i = skip_quoted(i, '\'', &mut line),
-                    // A raw identifier, `r#type`: the name is the identifier.
-                    ("r", '#', _) => {
-                        i += 1;
-                        let start = i;
-                        while at(i).is_alphanumeric() || at(i) == '_' {
-                            i += 1;
-                        }
-                        tokens.push((Tok::Ident(chars[start..i].iter().collect()), line));
-                    }
-                    _ => tokens.push((Tok::Ident(word), line)),
-                }
-            }
-            ':' if at(i + 1) == ':' => {
-                tokens.push((Tok::PathSep, line));
-                i += 2;
-            }
-            c => {
-                tokens.push((Tok::Punct(c), line));
-                i += 1;
-            }
-        }
-    }
-    tokens
-}
-
-// ---------------------------------------------------------------------------------------------
 // Paths: every `use` tree flattened, and every path in code that starts at a crate root.
 
 /// A path as written, resolved against the module it appears in.
@@ -208,74 +70,6 @@ struct Mention {
     in_crate: Option<Vec<String>>,
     /// The path as written, `::`-joined, for messages.
     written: String,
-}
-
-fn ident(tokens: &[(Tok, usize)], i: usize) -> Option<&str> {
-    match tokens.get(i) {
-        Some((Tok::Ident(s), _)) => Some(s),
-        _ => None,
-    }
-}
-
-fn is(tokens: &[(Tok, usize)], i: usize, tok: &Tok) -> bool {
-    tokens.get(i).is_some_and(|(t, _)| t == tok)
-}
-
-/// Flattens the use tree starting at `i` onto `prefix`; returns the index after it.
-fn use_tree(
-    tokens: &[(Tok, usize)],
-    mut i: usize,
-    prefix: &[String],
-    out: &mut Vec<Vec<String>>,
-) -> usize {
-    let mut path = prefix.to_vec();
-    if is(tokens, i, &Tok::PathSep) {
-        // `use ::name::…`: another crate by its name.
-        path.push("::".to_owned());
-        i += 1;
-    }
-    loop {
-        match tokens.get(i) {
-            Some((Tok::Punct('{'), _)) => {
-                i += 1;
-                while !is(tokens, i, &Tok::Punct('}')) && i < tokens.len() {
-                    let next = use_tree(tokens, i, &path, out);
-                    // Whatever this reader does not know is skipped, never looped on.
-                    i = if next == i { i + 1 } else { next };
-                    if is(tokens, i, &Tok::Punct(',')) {
-                        i += 1;
-                    }
-                }
-                return i + 1;
-            }
-            Some((Tok::Punct('*'), _)) => {
-                path.push("*".to_owned());
-                out.push(path);
-                return i + 1;
-            }
-            Some((Tok::Ident(name), _)) => {
-                // `self` in a group names the group's own path: `edge::{self, x}`.
-                if name != "self" || path.is_empty() {
-                    path.push(name.clone());
-                }
-                i += 1;
-                if is(tokens, i, &Tok::PathSep) {
-                    i += 1;
-                    continue;
-                }
-                if ident(tokens, i) == Some("as") {
-                    i += 2;
-                }
-                out.push(path);
-                return i;
-            }
-            // Anything else ends the tree (`;`, `,`, `}` of the group).
-            _ => {
-                out.push(path);
-                return i;
-            }
-        }
-    }
 }
 
 /// Resolves `path` written in module `module` to a path inside this crate, if it is one.
@@ -315,82 +109,146 @@ fn mention(path: &[String], line: usize, module: &[String], crate_name: &str) ->
     }
 }
 
+/// Whether a path starts at a crate root, so that it can name something in this crate.
+fn is_rooted(path: &[String], crate_name: &str) -> bool {
+    path.len() > 1
+        && path.first().is_some_and(|f| {
+            matches!(f.as_str(), "crate" | "super" | "self" | "::") || f == crate_name
+        })
+}
+
+/// Collects the mentions of one file while `syn` walks it, in the module it is in.
+struct Collector<'a> {
+    module: Vec<String>,
+    crate_name: &'a str,
+    found: Vec<Mention>,
+}
+
+impl Collector<'_> {
+    fn push(&mut self, path: &[String], line: usize) {
+        self.found
+            .push(mention(path, line, &self.module, self.crate_name));
+    }
+
+    /// Macro bodies (`html!`, `format!`) are tokens, not syntax: their paths are the runs
+    /// `name :: name …` in the tokens, read group by group.
+    fn scan_tokens(&mut self, tokens: TokenStream) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let is_colon =
+            |i: usize| matches!(trees.get(i), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+        let mut i = 0;
+        while i < trees.len() {
+            match &trees[i] {
+                TokenTree::Group(group) => {
+                    self.scan_tokens(group.stream());
+                    i += 1;
+                }
+                TokenTree::Ident(first) => {
+                    let line = first.span().start().line;
+                    let mut path = vec![first.to_string()];
+                    let mut j = i + 1;
+                    while is_colon(j) && is_colon(j + 1) {
+                        match trees.get(j + 2) {
+                            Some(TokenTree::Ident(next)) => path.push(next.to_string()),
+                            _ => break,
+                        }
+                        j += 3;
+                    }
+                    if is_rooted(&path, self.crate_name) {
+                        self.push(&path, line);
+                    }
+                    i = j;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+}
+
+/// Flattens a use tree onto `prefix`: `a::{b, c::*}` → `a::b`, `a::c::*`.
+fn flatten(tree: &syn::UseTree, prefix: &[String], out: &mut Vec<Vec<String>>) {
+    let with = |name: &syn::Ident| {
+        let mut path = prefix.to_vec();
+        // `self` in a group names the group's own path: `edge::{self, x}`.
+        if name != "self" || path.is_empty() {
+            path.push(name.to_string());
+        }
+        path
+    };
+    match tree {
+        syn::UseTree::Path(p) => flatten(&p.tree, &with(&p.ident), out),
+        syn::UseTree::Name(n) => out.push(with(&n.ident)),
+        syn::UseTree::Rename(r) => out.push(with(&r.ident)),
+        syn::UseTree::Glob(_) => {
+            let mut path = prefix.to_vec();
+            path.push("*".to_owned());
+            out.push(path);
+        }
+        syn::UseTree::Group(g) => g.items.iter().for_each(|item| flatten(item, prefix, out)),
+    }
+}
+
+impl<'ast> Visit<'ast> for Collector<'_> {
+    // Inline modules (`mod tests { … }`) change what `super` and `self` mean inside them.
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        if item.content.is_some() {
+            self.module.push(item.ident.to_string());
+            visit::visit_item_mod(self, item);
+            self.module.pop();
+        }
+    }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        let prefix: Vec<String> = item
+            .leading_colon
+            .map(|_| "::".to_owned())
+            .into_iter()
+            .collect();
+        let mut paths = Vec::new();
+        flatten(&item.tree, &prefix, &mut paths);
+        let line = item.use_token.span.start().line;
+        for path in paths {
+            self.push(&path, line);
+        }
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let mut names: Vec<String> = path
+            .leading_colon
+            .map(|_| "::".to_owned())
+            .into_iter()
+            .collect();
+        names.extend(path.segments.iter().map(|s| s.ident.to_string()));
+        if is_rooted(&names, self.crate_name) {
+            let line = path
+                .segments
+                .first()
+                .map_or(0, |s| s.ident.span().start().line);
+            self.push(&names, line);
+        }
+        visit::visit_path(self, path);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.scan_tokens(mac.tokens.clone());
+        visit::visit_macro(self, mac);
+    }
+}
+
+fn parse(source: &str) -> syn::File {
+    syn::parse_file(source).unwrap_or_else(|e| panic!("does not parse: {e}"))
+}
+
 /// Every path in `source` (a file of module `module`) that names something in this crate,
 /// plus every other `use`, with where it is.
 fn mentions(source: &str, module: &[String], crate_name: &str) -> Vec<Mention> {
-    let tokens = tokenize(source);
-    let mut found = Vec::new();
-    // Inline modules (`mod tests { … }`) change what `super` and `self` mean inside them.
-    let mut inline: Vec<(String, usize)> = Vec::new();
-    let mut depth = 0;
-    let current = |inline: &[(String, usize)]| -> Vec<String> {
-        module
-            .iter()
-            .cloned()
-            .chain(inline.iter().map(|(name, _)| name.clone()))
-            .collect()
+    let mut collector = Collector {
+        module: module.to_vec(),
+        crate_name,
+        found: Vec::new(),
     };
-    let mut i = 0;
-    while i < tokens.len() {
-        let (tok, line) = (&tokens[i].0, tokens[i].1);
-        match tok {
-            Tok::Punct('{') => {
-                depth += 1;
-                i += 1;
-            }
-            Tok::Punct('}') => {
-                if inline.last().is_some_and(|(_, d)| *d == depth) {
-                    inline.pop();
-                }
-                depth -= 1;
-                i += 1;
-            }
-            Tok::Ident(word) if word == "mod" => {
-                if let Some(name) = ident(&tokens, i + 1)
-                    && is(&tokens, i + 2, &Tok::Punct('{'))
-                {
-                    inline.push((name.to_owned(), depth + 1));
-                }
-                i += 1;
-            }
-            // `use<'a>` is precise capturing, not an import.
-            Tok::Ident(word) if word == "use" && !is(&tokens, i + 1, &Tok::Punct('<')) => {
-                let mut paths = Vec::new();
-                i = use_tree(&tokens, i + 1, &[], &mut paths);
-                let here = current(&inline);
-                found.extend(paths.iter().map(|p| mention(p, line, &here, crate_name)));
-            }
-            Tok::Ident(_) | Tok::PathSep => {
-                // A path in code, `a::b::c`, read from its start and up to a turbofish;
-                // the index then moves past it, so its tail is never read as a path again.
-                let mut path = Vec::new();
-                let mut j = i;
-                if matches!(tok, Tok::PathSep) {
-                    path.push("::".to_owned());
-                    j += 1;
-                }
-                while let Some(name) = ident(&tokens, j) {
-                    path.push(name.to_owned());
-                    j += 1;
-                    if is(&tokens, j, &Tok::PathSep) && ident(&tokens, j + 1).is_some() {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                }
-                let rooted = matches!(
-                    path.first().map(String::as_str),
-                    Some("crate" | "super" | "self" | "::")
-                ) || path.first().is_some_and(|f| f == crate_name);
-                if rooted && path.len() > 1 {
-                    found.push(mention(&path, line, &current(&inline), crate_name));
-                }
-                i = j.max(i + 1);
-            }
-            _ => i += 1,
-        }
-    }
-    found
+    collector.visit_file(&parse(source));
+    collector.found
 }
 
 /// The module a file of the crate rooted at `src` defines: `geo.rs` → `[geo]`, `diagram/mod.rs`
@@ -459,12 +317,28 @@ fn pure_layers_never_reach_the_ui_or_the_browser() {
     );
 }
 
+/// Every identifier in `tokens`, with its line (comments are not tokens; literals are whole).
+fn idents(tokens: TokenStream) -> Vec<(String, usize)> {
+    tokens
+        .into_iter()
+        .flat_map(|tree| match tree {
+            TokenTree::Ident(ident) => vec![(ident.to_string(), ident.span().start().line)],
+            TokenTree::Group(group) => idents(group.stream()),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
 #[test]
 fn the_story_crate_never_names_the_app() {
     let mut problems = Vec::new();
     for file in rust_files(&root().join(STORY_CRATE)) {
-        for (tok, line) in tokenize(&read(&file)) {
-            if tok == Tok::Ident("capital_circles".to_owned()) {
+        let source = read(&file);
+        let tokens: TokenStream = source
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for (name, line) in idents(tokens) {
+            if name == "capital_circles" {
                 problems.push(format!(
                     "{}:{line}: names `capital_circles`",
                     file.display()
@@ -483,10 +357,13 @@ type Graph = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
 /// The top-level modules `lib.rs` declares (`mod name;`), whether `pub` or `#[cfg(test)]`.
 fn top_level_modules(lib: &str) -> BTreeSet<String> {
-    let tokens = tokenize(lib);
-    (0..tokens.len())
-        .filter(|&i| ident(&tokens, i) == Some("mod") && is(&tokens, i + 2, &Tok::Punct(';')))
-        .filter_map(|i| ident(&tokens, i + 1).map(str::to_owned))
+    parse(lib)
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Mod(m) if m.content.is_none() => Some(m.ident.to_string()),
+            _ => None,
+        })
         .collect()
 }
 
