@@ -3,7 +3,9 @@
 //! files all call these, so the same thing is never worded two ways.
 
 use crate::bidi::isolate;
-use crate::story::{Circle, Extent, Lang, Membership, Place, Quote, Source, Status, Ui};
+use crate::story::{
+    Circle, Extent, Figure, Lang, Membership, Place, Quote, Source, Status, Ui, Window,
+};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -37,6 +39,58 @@ pub fn source_line(label: &str, source: &Source, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{label}：{name}，{date}"),
         Lang::En => format!("{label}: {name}, {date}"),
+    }
+}
+
+/// A cumulative figure's window: `2014—2022年，截至2023年1月` / `2014–2022, as of Jan 2023`;
+/// `2014年以来` / `since 2014` where the end is not given.
+pub fn window_text(window: &Window, lang: Lang) -> String {
+    let years = match (window.from, window.to, lang) {
+        (Some(from), Some(to), Lang::Zh) => Some(format!("{from}—{to}年")),
+        (Some(from), Some(to), Lang::En) => Some(format!("{from}–{to}")),
+        (Some(from), None, Lang::Zh) => Some(format!("{from}年以来")),
+        (Some(from), None, Lang::En) => Some(format!("since {from}")),
+        (None, Some(to), Lang::Zh) => Some(format!("截至{to}年")),
+        (None, Some(to), Lang::En) => Some(format!("up to {to}")),
+        (None, None, _) => None,
+    };
+    let as_of = window.as_of.as_ref().map(|date| match lang {
+        Lang::Zh => format!("截至{}", date_text(date, lang)),
+        Lang::En => format!("as of {}", date_text(date, lang)),
+    });
+    let parts: Vec<String> = years.into_iter().chain(as_of).collect();
+    match lang {
+        Lang::Zh => parts.join("，"),
+        Lang::En => parts.join(", "),
+    }
+}
+
+/// What a figure counts, with its window when it is cumulative:
+/// `…累计（2014—2022年，截至2023年1月）` / `… (2014–2022, as of Jan 2023)`.
+pub fn figure_label(figure: &Figure, lang: Lang) -> String {
+    let label = figure.label.get(lang);
+    match (&figure.window, lang) {
+        (None, _) => label.to_owned(),
+        (Some(w), Lang::Zh) => format!("{label}（{}）", window_text(w, lang)),
+        (Some(w), Lang::En) => format!("{label} ({})", window_text(w, lang)),
+    }
+}
+
+/// "Source: A, date; B, date" for several sources, each with its own date, in the order given.
+pub fn sources_line(label: &str, sources: &[Source], lang: Lang) -> String {
+    let items: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            let (name, date) = (isolate(s.name.get(lang)), date_text(&s.date, lang));
+            match lang {
+                Lang::Zh => format!("{name}，{date}"),
+                Lang::En => format!("{name}, {date}"),
+            }
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("{label}：{}", items.join("；")),
+        Lang::En => format!("{label}: {}", items.join("; ")),
     }
 }
 
@@ -135,6 +189,26 @@ mod tests {
         assert_eq!(
             source_line("来源", &s, Lang::Zh),
             "来源：CRNTT，2023年3月27日"
+        );
+    }
+
+    #[test]
+    fn a_window_reads_as_years_and_an_as_of_date() {
+        let w = |from, to, as_of: Option<&str>| Window {
+            from,
+            to,
+            as_of: as_of.map(|d| d.to_owned().into()),
+        };
+        let full = w(Some(2014), Some(2022), Some("2023-01"));
+        assert_eq!(window_text(&full, Lang::Zh), "2014—2022年，截至2023年1月");
+        assert_eq!(window_text(&full, Lang::En), "2014–2022, as of Jan 2023");
+        assert_eq!(
+            window_text(&w(Some(2014), None, None), Lang::En),
+            "since 2014"
+        );
+        assert_eq!(
+            window_text(&w(None, Some(2020), None), Lang::Zh),
+            "截至2020年"
         );
     }
 

@@ -8,6 +8,7 @@ use capital_circles::components::chart_colours;
 use capital_circles::diagram::{MarkKind, WIDTH_CLASSES, layout, layout_faults};
 use capital_circles::publish::downloads::figures_csv;
 use capital_circles::story::{Chart, CircleId, Extent, Figure, Lang, Qualifier, Status, Story};
+use capital_circles::words::figure_label;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -254,25 +255,25 @@ fn definitions_are_mu_pengs_paraphrased_and_the_plans_quoted() {
 
 #[test]
 fn cumulative_figures_name_their_window_and_sources_their_own_date() {
-    // corrections.md 7: the article's 210 billion is 2014–2022, as of January 2023.
+    // corrections.md 7: the article's 210 billion is 2014–2022, as of January 2023; every
+    // cumulative figure names its window, written from the figure's own window field.
     let article = figure("tech-contracts");
-    assert!(
-        article.label.en.contains("2014–2022 (as of January 2023)"),
-        "{}",
-        article.label.en
+    assert_eq!(
+        figure_label(article, Lang::En),
+        "cumulative technology-contract turnover, Beijing to Tianjin and Hebei (2014–2022, as of Jan 2023)"
     );
-    assert!(
-        article.label.zh.contains("2014—2022年，截至2023年1月"),
-        "{}",
-        article.label.zh
+    assert_eq!(
+        figure_label(article, Lang::Zh),
+        "北京流向津冀技术合同成交额累计（2014—2022年，截至2023年1月）"
     );
     assert_eq!(article.source.date, "2023-01-15");
-    assert!(
-        figure("tech-contracts-2020")
-            .label
-            .en
-            .ends_with("2014–2020")
-    );
+    assert!(figure_label(figure("tech-contracts-2020"), Lang::En).ends_with("(2014–2020)"));
+    assert!(figure_label(figure("investment"), Lang::En).ends_with("(since 2015, as of Jan 2023)"));
+    for f in shipped().figures.iter() {
+        if f.label.en.contains("cumulative") {
+            assert!(f.window.is_some(), "{} has no window", f.id);
+        }
+    }
     // corrections.md 8: the office's name and the release date.
     let office = figure("tech-contracts-2021-2024");
     assert_eq!(
@@ -290,11 +291,23 @@ fn cumulative_figures_name_their_window_and_sources_their_own_date() {
 fn charts_cite_one_dated_source_and_keep_arithmetic_in_notes() {
     // corrections.md 10: the 2013/2023 pair from the Feb 2024 press conference.
     let years = chart("tech-contracts-years");
-    assert!(years.source.name.en.starts_with("Beijing Business Today"));
-    assert_eq!(years.source.date, "2024-02");
+    assert_eq!(years.sources.len(), 1);
+    assert!(
+        years.sources[0]
+            .name
+            .en
+            .starts_with("Beijing Business Today")
+    );
+    assert_eq!(years.sources[0].date, "2024-02");
     // corrections.md 12 and 13: arithmetic in the note, not the source; a title that reads.
     let commuters = chart("commuters");
-    assert!(!commuters.source.name.en.chars().any(|c| c.is_ascii_digit()));
+    assert!(
+        !commuters.sources[0]
+            .name
+            .en
+            .chars()
+            .any(|c| c.is_ascii_digit())
+    );
     let note = commuters
         .note
         .as_ref()
@@ -316,6 +329,34 @@ fn charts_cite_one_dated_source_and_keep_arithmetic_in_notes() {
         "{}",
         commuters.title.zh
     );
+}
+
+#[test]
+fn a_chart_from_several_bulletins_dates_each_bar_by_its_own() {
+    // corrections.md 9: Beijing's bulletin came out on 21 Mar 2023, not with the total.
+    for id in ["gdp-2022", "population-2022"] {
+        let c = chart(id);
+        let dated: Vec<(&str, &str)> = c
+            .bars
+            .iter()
+            .map(|bar| {
+                let source = c.source_of(bar);
+                (
+                    bar.label.en.as_ref(),
+                    source.map_or("", |s| s.date.as_ref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            dated,
+            [
+                ("Beijing", "2023-03-21"),
+                ("Tianjin", "2023-03"),
+                ("Hebei", "2023-02")
+            ],
+            "{id}"
+        );
+    }
 }
 
 #[test]

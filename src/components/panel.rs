@@ -11,7 +11,7 @@ use super::chart::{ChartFigure, chart_props};
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
 use crate::story::{CircleId, Figure, Lang, Section, Story};
-use crate::words::{member_text, quote_text, radius_text, source_line};
+use crate::words::{figure_label, member_text, quote_text, radius_text, source_line};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
     html! {
         <div class="figure" data-figure={figure.id.clone()}>
             <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
-            <p class="figure-label">{ figure.label.get(lang) }</p>
+            <p class="figure-label">{ figure_label(figure, lang) }</p>
             <p class="source">{ source_line(story.ui.source.get(lang), &figure.source, lang) }</p>
             if let Some(caveat) = &figure.caveat {
                 <p class="note caveat">{ caveat.get(lang) }</p>

@@ -8,7 +8,7 @@ use crate::bidi::isolate;
 use crate::charts::bar_value_text;
 use crate::diagram::MarkKind;
 use crate::story::{Lang, Section};
-use crate::words::{member_text, quote_text, radius_text, source_line};
+use crate::words::{member_text, quote_text, radius_text, source_line, sources_line};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -38,7 +38,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
                     <caption>{ format!("{} ({})", chart.title.get(lang), chart.unit_label.get(lang)) }</caption>
                     <thead><tr><th scope="col">{ ui.table_item.get(lang) }</th><th scope="col">{ ui.table_value.get(lang) }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
-                    <tfoot><tr><td colspan="2">{ source_line(ui.source.get(lang), &chart.source, lang) }</td></tr></tfoot>
+                    <tfoot><tr><td colspan="2">{ sources_line(ui.source.get(lang), &chart.sources, lang) }</td></tr></tfoot>
                 </table>
             }
         });

@@ -4,6 +4,7 @@
 use crate::charts::bar_value_text;
 use crate::numbers::{Qualifier, Scale, figure_text, number_text};
 use crate::story::{Chart, Lang, Story};
+use crate::words::figure_label;
 
 /// Byte order mark: Excel opens UTF-8 CSV as UTF-8 only with it.
 pub const BOM: &str = "\u{feff}";
@@ -80,7 +81,7 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
         csv.push_str(&row(&[
             &section,
             &f.id,
-            f.label.get(lang),
+            &figure_label(f, lang),
             &shown,
             &plain,
             qualifier_name(f.qualifier),
@@ -109,13 +110,14 @@ pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
     csv.push_str(&row(&header));
     for (i, bar) in chart.bars.iter().enumerate() {
         let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
+        let source = chart.source_of(bar);
         csv.push_str(&row(&[
             bar.label.get(lang),
             &bar_value_text(chart, i, lang),
             &plain,
             qualifier_name(bar.qualifier),
-            chart.source.name.get(lang),
-            &chart.source.date,
+            source.map_or("", |s| s.name.get(lang)),
+            source.map_or("", |s| &s.date),
         ]));
     }
     csv

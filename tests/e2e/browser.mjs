@@ -16,6 +16,12 @@ export const SHIPPED_DIST = process.env.SHIPPED_DIST_DIR ?? join(REPO, "dist");
 /** The story DIST was built from: tests take their expected texts from it. */
 export const FIXTURE = JSON.parse(readFileSync(join(REPO, "tests", "fixture", "story.json"), "utf8"));
 export const SHOTS = join(REPO, "target", "screenshots");
+
+/** The fixture's cumulative figure names its window after its label, as a reader sees it. */
+const WINDOW_TEXT = { turnover: { zh: "（2019—2020年，截至2021年3月）", en: " (2019–2020, as of Mar 2021)" } };
+
+/** A fixture figure's label as shown: the label, then its window where it has one. */
+export const figureLabel = (figure, lang) => `${figure.label[lang]}${WINDOW_TEXT[figure.id]?.[lang] ?? ""}`;
 mkdirSync(SHOTS, { recursive: true });
 
 export async function launch(options = {}) {

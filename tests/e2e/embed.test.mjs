@@ -8,7 +8,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
-import { launch, newPage, ready, DIST, SHIPPED_DIST, FIXTURE, REPO, SHOTS } from "./browser.mjs";
+import { launch, newPage, ready, DIST, SHIPPED_DIST, FIXTURE, REPO, SHOTS, figureLabel } from "./browser.mjs";
 
 const require = createRequire(import.meta.url);
 const PYM = readFileSync(require.resolve("pym.js/dist/pym.v1.min.js"), "utf8");
@@ -200,7 +200,7 @@ test("fixture story: without JavaScript both pages show its headline, figures an
     assert.deepEqual(figures, inTextOrder(FIXTURE.figures).map((f) => ({
       id: f.id,
       number: FIGURE_TEXT[f.id][lang],
-      label: f.label[lang],
+      label: figureLabel(f, lang),
       caveat: f.caveat?.[lang] ?? null,
     })));
     // Every chart as a table: caption, each bar's label and value.
@@ -315,8 +315,8 @@ test("downloads: CSV with BOM and rows, valid SVG, a PNG that shows the circles"
   const where = FIXTURE.charts.find((c) => c.id === "people-where");
   assert.deepEqual(chart, [
     "item,value_as_shown,value,qualifier,source,date",
-    `${where.bars[0].label.en},"175,000",175000,exact,${where.source.name.en},${where.source.date}`,
-    `${where.bars[1].label.en},"about 225,000",225000,about,${where.source.name.en},${where.source.date}`,
+    `${where.bars[0].label.en},"175,000",175000,exact,${where.sources[0].name.en},${where.sources[0].date}`,
+    `${where.bars[1].label.en},"about 225,000",225000,about,${where.sources[0].name.en},${where.sources[0].date}`,
   ]);
 
   const page = await newPage(browser);

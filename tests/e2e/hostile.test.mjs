@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
-import { launch, newPage, ready, DIST, SHIPPED_DIST, FIXTURE, SHOTS } from "./browser.mjs";
+import { launch, newPage, ready, DIST, SHIPPED_DIST, FIXTURE, SHOTS, figureLabel } from "./browser.mjs";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -155,7 +155,7 @@ function expected(lang) {
     standfirst: FIXTURE.ui.standfirst[lang],
     definitions: FIXTURE.circles.map((c) => c.definition.said[lang]),
     planWords: FIXTURE.circles.map((c) => `${FIXTURE.ui.plan_words[lang]}${quoted(c.definition.plan, lang)}`),
-    figureLabels: sections.flatMap((s) => FIXTURE.figures.filter((f) => f.section === s)).map((f) => f.label[lang]),
+    figureLabels: sections.flatMap((s) => FIXTURE.figures.filter((f) => f.section === s)).map((f) => figureLabel(f, lang)),
     caveats: FIXTURE.figures.filter((f) => f.caveat).map((f) => f.caveat[lang]),
     members: Object.fromEntries(FIXTURE.circles.map((c) => [c.id, [FIXTURE.ui.beijing_core[lang], ...members(c.id).map(([p, m]) =>
       `${isolate(p.name[lang])}${m.extent === "part" ? partNote(part, lang) : ""} — ${basisNote(m, isolate, lang)}`)]])),

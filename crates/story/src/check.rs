@@ -309,7 +309,9 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
         let at = index("charts", i);
         texts.push((key(&at, "title"), &c.title));
         texts.push((key(&at, "unit_label"), &c.unit_label));
-        texts.push((key(&at, "source.name"), &c.source.name));
+        for (j, source) in c.sources.iter().enumerate() {
+            texts.push((key(&index(&key(&at, "sources"), j), "name"), &source.name));
+        }
         if let Some(note) = &c.note {
             texts.push((key(&at, "note"), note));
         }
@@ -433,6 +435,35 @@ fn check_figures(story: &Story, report: &mut Report) {
         report.id(&key(&at, "id"), &figure.id, &mut seen);
         report.text(&key(&at, "label"), &figure.label);
         report.source(&key(&at, "source"), &figure.source);
+        let is_cumulative = figure.label.zh.contains("累计")
+            || figure.label.en.to_ascii_lowercase().contains("cumulative");
+        match &figure.window {
+            None if is_cumulative => report.fail(
+                &key(&at, "window"),
+                "a cumulative figure must name its window (from, to or as_of)",
+                "累计数必须写明统计区间（from、to或as_of）",
+            ),
+            Some(w) if w.from.is_none() && w.to.is_none() && w.as_of.is_none() => report.fail(
+                &key(&at, "window"),
+                "must give from, to or as_of",
+                "必须写明from、to或as_of",
+            ),
+            Some(w) => {
+                if let (Some(from), Some(to)) = (w.from, w.to)
+                    && from > to
+                {
+                    report.fail(
+                        &key(&key(&at, "window"), "to"),
+                        "must not be before from",
+                        "不能早于from",
+                    );
+                }
+                if let Some(as_of) = &w.as_of {
+                    report.date(&key(&key(&at, "window"), "as_of"), as_of);
+                }
+            }
+            None => {}
+        }
         if let Some(caveat) = &figure.caveat {
             report.text(&key(&at, "caveat"), caveat);
         }
@@ -454,7 +485,16 @@ fn check_charts(story: &Story, report: &mut Report) {
         report.id(&key(&at, "id"), &chart.id, &mut seen);
         report.text(&key(&at, "title"), &chart.title);
         report.text(&key(&at, "unit_label"), &chart.unit_label);
-        report.source(&key(&at, "source"), &chart.source);
+        if chart.sources.is_empty() {
+            report.fail(
+                &key(&at, "sources"),
+                "must list at least one source",
+                "至少要列出一个来源",
+            );
+        }
+        for (j, source) in chart.sources.iter().enumerate() {
+            report.source(&index(&key(&at, "sources"), j), source);
+        }
         if let Some(note) = &chart.note {
             report.text(&key(&at, "note"), note);
         }
@@ -483,6 +523,21 @@ fn check_charts(story: &Story, report: &mut Report) {
         let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
             report.text(&key(&index(&bars, j), "label"), &bar.label);
+            if chart.source_of(bar).is_none() {
+                report.fail(
+                    &key(&index(&bars, j), "source"),
+                    format!(
+                        "names source {} of a chart with {} sources (counting from 0)",
+                        bar.source,
+                        chart.sources.len()
+                    ),
+                    format!(
+                        "指向第{}个来源，但图表只有{}个来源（从0数起）",
+                        bar.source,
+                        chart.sources.len()
+                    ),
+                );
+            }
         }
     }
 }
@@ -602,10 +657,12 @@ mod tests {
     #[test]
     fn every_chart_has_a_source_and_a_date() {
         let mut s = story();
-        s.charts.to_mut()[0].source.date = "2023-02-30".into();
+        s.charts.to_mut()[0].sources.to_mut()[0].date = "2023-02-30".into();
         assert_eq!(
             fields(&s),
-            ["charts[0].source.date: \"2023-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"]
+            [
+                "charts[0].sources[0].date: \"2023-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+            ]
         );
     }
 
@@ -817,11 +874,11 @@ mod tests {
         );
         assert_eq!(day_or_month_in("Marathon Daily"), None);
         let mut s = story();
-        s.charts.to_mut()[0].source.name.en = "Test Source, Sept 2020".into();
+        s.charts.to_mut()[0].sources.to_mut()[0].name.en = "Test Source, Sept 2020".into();
         assert_eq!(
             fields(&s),
             [
-                "charts[0].source.name.en: names a day or month (\"Sept\"): a source's date goes in its date field"
+                "charts[0].sources[0].name.en: names a day or month (\"Sept\"): a source's date goes in its date field"
             ]
         );
     }
@@ -831,5 +888,35 @@ mod tests {
         assert!(is_valid_date("2026"));
         assert!(!is_valid_date("26"));
         assert!(!is_valid_date("1899"));
+    }
+
+    #[test]
+    fn a_cumulative_figure_names_its_window() {
+        let mut s = story();
+        let f = &mut s.figures.to_mut()[0];
+        f.label.en = "cumulative share".into();
+        f.window = None;
+        assert_eq!(
+            fields(&s),
+            ["figures[0].window: a cumulative figure must name its window (from, to or as_of)"]
+        );
+        let mut s = story();
+        let i = s
+            .figures
+            .iter()
+            .position(|f| f.window.is_some())
+            .unwrap_or(0);
+        if let Some(w) = s.figures.to_mut()[i].window.as_mut() {
+            (w.from, w.to, w.as_of) = (Some(2022), Some(2014), Some("2023-13".into()));
+        }
+        assert_eq!(
+            fields(&s),
+            [
+                format!("figures[{i}].window.to: must not be before from"),
+                format!(
+                    "figures[{i}].window.as_of: \"2023-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                ),
+            ]
+        );
     }
 }

@@ -273,8 +273,20 @@ record! {
         pub qualifier: Qualifier,
         /// What the number counts, written so it cannot be misread.
         pub label: Text,
+        /// For a cumulative figure: the years it adds up, written after the label.
+        pub window: Option<Window>,
         pub source: Source,
         pub caveat: Option<Text>,
+    }
+}
+
+record! {
+    /// The years a cumulative figure adds up (`from` where it is known) and when the total was
+    /// stated (`as_of`, an ISO date as precise as it is known).
+    pub struct Window {
+        pub from: Option<u16>,
+        pub to: Option<u16>,
+        pub as_of: Option<Str>,
     }
 }
 
@@ -305,7 +317,8 @@ record! {
         /// The unit as words under the title, e.g. "亿元" / "billion yuan".
         pub unit_label: Text,
         pub bars: List<Bar>,
-        pub source: Source,
+        /// Every source the bars come from, each with its own date.
+        pub sources: List<Source>,
         pub note: Option<Text>,
     }
 }
@@ -315,6 +328,16 @@ record! {
         pub label: Text,
         pub value: Decimal,
         pub qualifier: Qualifier,
+        /// Which of the chart's `sources` the value comes from (0, the first, when left out).
+        #[serde(default)]
+        pub source: u8,
+    }
+}
+
+impl Chart {
+    /// The source of bar `bar`'s value.
+    pub fn source_of(&self, bar: &Bar) -> Option<&Source> {
+        self.sources.get(usize::from(bar.source))
     }
 }
 

@@ -78,7 +78,7 @@ fn cases() -> Vec<Case> {
         (
             "trailing characters after the story",
             Text(|t| format!("{t} x").into_bytes()),
-            "(file): is not valid JSON: trailing characters (line 722, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第722行第3列）",
+            "(file): is not valid JSON: trailing characters (line {LAST_LINE}, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第{LAST_LINE}行第3列）",
         ),
         (
             "JSON number out of range",
@@ -94,7 +94,7 @@ fn cases() -> Vec<Case> {
                     "\"value\": \"4\", \"value\": \"4\",",
                 )
             }),
-            "figures[0]: duplicate field `value` (line 351, column 24) / 字段“value”重复（第351行第24列）",
+            "figures[0]: duplicate field `value` (line {VALUE_LINE}, column 24) / 字段“value”重复（第{VALUE_LINE}行第24列）",
         ),
         (
             "file over 1 MB",
@@ -134,7 +134,7 @@ fn cases() -> Vec<Case> {
                 let qualifier = remove(s, "/figures/0", "qualifier");
                 at(s, "/figures/0")["qualifer"] = qualifier;
             }),
-            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `source`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、source、caveat",
+            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `source`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、source、caveat",
         ),
         (
             "wrong type",
@@ -217,13 +217,26 @@ fn cases() -> Vec<Case> {
         ),
         (
             "a day inside a source's Chinese name",
-            Set("/charts/0/source/name/zh", json!("中评社，2023年3月27日")),
-            "charts[0].source.name.zh: names a day or month (\"3月\"): a source's date goes in its date field / 含有日或月（\u{201c}3月\u{201d}）：来源的日期应写在date字段",
+            Set(
+                "/charts/0/sources/0/name/zh",
+                json!("中评社，2023年3月27日"),
+            ),
+            "charts[0].sources[0].name.zh: names a day or month (\"3月\"): a source's date goes in its date field / 含有日或月（\u{201c}3月\u{201d}）：来源的日期应写在date字段",
         ),
         (
             "a quote in a language the graphic does not speak",
             Set("/circles/0/definition/plan/original", json!("fr")),
             "circles[0].definition.plan.original: unknown variant `fr`, expected `zh` or `en` / \u{201c}fr\u{201d}不是可用的取值，应为zh、en之一",
+        ),
+        (
+            "a chart without sources",
+            Set("/charts/0/sources", json!([])),
+            "charts[0].sources: must list at least one source / 至少要列出一个来源",
+        ),
+        (
+            "a bar naming a source the chart does not have",
+            Set("/charts/1/bars/1/source", json!(5)),
+            "charts[1].bars[1].source: names source 5 of a chart with 2 sources (counting from 0) / 指向第5个来源，但图表只有2个来源（从0数起）",
         ),
         (
             "published not a date",
@@ -237,8 +250,8 @@ fn cases() -> Vec<Case> {
         ),
         (
             "source url not https",
-            Edit(|s| at(s, "/charts/0/source")["url"] = json!("http://example.com/data")),
-            "charts[0].source.url: must start with https:// / 必须以https://开头",
+            Edit(|s| at(s, "/charts/0/sources/0")["url"] = json!("http://example.com/data")),
+            "charts[0].sources[0].url: must start with https:// / 必须以https://开头",
         ),
         (
             "figure value NaN",
@@ -341,9 +354,22 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// `expected` with `{LAST_LINE}` (the fixture's last line) and `{VALUE_LINE}` (the line of
+/// the first figure's value) filled in, so the cases follow the fixture as it grows.
+fn with_fixture_lines(expected: &str) -> String {
+    let value_line = FIXTURE
+        .lines()
+        .position(|l| l.contains("\"value\": \"40\","))
+        .map_or(0, |i| i + 1);
+    expected
+        .replace("{LAST_LINE}", &FIXTURE.lines().count().to_string())
+        .replace("{VALUE_LINE}", &value_line.to_string())
+}
+
 /// What is wrong with check-story's answer for `file`, or nothing. `expected` is
 /// `FIELD: English fragment / Chinese fragment`; the fragments may leave out the place.
 fn problems(file: &Path, output: &Output, expected: &str) -> Vec<String> {
+    let expected = with_fixture_lines(expected);
     let (field, en, zh) = expected
         .split_once(": ")
         .and_then(|(field, message)| Some((field, message.split_once(" / ")?)))
