@@ -387,3 +387,46 @@ fn interface_words_say_what_the_fact_check_asked() {
         assert!(ui.overview_intro.zh.contains(city), "{city}");
     }
 }
+
+#[test]
+fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
+    // corrections.md 20: the article's main action for 2023.
+    let zone = shipped()
+        .zones
+        .iter()
+        .find(|z| z.id == "tongzhou-beisan")
+        .unwrap_or_else(|| panic!("no Tongzhou–Beisan zone"));
+    assert_eq!(zone.circle, CircleId::Commuting);
+    let places: Vec<&str> = zone.places.iter().map(|p| p.as_ref()).collect();
+    assert_eq!(places, ["tongzhou", "sanhe", "dachang", "xianghe"]);
+    for task in [
+        "基础设施互联互通",
+        "生态环境联防联治",
+        "产业协同发展",
+        "公共服务共建共享",
+    ] {
+        assert!(zone.summary.zh.contains(task), "{task}");
+    }
+    assert!(zone.summary.en.contains("important support"));
+    // facts.md §3, People's Daily Online, 1 Feb 2023.
+    let zh = |id: &str| {
+        let f = figure(id);
+        assert_eq!(f.source.date, "2023-02-01", "{id}");
+        assert_eq!(f.source.name.en, "People's Daily Online", "{id}");
+        capital_circles::numbers::figure_text(f.value, f.unit, f.qualifier, Lang::Zh)
+    };
+    assert_eq!(zh("zone-projects"), "超过160");
+    assert_eq!(zh("zone-investment"), "超过1000亿元");
+    assert_eq!(zh("zone-roads"), "10");
+    assert_eq!(zh("zone-bridges"), "5");
+    assert_eq!(zh("zone-bus-lines"), "超过20");
+    let csv = figures_csv(shipped(), Lang::En);
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",zone-bridges,"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("Tongzhou–Beisan integrated high-quality development demonstration zone: bridges over the Chaobai River (as of Jan 2023),5,5,exact,People's Daily Online,2023-02-01"),
+        "{row}"
+    );
+}

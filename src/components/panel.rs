@@ -10,7 +10,7 @@ use super::StoryRef;
 use super::chart::{ChartFigure, chart_props};
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
-use crate::story::{CircleId, Figure, Lang, Section, Story};
+use crate::story::{CircleId, Figure, Lang, Section, Story, Zone};
 use crate::words::{figure_label, member_text, quote_text, radius_text, source_line};
 use yew::prelude::*;
 
@@ -32,6 +32,22 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
                 <p class="note caveat">{ caveat.get(lang) }</p>
             }
         </div>
+    }
+}
+
+/// A zone the circle's view tells of: its name, what the story says of it, its source and
+/// its figures, under a heading of level `heading` (`h3` in the panel, `h4` in the text
+/// version, one below the circle's). The diagram draws no outline for it: it has no boundary.
+pub fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str) -> Html {
+    html! {
+        <section class="zone" data-zone={zone.id.clone()}>
+            <@{heading}>{ zone.name.get(lang) }</@>
+            <p class="zone-summary">{ zone.summary.get(lang) }</p>
+            <p class="source">{ source_line(story.ui.source.get(lang), &zone.source, lang) }</p>
+            <div class="figures">
+                { for story.figures_of_zone(&zone.id).map(|f| figure_card(story, f, lang)) }
+            </div>
+        </section>
     }
 }
 
@@ -129,6 +145,7 @@ fn panel_view(props: &PanelViewProps) -> Html {
             <div class="figures">
                 { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
             </div>
+            { for story.zones_in(id).map(|z| zone_block(story, z, lang, "h3")) }
             <div class={classes!("charts", format!("charts-{}", id.slug()))}>{ for charts }</div>
             <h3>{ ui.members.get(lang) }</h3>
             <ul class="members"><li class="core mark-beijing">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>

@@ -3,7 +3,7 @@
 //! reader's way through the graphic and what a reader sees without JavaScript.
 
 use super::StoryRef;
-use super::panel::figure_card;
+use super::panel::{figure_card, zone_block};
 use crate::bidi::isolate;
 use crate::charts::bar_value_text;
 use crate::diagram::MarkKind;
@@ -54,6 +54,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
                 <ul><li class="core">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>
                 if circle.members_partial { <p class="note">{ ui.members_partial.get(lang) }</p> }
                 { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
+                { for story.zones_in(circle.id).map(|z| zone_block(story, z, lang, "h4")) }
                 { for tables }
             </section>
         }

@@ -89,6 +89,7 @@ fn unit_suffix(unit: Unit, lang: Lang) -> &'static str {
         (Lang::Zh, Unit::SquareKm) => "平方公里",
         (Lang::En, Unit::SquareKm) => " km²",
         (Lang::En, Unit::People) => "",
+        (_, Unit::Count) => "",
     }
 }
 

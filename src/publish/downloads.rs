@@ -42,6 +42,20 @@ fn qualifier_name(q: Qualifier) -> &'static str {
     }
 }
 
+/// A figure's label, after its zone's name where it is told of with one: in a CSV row the
+/// zone's heading is not there to say which zone "the zone" is.
+fn zone_and_label(story: &Story, f: &crate::story::Figure, lang: Lang) -> String {
+    let label = figure_label(f, lang);
+    match f
+        .zone
+        .as_deref()
+        .and_then(|id| story.zones.iter().find(|z| z.id == id))
+    {
+        Some(zone) => format!("{}: {label}", zone.name.get(lang)),
+        None => label,
+    }
+}
+
 /// Every figure of the story in one CSV, in `lang`.
 pub fn figures_csv(story: &Story, lang: Lang) -> String {
     let header: [&str; 9] = match lang {
@@ -81,7 +95,7 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
         csv.push_str(&row(&[
             &section,
             &f.id,
-            &figure_label(f, lang),
+            &zone_and_label(story, f, lang),
             &shown,
             &plain,
             qualifier_name(f.qualifier),

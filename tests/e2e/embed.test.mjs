@@ -24,6 +24,7 @@ const FIGURE_TEXT = {
   people: { zh: "约17.5万人", en: "about 175,000" },
   area: { zh: "约4.2万平方公里", en: "about 42,000 km²" },
   turnover: { zh: "2308.7亿元", en: "230.87 billion yuan" },
+  "zone-roads": { zh: "10", en: "10" },
 };
 /** The fixture's chart values as the page writes them, bar by bar. */
 const BAR_TEXT = {

@@ -247,6 +247,7 @@ pub fn check(story: &Story) -> Vec<StoryError> {
     check_places(story, &mut report);
     check_figures(story, &mut report);
     check_charts(story, &mut report);
+    check_zones(story, &mut report);
     let ui = key(root, "ui");
     for (name, text) in story.ui.entries() {
         report.text(&key(&ui, name), text);
@@ -319,10 +320,61 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
             texts.push((key(&index(&key(&at, "bars"), j), "label"), &bar.label));
         }
     }
+    for (i, z) in story.zones.iter().enumerate() {
+        let at = index("zones", i);
+        texts.push((key(&at, "name"), &z.name));
+        texts.push((key(&at, "summary"), &z.summary));
+        texts.push((key(&at, "source.name"), &z.source.name));
+    }
     for (name, text) in story.ui.entries() {
         texts.push((key("ui", name), text));
     }
     texts
+}
+
+fn check_zones(story: &Story, report: &mut Report) {
+    let mut seen = HashSet::new();
+    let zones = key("", "zones");
+    for (i, zone) in story.zones.iter().enumerate() {
+        let at = index(&zones, i);
+        report.id(&key(&at, "id"), &zone.id, &mut seen);
+        report.text(&key(&at, "name"), &zone.name);
+        report.text(&key(&at, "summary"), &zone.summary);
+        report.source(&key(&at, "source"), &zone.source);
+        if zone.places.is_empty() {
+            report.fail(
+                &key(&at, "places"),
+                "must name at least one place",
+                "至少要列出一个地点",
+            );
+        }
+        for (j, id) in zone.places.iter().enumerate() {
+            if !story.places.iter().any(|p| p.id == *id) {
+                report.fail(
+                    &index(&key(&at, "places"), j),
+                    format!("\"{id}\" is no place of the story"),
+                    format!("“{id}”不是故事中的地点"),
+                );
+            }
+        }
+    }
+    for (i, figure) in story.figures.iter().enumerate() {
+        if let Some(id) = &figure.zone {
+            match story.zones.iter().find(|z| z.id == *id) {
+                None => report.fail(
+                    &key(&index("figures", i), "zone"),
+                    format!("\"{id}\" is no zone of the story"),
+                    format!("“{id}”不是故事中的区域"),
+                ),
+                Some(zone) if figure.section.circle() != Some(zone.circle) => report.fail(
+                    &key(&index("figures", i), "section"),
+                    format!("must be the zone's circle, {}", zone.circle.slug()),
+                    format!("必须是该区域所在的圈层{}", zone.circle.slug()),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
 }
 
 fn check_circles(story: &Story, report: &mut Report) {
@@ -916,6 +968,20 @@ mod tests {
                 format!(
                     "figures[{i}].window.as_of: \"2023-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_zone_names_real_places_and_its_figures_a_real_zone() {
+        let mut s = story();
+        s.zones.to_mut()[0].places.to_mut().push("atlantis".into());
+        s.figures.to_mut()[0].zone = Some("nowhere".into());
+        assert_eq!(
+            fields(&s),
+            [
+                "zones[0].places[2]: \"atlantis\" is no place of the story",
+                "figures[0].zone: \"nowhere\" is no zone of the story",
             ]
         );
     }

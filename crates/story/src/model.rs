@@ -97,6 +97,8 @@ words! {
         Yuan,
         Percent,
         SquareKm,
+        /// A number of things, named in the label (projects, roads, bridges).
+        Count,
     }
 }
 
@@ -122,7 +124,26 @@ record! {
         pub places: List<Place>,
         pub figures: List<Figure>,
         pub charts: List<Chart>,
+        /// Areas the story tells of that have no boundary on the diagram.
+        #[serde(default)]
+        pub zones: List<Zone>,
         pub ui: Ui,
+    }
+}
+
+record! {
+    /// An area the story tells of, drawn as a group of its places, never as an outline: the
+    /// diagram draws no boundaries.
+    pub struct Zone {
+        pub id: Str,
+        pub name: Text,
+        /// The circle whose view tells of it.
+        pub circle: CircleId,
+        /// Ids of its places.
+        pub places: List<Str>,
+        /// What the story says of it, paraphrased.
+        pub summary: Text,
+        pub source: Source,
     }
 }
 
@@ -131,8 +152,23 @@ impl Story {
         self.circles.iter().find(|c| c.id == id)
     }
 
+    /// The figures of a section, but those told of with a zone.
     pub fn figures_in(&self, section: Section) -> impl Iterator<Item = &Figure> {
-        self.figures.iter().filter(move |f| f.section == section)
+        self.figures
+            .iter()
+            .filter(move |f| f.section == section && f.zone.is_none())
+    }
+
+    /// The zones told of in circle `id`'s view.
+    pub fn zones_in(&self, id: CircleId) -> impl Iterator<Item = &Zone> {
+        self.zones.iter().filter(move |z| z.circle == id)
+    }
+
+    /// The figures told of with zone `id`.
+    pub fn figures_of_zone<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Figure> {
+        self.figures
+            .iter()
+            .filter(move |f| f.zone.as_deref() == Some(id))
     }
 
     pub fn charts_in(&self, section: Section) -> impl Iterator<Item = &Chart> {
@@ -275,6 +311,8 @@ record! {
         pub label: Text,
         /// For a cumulative figure: the years it adds up, written after the label.
         pub window: Option<Window>,
+        /// The zone the figure is told of with, if any (shown under the zone, not on its own).
+        pub zone: Option<Str>,
         pub source: Source,
         pub caveat: Option<Text>,
     }

@@ -134,7 +134,7 @@ fn cases() -> Vec<Case> {
                 let qualifier = remove(s, "/figures/0", "qualifier");
                 at(s, "/figures/0")["qualifer"] = qualifier;
             }),
-            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `source`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、source、caveat",
+            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `zone`, `source`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、zone、source、caveat",
         ),
         (
             "wrong type",
