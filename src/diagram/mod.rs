@@ -108,6 +108,19 @@ pub struct Label {
     pub place: Option<usize>,
 }
 
+/// A zone's shared label: its name in lines, and a leader line to each of its places' marks.
+/// Shown only in its circle's view; placed clear of every other label and mark, and never
+/// dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneLabel {
+    /// Index into `story.zones`.
+    pub zone: usize,
+    pub circle: CircleId,
+    pub lines: Vec<String>,
+    pub rect: Rect,
+    pub leaders: Vec<((f64, f64), (f64, f64))>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CircleLabel {
     pub id: CircleId,
@@ -128,6 +141,7 @@ pub struct DiagramLayout {
     pub labels: Vec<Label>,
     /// Places whose label did not fit: still named in the text version and their marks' names.
     pub dropped: Vec<usize>,
+    pub zone_labels: Vec<ZoneLabel>,
     pub scale_bar: Rect,
     pub north_arrow: Rect,
 }
@@ -175,6 +189,7 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
         marks: Vec::new(),
         labels: Vec::new(),
         dropped: Vec::new(),
+        zone_labels: Vec::new(),
         // Bottom-left corner: bar plus its label above it.
         scale_bar: Rect {
             x: 6.0,
@@ -317,7 +332,112 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
     layout.dropped = (0..story.places.len())
         .filter(|i| !placed.iter().any(|p| p.key == *i))
         .collect();
+    obstacles.extend(layout.labels.iter().map(|l| l.rect));
+    layout.zone_labels = story
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, zone)| zone_label(&layout, story, i, zone, lang, &obstacles, bounds))
+        .collect();
     layout
+}
+
+/// Widest a zone's label may be, as a share of the diagram's width.
+const ZONE_LABEL_WIDTH_SHARE: f64 = 0.45;
+/// Step of the search for a free spot for a zone's label, in px.
+const ZONE_LABEL_STEP_PX: f64 = 4.0;
+
+/// `text` in lines no wider than `max_w` at `font_px`: at spaces where it has them (English),
+/// else between any two characters (Chinese). A word wider than a line stays whole.
+fn wrap_lines(text: &str, font_px: f64, max_w: f64) -> Vec<String> {
+    let units: Vec<String> = if text.contains(' ') {
+        text.split(' ').map(str::to_owned).collect()
+    } else {
+        text.chars().map(String::from).collect()
+    };
+    let joiner = if text.contains(' ') { " " } else { "" };
+    let mut lines: Vec<String> = Vec::new();
+    for unit in units {
+        match lines.last_mut() {
+            Some(line) if text_size_px(&format!("{line}{joiner}{unit}"), font_px).0 <= max_w => {
+                line.push_str(joiner);
+                line.push_str(&unit);
+            }
+            _ => lines.push(unit),
+        }
+    }
+    lines
+}
+
+/// Places zone `zone`'s label at the free spot nearest its places, clear of `obstacles` and
+/// inside `bounds`; where no spot is free it still goes in, at the spot nearest its places.
+fn zone_label(
+    layout: &DiagramLayout,
+    story: &Story,
+    index: usize,
+    zone: &crate::story::Zone,
+    lang: Lang,
+    obstacles: &[Rect],
+    bounds: Rect,
+) -> ZoneLabel {
+    let class = layout.class;
+    let lines = wrap_lines(
+        zone.short_name.get(lang),
+        class.font_px,
+        class.size_px * ZONE_LABEL_WIDTH_SHARE,
+    );
+    let (w, line_h) = lines.iter().fold((0.0_f64, 0.0_f64), |(w, h), line| {
+        let (lw, lh) = text_size_px(line, class.font_px);
+        (w.max(lw), h.max(lh))
+    });
+    let h = line_h * lines.len() as f64;
+    let points: Vec<(f64, f64)> = zone
+        .places
+        .iter()
+        .filter_map(|id| story.places.iter().position(|p| p.id == *id))
+        .filter_map(|i| layout.marks.iter().find(|m| m.place == i))
+        .map(|m| (m.x, m.y))
+        .collect();
+    let n = points.len().max(1) as f64;
+    let (cx, cy) = points
+        .iter()
+        .fold((0.0, 0.0), |(x, y), p| (x + p.0 / n, y + p.1 / n));
+    let steps = (bounds.w / ZONE_LABEL_STEP_PX) as i32;
+    let mut spots: Vec<Rect> = (0..=steps)
+        .flat_map(|i| (0..=steps).map(move |j| (i, j)))
+        .map(|(i, j)| Rect {
+            x: bounds.x + f64::from(i) * ZONE_LABEL_STEP_PX,
+            y: bounds.y + f64::from(j) * ZONE_LABEL_STEP_PX,
+            w,
+            h,
+        })
+        .filter(|r| bounds.contains(r))
+        .collect();
+    let distance = |r: &Rect| (r.x + r.w / 2.0 - cx).hypot(r.y + r.h / 2.0 - cy);
+    spots.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    let is_free = |r: &Rect| !obstacles.iter().any(|o| o.intersects(r));
+    let rect = spots
+        .iter()
+        .find(|r| is_free(r))
+        .or(spots.first())
+        .copied()
+        .unwrap_or(Rect {
+            x: bounds.x,
+            y: bounds.y,
+            w,
+            h,
+        });
+    let leaders = points
+        .iter()
+        .map(|&(x, y)| (rect.nearest_point(x, y), (x, y)))
+        .collect();
+    ZoneLabel {
+        zone: index,
+        circle: zone.circle,
+        lines,
+        rect,
+        leaders,
+    }
 }
 
 /// Angles (clockwise from north) tried for a circle's name: upper left first, where few
@@ -377,6 +497,30 @@ pub fn layout_faults(story: &Story) -> Vec<String> {
             }
             if !l.labels.iter().any(|x| x.place.is_none()) {
                 faults.push(format!("{at}: the centre has no label"));
+            }
+            for z in &l.zone_labels {
+                let name = z.lines.concat();
+                let covers = boxes.iter().any(|(_, b)| b.intersects(&z.rect))
+                    || l.marks
+                        .iter()
+                        .any(|m| z.rect.intersects(&Rect::around(m.x, m.y, class.mark_r_px)));
+                if covers {
+                    faults.push(format!("{at}: zone label {name:?} covers a label or a dot"));
+                }
+                let places = story.zones.get(z.zone).map_or(0, |zone| zone.places.len());
+                if z.leaders.len() != places {
+                    faults.push(format!(
+                        "{at}: zone label {name:?} has {} leaders for {places} places",
+                        z.leaders.len()
+                    ));
+                }
+            }
+            if l.zone_labels.len() != story.zones.len() {
+                faults.push(format!(
+                    "{at}: {} zone labels for {} zones",
+                    l.zone_labels.len(),
+                    story.zones.len()
+                ));
             }
         }
     }

@@ -310,3 +310,43 @@ test("screenshots at 320, 768 and 1280 px, zh and en, light and dark", async () 
     }
   }
 });
+
+test("a zone is marked by a shared label with leader lines in its circle's view only", async () => {
+  for (const [width, svg] of [[320, "svg.diagram-narrow"], [1280, "svg.diagram-wide"]]) {
+    for (const [lang, path] of [["zh", ""], ["en", "en/"]]) {
+      for (const [story, base] of [[FIXTURE, server.url], [SHIPPED_STORY, shipped.url]]) {
+        const zone = story.zones[0];
+        const page = await newPage(browser, { viewport: { width, height: 900 } });
+        await page.goto(`${base}${path}`);
+        await ready(page);
+        const label = page.locator(`${svg} .zone-label`);
+        assert.equal(await label.count(), 0, "no zone label in the overview");
+        await page.locator(`.pick-${zone.circle}`).click();
+        await label.first().waitFor();
+        const at = `${width}px ${lang} ${story.id}`;
+        // The short name, in as many lines as it needs; one leader per place; no outline.
+        assert.equal((await label.locator("text.zone-name").allTextContents()).join("").replaceAll(" ", ""),
+          zone.short_name[lang].replaceAll(" ", ""), at);
+        assert.equal(await label.locator("line.zone-leader").count(), zone.places.length, at);
+        assert.equal(await page.locator(`${svg} .zones path, ${svg} .zones polygon, ${svg} .zones rect`).count(), 0, at);
+        // Every line of the label is drawn inside the diagram and covers no place's label.
+        const { inside, overlaps } = await page.evaluate((sel) => {
+          const root = document.querySelector(sel).getBoundingClientRect();
+          const names = [...document.querySelectorAll(`${sel} .zone-name`)].map((t) => t.getBoundingClientRect());
+          const labels = [...document.querySelectorAll(`${sel} text.label`)].map((t) => t.getBoundingClientRect());
+          const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          return {
+            inside: names.every((r) => r.width > 0 && r.left >= root.left - 1 && r.right <= root.right + 1 && r.top >= root.top - 1 && r.bottom <= root.bottom + 1),
+            overlaps: names.filter((n) => labels.some((l) => hit(n, l))).length,
+          };
+        }, svg);
+        assert.ok(inside, `${at}: the zone label leaves the diagram`);
+        assert.equal(overlaps, 0, `${at}: the zone label covers a place's label`);
+        await page.locator(".pick[data-circle=\"overview\"]").click();
+        await page.waitForFunction((sel) => !document.querySelector(`${sel} .zone-label`), svg);
+        assert.deepEqual(page.errors, [], at);
+        await page.context().close();
+      }
+    }
+  }
+});

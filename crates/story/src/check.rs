@@ -323,6 +323,7 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
     for (i, z) in story.zones.iter().enumerate() {
         let at = index("zones", i);
         texts.push((key(&at, "name"), &z.name));
+        texts.push((key(&at, "short_name"), &z.short_name));
         texts.push((key(&at, "summary"), &z.summary));
         texts.push((key(&at, "source.name"), &z.source.name));
     }
@@ -339,6 +340,7 @@ fn check_zones(story: &Story, report: &mut Report) {
         let at = index(&zones, i);
         report.id(&key(&at, "id"), &zone.id, &mut seen);
         report.text(&key(&at, "name"), &zone.name);
+        report.text(&key(&at, "short_name"), &zone.short_name);
         report.text(&key(&at, "summary"), &zone.summary);
         report.source(&key(&at, "source"), &zone.source);
         if zone.places.is_empty() {

@@ -137,6 +137,8 @@ record! {
     pub struct Zone {
         pub id: Str,
         pub name: Text,
+        /// The name as the diagram's shared label gives it, short enough for a phone.
+        pub short_name: Text,
         /// The circle whose view tells of it.
         pub circle: CircleId,
         /// Ids of its places.
