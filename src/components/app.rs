@@ -136,9 +136,12 @@ fn picker(
 fn legend(props: &StoryLangProps) -> Html {
     let (story, lang) = (&props.story, props.lang);
     let item = |kind: MarkKind, text: &str, is_part: bool, status: Option<Status>| {
+        // A status entry is about the stroke alone: drawn as a neutral dot, so it does not read
+        // as one circle's members.
+        let is_neutral = status.is_some();
         html! {
             <li>
-                <svg class={classes!("legend-mark", kind.class(), is_part.then_some("part"), status_class(status))} viewBox="0 0 16 16" aria-hidden="true">
+                <svg class={classes!("legend-mark", kind.class(), is_part.then_some("part"), status_class(status), is_neutral.then_some("neutral"))} viewBox="0 0 16 16" aria-hidden="true">
                     { mark_shape(kind, 8.0, 8.0, 6.0) }
                 </svg>
                 { text.to_owned() }
@@ -154,7 +157,7 @@ fn legend(props: &StoryLangProps) -> Html {
             // Solid marks are confirmed; the other two words of the one set have a mark each.
             { for [Status::Inferred, Status::Unconfirmed].map(|s| {
                 let word = status_word(ui, s, lang);
-                item(MarkKind::Member(CircleId::Industrial), &capitalised(word), false, Some(s))
+                item(MarkKind::Member(CircleId::Commuting), &capitalised(word), false, Some(s))
             }) }
             { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false, None) }
         </ul>
