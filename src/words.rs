@@ -34,11 +34,14 @@ pub fn date_text(iso: &str, lang: Lang) -> String {
 
 /// "Source: name, date" / "来源：名称，日期", the name isolated (it may be in another script).
 pub fn source_line(label: &str, source: &Source, lang: Lang) -> String {
-    let name = isolate(source.name.get(lang));
-    let date = date_text(&source.date, lang);
+    sources_line(label, std::slice::from_ref(source), lang)
+}
+
+/// `text` followed by a note in the language's own brackets: `名称（注）` / `name (note)`.
+fn with_note(text: &str, note: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{label}：{name}，{date}"),
-        Lang::En => format!("{label}: {name}, {date}"),
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
     }
 }
 
@@ -69,10 +72,9 @@ pub fn window_text(window: &Window, lang: Lang) -> String {
 /// `…累计（2014—2022年，截至2023年1月）` / `… (2014–2022, as of Jan 2023)`.
 pub fn figure_label(figure: &Figure, lang: Lang) -> String {
     let label = figure.label.get(lang);
-    match (&figure.window, lang) {
-        (None, _) => label.to_owned(),
-        (Some(w), Lang::Zh) => format!("{label}（{}）", window_text(w, lang)),
-        (Some(w), Lang::En) => format!("{label} ({})", window_text(w, lang)),
+    match &figure.window {
+        None => label.to_owned(),
+        Some(w) => with_note(label, &window_text(w, lang), lang),
     }
 }
 
@@ -98,11 +100,10 @@ pub fn sources_line(label: &str, sources: &[Source], lang: Lang) -> String {
 /// translation without them, followed by `translation_note` (e.g. "our translation").
 pub fn quote_text(quote: &Quote, lang: Lang, translation_note: &str) -> String {
     let words = quote.words.get(lang);
-    match (lang == quote.original, lang) {
-        (true, Lang::Zh) => format!("“{words}”"),
-        (true, Lang::En) => format!("“{words}”"),
-        (false, Lang::Zh) => format!("{words}（{translation_note}）"),
-        (false, Lang::En) => format!("{words} ({translation_note})"),
+    if lang == quote.original {
+        format!("“{words}”")
+    } else {
+        with_note(words, translation_note, lang)
     }
 }
 
@@ -137,10 +138,7 @@ pub fn member_text(
 ) -> (String, String) {
     let name = isolate(place.name.get(lang));
     let name = match membership.extent {
-        Extent::Part => match lang {
-            Lang::Zh => format!("{name}（{}）", ui.legend_part.zh),
-            Lang::En => format!("{name} ({})", ui.legend_part.en),
-        },
+        Extent::Part => with_note(&name, ui.legend_part.get(lang), lang),
         Extent::Whole => name.into_owned(),
     };
     let status = status_word(ui, membership.status, lang);
