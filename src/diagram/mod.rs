@@ -344,8 +344,10 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
 
 /// Widest a zone's label may be, as a share of the diagram's width.
 const ZONE_LABEL_WIDTH_SHARE: f64 = 0.45;
-/// Step of the search for a free spot for a zone's label, in px.
+/// Step of the search for a free spot for a zone's label, in px, and the directions tried on
+/// each ring of the search.
 const ZONE_LABEL_STEP_PX: f64 = 4.0;
+const ZONE_LABEL_DIRECTIONS: i32 = 24;
 
 /// `text` in lines no wider than `max_w` at `font_px`: at spaces where it has them (English),
 /// else between any two characters (Chinese). A word wider than a line stays whole.
@@ -402,25 +404,30 @@ fn zone_label(
     let (cx, cy) = points
         .iter()
         .fold((0.0, 0.0), |(x, y), p| (x + p.0 / n, y + p.1 / n));
-    let steps = (bounds.w / ZONE_LABEL_STEP_PX) as i32;
-    let mut spots: Vec<Rect> = (0..=steps)
-        .flat_map(|i| (0..=steps).map(move |j| (i, j)))
-        .map(|(i, j)| Rect {
-            x: bounds.x + f64::from(i) * ZONE_LABEL_STEP_PX,
-            y: bounds.y + f64::from(j) * ZONE_LABEL_STEP_PX,
+    // Rings of spots outward from the places' centre, nearest first: the first free one wins,
+    // so the search stops early instead of sorting every spot of the diagram (this runs in the
+    // page at start-up).
+    let at = |ring: i32, direction: i32| {
+        let angle = f64::from(direction) * std::f64::consts::TAU / f64::from(ZONE_LABEL_DIRECTIONS);
+        let reach = f64::from(ring) * ZONE_LABEL_STEP_PX;
+        Rect {
+            x: cx + reach * angle.cos() - w / 2.0,
+            y: cy + reach * angle.sin() - h / 2.0,
             w,
             h,
-        })
-        .filter(|r| bounds.contains(r))
-        .collect();
-    let distance = |r: &Rect| (r.x + r.w / 2.0 - cx).hypot(r.y + r.h / 2.0 - cy);
-    spots.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        }
+    };
+    let rings = (bounds.w.max(bounds.h) / ZONE_LABEL_STEP_PX) as i32;
+    let mut spots = (0..=rings)
+        .flat_map(|ring| (0..ZONE_LABEL_DIRECTIONS).map(move |d| (ring, d)))
+        .map(|(ring, d)| at(ring, d))
+        .filter(|r| bounds.contains(r));
+    let nearest_inside = spots.next();
     let is_free = |r: &Rect| !obstacles.iter().any(|o| o.intersects(r));
-    let rect = spots
-        .iter()
-        .find(|r| is_free(r))
-        .or(spots.first())
-        .copied()
+    let rect = nearest_inside
+        .filter(is_free)
+        .or_else(|| spots.find(is_free))
+        .or(nearest_inside)
         .unwrap_or(Rect {
             x: bounds.x,
             y: bounds.y,
