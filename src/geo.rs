@@ -46,6 +46,64 @@ pub fn km_from_latlon(centre: (f64, f64), lat: f64, lon: f64) -> PointKm {
     }
 }
 
+/// The sixteen points of the compass, clockwise from north, each covering 22.5°.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compass {
+    N,
+    Nne,
+    Ne,
+    Ene,
+    E,
+    Ese,
+    Se,
+    Sse,
+    S,
+    Ssw,
+    Sw,
+    Wsw,
+    W,
+    Wnw,
+    Nw,
+    Nnw,
+}
+
+impl Compass {
+    pub const ALL: [Compass; 16] = [
+        Compass::N,
+        Compass::Nne,
+        Compass::Ne,
+        Compass::Ene,
+        Compass::E,
+        Compass::Ese,
+        Compass::Se,
+        Compass::Sse,
+        Compass::S,
+        Compass::Ssw,
+        Compass::Sw,
+        Compass::Wsw,
+        Compass::W,
+        Compass::Wnw,
+        Compass::Nw,
+        Compass::Nnw,
+    ];
+
+    /// The point whose 22.5° sector holds `bearing` (radians clockwise from north, any turn).
+    pub fn from_bearing_rad(bearing: f64) -> Compass {
+        let sector = (bearing.to_degrees().rem_euclid(360.0) / 22.5).round() as usize;
+        Compass::ALL[sector % Compass::ALL.len()]
+    }
+}
+
+/// How far a place lies from the centre, km, and in which direction: the reader's
+/// "about 104 km south-southwest".
+pub fn distance_and_direction(centre: (f64, f64), lat: f64, lon: f64) -> (f64, Compass) {
+    let (c_lat, c_lon) = centre;
+    (
+        distance_km(c_lat, c_lon, lat, lon),
+        Compass::from_bearing_rad(bearing_rad(c_lat, c_lon, lat, lon)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +144,42 @@ mod tests {
         );
         let due_north = km_from_latlon(TIANANMEN, 40.907, 116.391);
         assert!(due_north.x.abs() < 1e-9 && (due_north.y - 111.2).abs() < 0.1);
+    }
+
+    #[test]
+    fn each_sector_of_the_compass_is_centred_on_its_point() {
+        for (i, point) in Compass::ALL.iter().enumerate() {
+            let centre = i as f64 * 22.5;
+            for deg in [centre - 11.2, centre, centre + 11.2] {
+                assert_eq!(
+                    Compass::from_bearing_rad(deg.to_radians()),
+                    *point,
+                    "{deg}°"
+                );
+            }
+        }
+        assert_eq!(Compass::from_bearing_rad(-0.1), Compass::N);
+        assert_eq!(
+            Compass::from_bearing_rad(348.8_f64.to_radians()),
+            Compass::N
+        );
+        assert_eq!(
+            Compass::from_bearing_rad(348.7_f64.to_radians()),
+            Compass::Nnw
+        );
+    }
+
+    #[test]
+    fn places_of_the_facts_table_lie_where_a_map_shows_them() {
+        // Xiong'an (facts.md section 4): about 104 km south-southwest of Tiananmen.
+        let (km, point) = distance_and_direction(TIANANMEN, 39.05, 115.90);
+        assert_eq!((km.round(), point), (104.0, Compass::Ssw));
+        // Tianjin: 110 km, south-east.
+        let (km, point) = distance_and_direction(TIANANMEN, 39.13, 117.18);
+        assert_eq!((km.round(), point), (110.0, Compass::Se));
+        // Zhangjiakou, north-west.
+        let (_, point) = distance_and_direction(TIANANMEN, 40.77, 114.89);
+        assert_eq!(point, Compass::Nw);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! files all call these, so the same thing is never worded two ways.
 
 use crate::bidi::isolate;
+use crate::geo::Compass;
 use crate::story::{
     Circle, Extent, Figure, Lang, Membership, Place, Quote, Source, Status, Ui, Window,
 };
@@ -150,6 +151,60 @@ pub fn member_text(
     (name, basis)
 }
 
+/// A point of the compass as a reader says it: `Compass::Ssw` → `西南偏南` / `south-southwest`.
+pub fn compass_word(point: Compass, lang: Lang) -> &'static str {
+    let (zh, en) = match point {
+        Compass::N => ("北", "north"),
+        Compass::Nne => ("东北偏北", "north-northeast"),
+        Compass::Ne => ("东北", "northeast"),
+        Compass::Ene => ("东北偏东", "east-northeast"),
+        Compass::E => ("东", "east"),
+        Compass::Ese => ("东南偏东", "east-southeast"),
+        Compass::Se => ("东南", "southeast"),
+        Compass::Sse => ("东南偏南", "south-southeast"),
+        Compass::S => ("南", "south"),
+        Compass::Ssw => ("西南偏南", "south-southwest"),
+        Compass::Sw => ("西南", "southwest"),
+        Compass::Wsw => ("西南偏西", "west-southwest"),
+        Compass::W => ("西", "west"),
+        Compass::Wnw => ("西北偏西", "west-northwest"),
+        Compass::Nw => ("西北", "northwest"),
+        Compass::Nnw => ("西北偏北", "north-northwest"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// How far and in which direction a place lies from the centre, with "about" (distances are
+/// between city centres): `天安门西南偏南约104公里` / `about 104 km south-southwest of Tiananmen`.
+pub fn distance_text(centre: &str, km: f64, point: Compass, lang: Lang) -> String {
+    let (centre, km, direction) = (isolate(centre), km.round(), compass_word(point, lang));
+    match lang {
+        Lang::Zh => format!("{centre}{direction}约{km}公里"),
+        Lang::En => format!("about {km} km {direction} of {centre}"),
+    }
+}
+
+/// One circle a place is listed in, for its card and the text version: the circle, "parts
+/// only" where only parts belong, how sure the membership is, and its basis:
+/// `功能圈（部分区县）：已证实。部分区县属于功能圈…` / `Functional circle (parts only):
+/// confirmed. Parts of it are…`.
+pub fn membership_line(ui: &Ui, circle: &str, membership: &Membership, lang: Lang) -> String {
+    let circle = isolate(circle);
+    let circle = match membership.extent {
+        Extent::Part => with_note(&circle, ui.legend_part.get(lang), lang),
+        Extent::Whole => circle.into_owned(),
+    };
+    let status = status_word(ui, membership.status, lang);
+    let basis = isolate(membership.basis.get(lang));
+    match lang {
+        Lang::Zh => format!("{circle}：{status}。{basis}"),
+        Lang::En => format!("{circle}: {status}. {basis}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +263,28 @@ mod tests {
             window_text(&w(None, Some(2020), None), Lang::Zh),
             "截至2020年"
         );
+    }
+
+    #[test]
+    fn a_distance_reads_with_about_and_a_point_of_the_compass() {
+        assert_eq!(
+            distance_text("Tiananmen", 103.6, Compass::Ssw, Lang::En),
+            "about 104 km south-southwest of Tiananmen"
+        );
+        assert_eq!(
+            distance_text("天安门", 103.6, Compass::Ssw, Lang::Zh),
+            "天安门西南偏南约104公里"
+        );
+        // Sixteen different words in each language.
+        for lang in Lang::ALL {
+            let mut words: Vec<&str> = Compass::ALL
+                .iter()
+                .map(|c| compass_word(*c, lang))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            assert_eq!(words.len(), 16, "{lang}");
+        }
     }
 
     #[test]
