@@ -103,6 +103,166 @@ impl Reducible for ViewState {
     }
 }
 
+/// A place's card on the diagram: which one is open, whether a pointer only previews it, and
+/// which mark holds the places' one Tab stop. Kept apart from [`ViewState`]: it is not in the
+/// URL, and opening a card never selects a circle.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CardState {
+    pub open: Option<OpenCard>,
+    /// The place whose mark is in the Tab order (index into the story's places); the arrow keys
+    /// move it.
+    pub active: usize,
+    /// Where focus goes once this state has rendered.
+    pub focus: Option<CardFocus>,
+    /// Counts focus requests, so that asking for the same focus twice still moves it.
+    pub focus_request: u32,
+    /// A place whose card the reader just closed: the pointer resting on its mark does not
+    /// open it again as a preview until it leaves the mark.
+    pub dismissed: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenCard {
+    /// Index into the story's places.
+    pub place: usize,
+    /// The width class (index into the diagram's classes) whose mark it was opened from.
+    pub class: usize,
+    /// Opened by a tap, click or key; `false` while a hovering pointer only previews it.
+    pub pinned: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardFocus {
+    Card,
+    /// The mark of this place.
+    Mark(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardAction {
+    /// A mouse over a mark shows its card until it leaves, unless a card is pinned.
+    Preview { place: usize, class: usize },
+    /// The mouse left the marks.
+    EndPreview,
+    /// A tap, click, Enter or Space on a mark: pins its card (a previewed one too), or closes
+    /// it when it is already pinned.
+    Activate { place: usize, class: usize },
+    /// A place chosen from the card's list of nearby places.
+    Show { place: usize, class: usize },
+    /// Escape, the close button or a tap elsewhere; with `return_focus` focus goes back to
+    /// the mark.
+    Close { return_focus: bool },
+    /// Arrow keys among the marks, of which there are `places`.
+    Step { delta: i32, places: usize },
+}
+
+impl CardState {
+    pub fn apply(self, action: CardAction) -> CardState {
+        let pinned = |place, class| OpenCard {
+            place,
+            class,
+            pinned: true,
+        };
+        match action {
+            CardAction::Preview { place, class } => match self.open {
+                Some(card) if card.pinned => self,
+                _ if self.dismissed == Some(place) => self,
+                _ => CardState {
+                    open: Some(OpenCard {
+                        place,
+                        class,
+                        pinned: false,
+                    }),
+                    dismissed: None,
+                    ..self
+                },
+            },
+            CardAction::EndPreview => match self.open {
+                Some(card) if !card.pinned => CardState {
+                    open: None,
+                    dismissed: None,
+                    ..self
+                },
+                _ => CardState {
+                    dismissed: None,
+                    ..self
+                },
+            },
+            CardAction::Activate { place, class } => match self.open {
+                Some(card) if card.pinned && card.place == place => CardState {
+                    open: None,
+                    active: place,
+                    dismissed: Some(place),
+                    ..self
+                }
+                .focus_on(CardFocus::Mark(place)),
+                _ => CardState {
+                    open: Some(pinned(place, class)),
+                    active: place,
+                    dismissed: None,
+                    ..self
+                }
+                .focus_on(CardFocus::Card),
+            },
+            CardAction::Show { place, class } => CardState {
+                open: Some(pinned(place, class)),
+                active: place,
+                ..self
+            }
+            .focus_on(CardFocus::Card),
+            CardAction::Close { return_focus } => match self.open {
+                None => self,
+                Some(card) => {
+                    let closed = CardState {
+                        open: None,
+                        active: card.place,
+                        dismissed: Some(card.place),
+                        ..self
+                    };
+                    if return_focus {
+                        closed.focus_on(CardFocus::Mark(card.place))
+                    } else {
+                        closed
+                    }
+                }
+            },
+            CardAction::Step { delta, places } => {
+                let Ok(len) = i64::try_from(places) else {
+                    return self;
+                };
+                if len == 0 {
+                    return self;
+                }
+                let current = i64::try_from(self.active).unwrap_or(0);
+                let next =
+                    usize::try_from((current + i64::from(delta)).rem_euclid(len)).unwrap_or(0);
+                CardState {
+                    active: next,
+                    ..self
+                }
+                .focus_on(CardFocus::Mark(next))
+            }
+        }
+    }
+
+    fn focus_on(self, focus: CardFocus) -> CardState {
+        CardState {
+            focus: Some(focus),
+            focus_request: self.focus_request.wrapping_add(1),
+            ..self
+        }
+    }
+}
+
+impl Reducible for CardState {
+    type Action = CardAction;
+
+    fn reduce(self: Rc<Self>, action: CardAction) -> Rc<Self> {
+        let next = (*self).apply(action);
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +305,86 @@ mod tests {
                 lang: Lang::En,
                 circle: Some(CircleId::Industrial)
             }
+        );
+    }
+
+    #[test]
+    fn a_tap_pins_a_card_and_a_second_tap_closes_it_returning_focus() {
+        let tap = CardAction::Activate { place: 3, class: 0 };
+        let open = CardState::default().apply(tap);
+        assert_eq!(
+            open.open,
+            Some(OpenCard {
+                place: 3,
+                class: 0,
+                pinned: true
+            })
+        );
+        assert_eq!(open.focus, Some(CardFocus::Card));
+        let closed = open.apply(tap);
+        assert_eq!(closed.open, None);
+        assert_eq!(closed.focus, Some(CardFocus::Mark(3)));
+        assert_ne!(closed.focus_request, open.focus_request);
+        // Another mark's tap moves the one card there.
+        let moved = open.apply(CardAction::Activate { place: 5, class: 0 });
+        assert_eq!(moved.open.map(|c| c.place), Some(5));
+    }
+
+    #[test]
+    fn hover_previews_and_a_click_pins() {
+        let s = CardState::default().apply(CardAction::Preview { place: 2, class: 1 });
+        assert_eq!(s.open.map(|c| c.pinned), Some(false));
+        assert_eq!(s.focus, None, "a preview never moves focus");
+        assert_eq!(s.apply(CardAction::EndPreview).open, None);
+        let pinned = s.apply(CardAction::Activate { place: 2, class: 1 });
+        assert_eq!(pinned.open.map(|c| c.pinned), Some(true));
+        // A pinned card stays while the pointer wanders.
+        let wandered = pinned
+            .apply(CardAction::Preview { place: 4, class: 1 })
+            .apply(CardAction::EndPreview);
+        assert_eq!(wandered.open, pinned.open);
+    }
+
+    #[test]
+    fn escape_and_taps_elsewhere_close_and_arrows_wrap() {
+        let open = CardState::default().apply(CardAction::Activate { place: 1, class: 0 });
+        let escaped = open.apply(CardAction::Close { return_focus: true });
+        assert_eq!(
+            (escaped.open, escaped.focus),
+            (None, Some(CardFocus::Mark(1)))
+        );
+        let elsewhere = open.apply(CardAction::Close {
+            return_focus: false,
+        });
+        assert_eq!((elsewhere.open, elsewhere.focus), (None, open.focus));
+        // The pointer still resting on the mark does not bring the card back as a preview...
+        let resting = escaped.apply(CardAction::Preview { place: 1, class: 0 });
+        assert_eq!(resting.open, None);
+        // ...until it has left the mark.
+        let back = resting
+            .apply(CardAction::EndPreview)
+            .apply(CardAction::Preview { place: 1, class: 0 });
+        assert_eq!(back.open.map(|c| c.place), Some(1));
+        let s = CardState::default().apply(CardAction::Step {
+            delta: -1,
+            places: 4,
+        });
+        assert_eq!((s.active, s.focus), (3, Some(CardFocus::Mark(3))));
+        assert_eq!(
+            s.apply(CardAction::Step {
+                delta: 1,
+                places: 4
+            })
+            .active,
+            0
+        );
+        assert_eq!(
+            s.apply(CardAction::Step {
+                delta: 1,
+                places: 0
+            }),
+            s,
+            "no places, no move"
         );
     }
 

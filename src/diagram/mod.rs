@@ -1,6 +1,7 @@
 //! Diagram geometry: circles to one km scale, places at true distance and bearing, marks and
 //! labels laid out per width class, all without touching the page (so it can be prerendered).
 
+pub mod card;
 pub mod labels;
 
 use crate::geo::{PointKm, km_from_latlon};
@@ -25,6 +26,9 @@ pub struct WidthClass {
     pub size_px: f64,
     pub font_px: f64,
     pub mark_r_px: f64,
+    /// How far from a mark a tap still means that place: about a fingertip at the smallest
+    /// width the class is shown at (the narrow class at 320 px is drawn at 0.8 scale).
+    pub hit_r_px: f64,
 }
 
 /// Below 480 px of page width the narrow layout shows, from 480 px the wide one.
@@ -34,12 +38,14 @@ pub const WIDTH_CLASSES: [WidthClass; 2] = [
         size_px: 360.0,
         font_px: 12.5,
         mark_r_px: 4.5,
+        hit_r_px: 16.0,
     },
     WidthClass {
         name: "wide",
         size_px: 640.0,
         font_px: 15.0,
         mark_r_px: 5.5,
+        hit_r_px: 14.0,
     },
 ];
 
