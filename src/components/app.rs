@@ -70,6 +70,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="stage">
                 <div class="figure-area">
                     <Diagram story={*story} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
+                    <p class="note places-hint">{ ui.places_hint.get(lang) }</p>
                     <Legend story={*story} {lang} />
                     <p class="note radius-note">{ ui.radius_note.get(lang) }</p>
                     <p class="source">{ ui.radius_source.get(lang) }</p>

@@ -2,9 +2,11 @@
 //! natively per width class (CSS shows the class that fits the page).
 
 use super::StoryRef;
+use super::place::{CARD_ID, PlaceCard};
+use crate::diagram::card::{RING_R, keep_clear, mark_at, nearby};
 use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout, status_class};
 use crate::edge;
-use crate::state::Action;
+use crate::state::{Action, CardAction, CardFocus, CardState};
 use crate::story::{CircleId, Lang, Place, Story};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -42,23 +44,158 @@ pub fn diagram(props: &DiagramProps) -> Html {
             AttrValue::from(format!("0 0 {size} {size}"))
         })
     });
+    let cards = use_reducer(CardState::default);
+    let wrap = use_node_ref();
+    let card_node = use_node_ref();
+    // Once a card has rendered: place it beside its mark, then move focus where the last
+    // action asked (the card, or back to a mark). Again when the language changes its words.
+    {
+        let (wrap, card_node, layouts) = (wrap.clone(), card_node.clone(), (*layouts).clone());
+        let applied = use_mut_ref(|| 0_u32);
+        use_effect_with(
+            (cards.open, cards.focus, cards.focus_request, props.lang),
+            move |(open, focus, request, _)| {
+                let Some(wrap) = wrap.cast::<web_sys::Element>() else {
+                    return;
+                };
+                if let (Some(open), Some(card)) = (open, card_node.cast::<web_sys::HtmlElement>())
+                    && let Some(l) = layouts.0.get(open.class)
+                    && let Some(keep) = keep_clear(l, open.place)
+                {
+                    let svg = format!(".diagram-{}", l.class.name);
+                    edge::place_card(&wrap, &card, &svg, l.class.size_px, keep);
+                }
+                // Only shared borrows and a replace of the counter, which cannot fail.
+                if std::mem::replace(&mut *applied.borrow_mut(), *request) != *request {
+                    match focus {
+                        Some(CardFocus::Card) => {
+                            if let Some(card) = card_node.cast::<web_sys::HtmlElement>() {
+                                edge::focus_in_place(&card);
+                            }
+                        }
+                        Some(CardFocus::Mark(place)) => {
+                            edge::focus_shown(&wrap, &format!(".place[data-mark=\"{place}\"]"));
+                        }
+                        None => {}
+                    }
+                }
+            },
+        );
+    }
+    // While a card is pinned, a tap anywhere else closes it.
+    {
+        let dispatcher = cards.dispatcher();
+        let pinned = cards.open.is_some_and(|c| c.pinned);
+        use_effect_with(pinned, move |pinned| {
+            let guard = pinned
+                .then(|| {
+                    edge::on_outside_tap(move |return_focus| {
+                        dispatcher.dispatch(CardAction::Close { return_focus });
+                    })
+                })
+                .flatten();
+            move || drop(guard)
+        });
+    }
     let story = &props.story;
-    let svgs = layouts.0.iter().zip(view_boxes.iter()).enumerate().map(|(index, (l, view_box))| {
+    let open_place = cards.open.map(|c| c.place);
+    let svgs = layouts
+        .0
+        .iter()
+        .zip(view_boxes.iter())
+        .enumerate()
+        .map(|(index, (l, view_box))| {
+            html! {
+                <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
+                     viewBox={view_box.clone()}
+                     role="group" aria-label={story.ui.diagram_label.get(props.lang).to_owned()}>
+                    <Discs layouts={(*layouts).clone()} {index} story={*story} lang={props.lang}
+                           selected={props.selected} ondispatch={props.ondispatch.clone()} />
+                    // Marks and labels do not change with the selection: a component of their own
+                    // is skipped entirely when a circle is selected.
+                    <Overlay layouts={(*layouts).clone()} {index} story={*story} lang={props.lang}
+                             active={cards.active} open={open_place} cards={cards.dispatcher()} />
+                    <Zones layouts={(*layouts).clone()} {index} selected={props.selected} />
+                    <Hits layouts={(*layouts).clone()} {index} cards={cards.dispatcher()} />
+                </svg>
+            }
+        });
+    let card = cards.open.map(|open| {
+        let near = layouts
+            .0
+            .get(open.class)
+            .map(|l| nearby(l, open.place))
+            .unwrap_or_default();
         html! {
-            <svg class={classes!("diagram", format!("diagram-{}", l.class.name))}
-                 viewBox={view_box.clone()}
-                 role="group" aria-label={story.ui.diagram_label.get(props.lang).to_owned()}>
-                <Discs layouts={(*layouts).clone()} {index} story={*story} lang={props.lang}
-                       selected={props.selected} ondispatch={props.ondispatch.clone()} />
-                // Marks and labels do not change with the selection: a component of their own
-                // is skipped entirely when a circle is selected.
-                <Overlay layouts={(*layouts).clone()} {index} story={*story} lang={props.lang} />
-                <Zones layouts={(*layouts).clone()} {index} selected={props.selected} />
-            </svg>
+            <PlaceCard story={*story} lang={props.lang} {open} nearby={near}
+                       cards={cards.dispatcher()} node={card_node.clone()} />
         }
     });
     html! {
-        <div class="diagram-wrap">{ for svgs }</div>
+        <div class="diagram-wrap" ref={wrap}>{ for svgs }{ for card }</div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HitsProps {
+    layouts: Layouts,
+    index: usize,
+    cards: UseReducerDispatcher<CardState>,
+}
+
+/// A fingertip-sized target over each mark, drawn over the discs so that a tap on a place never
+/// selects a circle. Which place a tap means is the nearest mark to it, not the target on top,
+/// so marks closer than a finger are still told apart.
+#[function_component(Hits)]
+fn hits(props: &HitsProps) -> Html {
+    let Some(l) = props.layouts.0.get(props.index) else {
+        return html! {};
+    };
+    let (index, size) = (props.index, l.class.size_px);
+    let place_at = {
+        let layouts = props.layouts.clone();
+        move |e: &MouseEvent| {
+            let (x, y) = edge::pointer_in_diagram(e, size)?;
+            mark_at(layouts.0.get(index)?, x, y)
+        }
+    };
+    let onclick = {
+        let (cards, place_at) = (props.cards.clone(), place_at.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(place) = place_at(&e) {
+                cards.dispatch(CardAction::Activate {
+                    place,
+                    class: index,
+                });
+            }
+        })
+    };
+    let onpointermove = {
+        let cards = props.cards.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "mouse" {
+                return;
+            }
+            match place_at(&e) {
+                Some(place) => cards.dispatch(CardAction::Preview {
+                    place,
+                    class: index,
+                }),
+                None => cards.dispatch(CardAction::EndPreview),
+            }
+        })
+    };
+    let onpointerleave = props
+        .cards
+        .to_callback()
+        .reform(|_: PointerEvent| CardAction::EndPreview);
+    let r = fmt(l.class.hit_r_px);
+    html! {
+        <g class="hits" aria-hidden="true" {onclick} {onpointermove} {onpointerleave}>
+            { for l.marks.iter().map(|m| html! {
+                <circle class="hit" cx={fmt(m.x)} cy={fmt(m.y)} r={r.clone()} />
+            }) }
+        </g>
     }
 }
 
@@ -117,6 +254,11 @@ struct OverlayProps {
     index: usize,
     story: StoryRef,
     lang: Lang,
+    /// The place whose mark is the places' one Tab stop.
+    active: usize,
+    /// The place whose card is open.
+    open: Option<usize>,
+    cards: UseReducerDispatcher<CardState>,
 }
 
 fn fmt(v: f64) -> String {
@@ -253,12 +395,36 @@ fn overlay(props: &OverlayProps) -> Html {
         }
     });
     let r = l.class.mark_r_px;
+    let (index, places) = (props.index, story.places.len());
     let marks = l.marks.iter().filter_map(|m| {
         let place = story.places.get(m.place)?;
+        let i = m.place;
+        let is_open = props.open == Some(i);
+        // The places are one Tab stop after the circles: arrows move among them, Enter or
+        // Space opens a card, Escape closes it.
+        let onkeydown = {
+            let cards = props.cards.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let action = match e.key().as_str() {
+                    "Enter" | " " => CardAction::Activate { place: i, class: index },
+                    "ArrowRight" | "ArrowDown" => CardAction::Step { delta: 1, places },
+                    "ArrowLeft" | "ArrowUp" => CardAction::Step { delta: -1, places },
+                    "Escape" => CardAction::Close { return_focus: true },
+                    _ => return,
+                };
+                e.prevent_default();
+                cards.dispatch(action);
+            })
+        };
         Some(html! {
             <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"), status_class(m.status))}
-               data-place={place.id.clone()}
-               role="img" aria-label={place_accessible_name(story, lang, place, m.kind, m.distance_km)}>
+               data-place={place.id.clone()} data-mark={i.to_string()}
+               role="button" tabindex={if i == props.active { "0" } else { "-1" }}
+               aria-haspopup="dialog" aria-expanded={if is_open { "true" } else { "false" }}
+               aria-controls={is_open.then_some(CARD_ID)}
+               aria-label={place_accessible_name(story, lang, place, m.kind, m.distance_km)}
+               {onkeydown}>
+                <circle class="focus-ring" cx={fmt(m.x)} cy={fmt(m.y)} r={fmt(r * RING_R)} />
                 { mark_shape(m.kind, m.x, m.y, r) }
                 { edge_arrow(m.edge_direction, m.x, m.y, r) }
             </g>

@@ -5,6 +5,7 @@ mod app;
 mod chart;
 mod diagram;
 mod panel;
+mod place;
 mod text_version;
 mod tools;
 

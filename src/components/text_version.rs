@@ -4,9 +4,8 @@
 
 use super::StoryRef;
 use super::panel::{figure_card, zone_block};
-use crate::bidi::isolate;
+use super::place::place_details;
 use crate::charts::bar_value_text;
-use crate::diagram::MarkKind;
 use crate::story::{Lang, Section};
 use crate::words::{member_text, quote_text, radius_text, source_line, sources_line};
 use yew::prelude::*;
@@ -59,12 +58,15 @@ pub fn text_version(props: &TextVersionProps) -> Html {
             </section>
         }
     });
-    let others = story
-        .places
-        .iter()
-        .filter(|p| MarkKind::of(p) == MarkKind::NotAMember)
-        .filter_map(|p| p.orientation.as_ref().map(|why| (p, why)))
-        .map(|(p, why)| html! { <li>{ format!("{} — {}", isolate(p.name.get(lang)), isolate(why.get(lang))) }</li> });
+    // Every place with what its card on the diagram says.
+    let places = story.places.iter().map(|place| {
+        html! {
+            <section class="text-place" data-place={place.id.clone()}>
+                <h4>{ place.name.get(lang) }</h4>
+                { place_details(story, place, lang) }
+            </section>
+        }
+    });
     html! {
         <section class="text-version" aria-labelledby="text-version-title">
             <h2 id="text-version-title">{ ui.text_version.get(lang) }</h2>
@@ -73,8 +75,11 @@ pub fn text_version(props: &TextVersionProps) -> Html {
             <p class="note">{ ui.radius_note.get(lang) }</p>
             <p class="source">{ ui.radius_source.get(lang) }</p>
             { for sections }
-            <h3>{ ui.legend_not_member.get(lang) }</h3>
-            <ul>{ for others }</ul>
+            <section class="text-places">
+                <h3>{ ui.places.get(lang) }</h3>
+                <p class="note">{ ui.distance_note.get(lang) }</p>
+                { for places }
+            </section>
         </section>
     }
 }

@@ -2,11 +2,15 @@
 //! hooks call these only from effects; they talk to the view state through actions. One module
 //! per outside system: the URL and history, the embedding host, scheduling, the panic note.
 
+mod card;
 mod embed;
 mod history;
 mod panic;
 mod schedule;
 
+pub use card::{
+    OutsideTap, focus_in_place, focus_shown, on_outside_tap, place_card, pointer_in_diagram,
+};
 pub use embed::{EmbedGuard, dist_root, start_embed};
 pub use history::{PopStateListener, on_popstate, url_view, write_url_after_paint};
 pub use panic::install_panic_hook;

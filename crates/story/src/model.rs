@@ -445,4 +445,9 @@ ui_strings! {
     embed,
     embed_help,
     embed_pym,
+    places,
+    places_hint,
+    distance_note,
+    nearby,
+    close,
 }
