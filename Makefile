@@ -25,7 +25,7 @@ DIST ?= dist
 FIXTURE_STORY := $(abspath tests/fixture/story.json)
 E2E_DIST := target/e2e-dist
 
-.PHONY: serve build check-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench clean
+.PHONY: serve build check-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -90,6 +90,10 @@ bench: tools-test build
 	cd bench && node_modules/.bin/esbuild peers/echarts/main.js --bundle --minify --format=iife --outfile=peers/echarts/dist/bundle.js --loader:.json=json --log-level=warning
 	cp bench/peers/echarts/index.html bench/peers/echarts/style.css bench/peers/echarts/dist/
 	cd bench && node run.mjs
+
+# README's screenshots (static/screenshots/), from the shipped build.
+screenshots: tools-test build
+	cd tests/e2e && node readme-shots.mjs
 
 # Long soak (a benchmark, not part of `make test`): 10,000 random actions, memory budget.
 soak: tools-test build
