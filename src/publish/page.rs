@@ -168,15 +168,25 @@ pub fn assemble(
         &format!("<base href=\"{}\" />", page.base),
     )?;
     let mut head_extra = String::from("<script type=\"module\" src=\"./start.js\"></script>\n");
-    let other = lang.other();
     let page_path = |l: Lang| if l == Lang::Zh { "" } else { "en/" };
-    head_extra.push_str(&format!(
-        "    <link rel=\"alternate\" hreflang=\"{}\" href=\"./{}\" />\n",
-        other.html_tag(),
-        page_path(other)
-    ));
+    // Language alternates and the canonical URL must be absolute, so they are written only
+    // when the published address is known; a relative hreflang is invalid to search engines.
     if let Some(public) = page.public_url {
         let public = escape_html(public);
+        head_extra.push_str(&format!(
+            "    <link rel=\"canonical\" href=\"{public}{}\" />\n",
+            page_path(lang)
+        ));
+        for l in Lang::ALL {
+            head_extra.push_str(&format!(
+                "    <link rel=\"alternate\" hreflang=\"{}\" href=\"{public}{}\" />\n",
+                l.html_tag(),
+                page_path(l)
+            ));
+        }
+        head_extra.push_str(&format!(
+            "    <link rel=\"alternate\" hreflang=\"x-default\" href=\"{public}\" />\n"
+        ));
         head_extra.push_str(&format!(
             "    <meta property=\"og:title\" content=\"{title}\" />\n    \
              <meta property=\"og:description\" content=\"{description}\" />\n    \
@@ -260,6 +270,10 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
             !html.contains("og:image"),
             "no link-preview tags without PUBLIC_URL"
         );
+        assert!(
+            !html.contains("hreflang") && !html.contains("canonical"),
+            "no relative language alternates: {html}"
+        );
     }
 
     #[test]
@@ -273,6 +287,14 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
         };
         let html = assemble(&template, "", story, &page).unwrap_or_else(|e| panic!("{e}"));
         assert!(html.contains("content=\"https://news.example/g/v1/diagram-zh.png\""));
+        for link in [
+            "<link rel=\"canonical\" href=\"https://news.example/g/v1/\" />",
+            "<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"https://news.example/g/v1/\" />",
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://news.example/g/v1/en/\" />",
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://news.example/g/v1/\" />",
+        ] {
+            assert!(html.contains(link), "missing {link}");
+        }
         assert!(html.contains(
             "property=\"og:title\" content=\"测试圈层 &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;\""
         ));
