@@ -11,7 +11,8 @@ import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = join(HERE, "..", "dist");
+// BENCH_DIST measures another build (a variant under test) in place of dist/.
+const DIST = process.env.BENCH_DIST ?? join(HERE, "..", "dist");
 const SITE = join(HERE, "..", "target", "bench-site");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const THROTTLE = 4;

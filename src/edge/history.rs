@@ -1,7 +1,7 @@
 //! The view in the URL and in the history: reading it, writing it after the view has painted,
 //! and back and forward.
 
-use super::schedule::after_paint;
+use super::schedule::when_idle;
 use super::{is_framed, query_param, window};
 use crate::state::{Action, ViewState};
 use crate::story::Lang;
@@ -29,13 +29,14 @@ thread_local! {
         const { std::cell::Cell::new(None) };
 }
 
-/// Writes the view into the URL once the selection has been painted. `pushState` took about
-/// 3 ms of each selection at 4x throttle, before the panel could paint; views chosen in the
-/// meantime (quick clicks, held arrow keys) become one history entry, the last.
-pub fn write_url_after_paint(state: ViewState, page_lang: Lang) {
+/// Writes the view into the URL when the browser is next idle. `pushState` took about 3 ms of
+/// each selection at 4x throttle: before the paint it delayed the panel, and right after the
+/// paint it still delayed a quick second tap. Views chosen in the meantime (quick clicks, held
+/// arrow keys) become one history entry, the last.
+pub fn write_url_when_idle(state: ViewState, page_lang: Lang) {
     let was_pending = PENDING_URL.with(|pending| pending.replace(Some((state, page_lang))));
     if was_pending.is_none() {
-        after_paint(|| {
+        when_idle(|| {
             if let Some((state, page_lang)) = PENDING_URL.with(std::cell::Cell::take) {
                 write_url(state, page_lang);
             }

@@ -12,7 +12,7 @@ pub use card::{
     OutsideTap, focus_in_place, focus_shown, on_outside_tap, place_card, pointer_in_diagram,
 };
 pub use embed::{EmbedGuard, dist_root, start_embed};
-pub use history::{PopStateListener, on_popstate, url_view, write_url_after_paint};
+pub use history::{PopStateListener, on_popstate, url_view, write_url_when_idle};
 pub use panic::install_panic_hook;
 pub use schedule::when_idle;
 

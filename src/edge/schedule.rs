@@ -1,26 +1,9 @@
-//! When work runs: after the next paint, or when the browser is idle, so a reader's tap is
+//! When work runs: when the browser is idle, so a reader's tap is
 //! never kept waiting by work that can wait.
 
 use super::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-
-/// Runs `task` in the task after the next frame's paint (`requestAnimationFrame`, then a
-/// zero timeout), or at once where there is no window.
-pub(crate) fn after_paint(task: impl FnOnce() + 'static) {
-    let Some(w) = window() else { return task() };
-    let task: js_sys::Function = Closure::once_into_js(task).unchecked_into();
-    let later = task.clone();
-    let frame: js_sys::Function = Closure::once_into_js(move || {
-        if let Some(w) = window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&later, 0);
-        }
-    })
-    .unchecked_into();
-    if w.request_animation_frame(&frame).is_err() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&task, 0);
-    }
-}
 
 /// Runs `task` once, when the browser next has nothing to do (`requestIdleCallback`), or after
 /// a short delay where that is missing (Safari). Work that can wait never delays a reader's tap.

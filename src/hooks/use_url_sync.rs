@@ -82,7 +82,7 @@ pub fn use_url_sync(page_lang: Lang, state: &UseReducerHandle<ViewState>) {
     use_effect_with(**state, move |&state| {
         let synced = has_synced.borrow();
         match sync_step(synced.get(), state, || edge::url_view().state(page_lang)) {
-            SyncStep::WriteUrl => edge::write_url_after_paint(state, page_lang),
+            SyncStep::WriteUrl => edge::write_url_when_idle(state, page_lang),
             SyncStep::MarkSynced => synced.set(true),
             SyncStep::Wait => {}
         }
