@@ -9,6 +9,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // BENCH_DIST measures another build (a variant under test) in place of dist/.
@@ -256,6 +258,29 @@ results.selection = {
 results.selection.workRatio = results.selection.ours.workMedianMs / results.selection.peer.workMedianMs;
 results.memory = await memory();
 
+// Lighthouse (npm, mobile defaults: simulated throttling, a phone's screen) on Debian's
+// Chromium, on both language pages: the median of LIGHTHOUSE_RUNS runs per category.
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+async function lighthouseScores(path) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+  });
+  const runs = [];
+  try {
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      const r = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES });
+      runs.push(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((r.lhr.categories[c]?.score ?? 0) * 100)])));
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r[c]))]));
+}
+results.lighthouse = { runs: LIGHTHOUSE_RUNS, zh: await lighthouseScores(ours), en: await lighthouseScores("en/"), peer: await lighthouseScores("peer/") };
+console.error("  lighthouse done");
+
 await browser.close();
 await server.close();
 writeFileSync(join(HERE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -267,17 +292,23 @@ const lines = [];
 lines.push("| measure | ours | static page (limit) | ECharts peer | ours/limit | ours/peer | budget |");
 lines.push("|---|---|---|---|---|---|---|");
 const b = results.bytes;
-lines.push(`| bytes loaded, gzip | ${kb(b.ours.total.gzip)} | ${kb(b.static.total.gzip)} | ${kb(b.peer.total.gzip)} | ${x(b.ours.total.gzip / b.static.total.gzip)} | ${x(b.ours.total.gzip / b.peer.total.gzip)} | ≤ 100 KB: ${b.ours.total.gzip <= 100 * 1024 ? "met" : "not met"} |`);
+lines.push(`| bytes loaded, gzip | ${kb(b.ours.total.gzip)} | ${kb(b.static.total.gzip)} | ${kb(b.peer.total.gzip)} | ${x(b.ours.total.gzip / b.static.total.gzip)} | ${x(b.ours.total.gzip / b.peer.total.gzip)} | ≤ 0.6× peer: ${b.ours.total.gzip <= 0.6 * b.peer.total.gzip ? "met" : "not met"} |`);
 lines.push(`| bytes loaded, brotli | ${kb(b.ours.total.brotli)} | ${kb(b.static.total.brotli)} | ${kb(b.peer.total.brotli)} | ${x(b.ours.total.brotli / b.static.total.brotli)} | ${x(b.ours.total.brotli / b.peer.total.brotli)} | |`);
 const fp = results.firstPaint;
 lines.push(`| first paint (median of ${fp.samples}) | ${ms(fp.oursMs)} | ${ms(fp.staticMs)} | ${ms(fp.peerMs)} | ${x(fp.oursRatio)} | ${x(fp.oursMs / fp.peerMs)} | ratio ≤ 1.1: ${fp.oursRatio <= 1.1 ? "met" : "not met"} |`);
 const it = results.interactive;
-lines.push(`| click handled after navigation (median) | ${ms(it.oursMs)} | — | ${ms(it.peerMs)} | ${x(it.oursRatio)} | ${x(it.oursMs / it.peerMs)} | |`);
+lines.push(`| click handled after navigation (median) | ${ms(it.oursMs)} | — | ${ms(it.peerMs)} | ${x(it.oursRatio)} | ${x(it.oursMs / it.peerMs)} | ≤ peer: ${it.oursMs <= it.peerMs ? "met" : "not met"} |`);
 const s = results.selection;
 lines.push(`| selection work, median / p95 | ${ms(s.ours.workMedianMs)} / ${ms(s.ours.workP95Ms)} | — | ${ms(s.peer.workMedianMs)} / ${ms(s.peer.workP95Ms)} | — | ${x(s.workRatio)} | p95 ≤ 16 ms: ${s.ours.workP95Ms <= 16 ? "met" : "not met"} |`);
-lines.push(`| selection to next paint, median / p95 | ${ms(s.ours.paintMedianMs)} / ${ms(s.ours.paintP95Ms)} | — | ${ms(s.peer.paintMedianMs)} / ${ms(s.peer.paintP95Ms)} | — | ${x(s.ours.paintMedianMs / s.peer.paintMedianMs)} | |`);
+const p95Ratio = s.ours.paintP95Ms / s.peer.paintP95Ms;
+lines.push(`| selection to next paint, median / p95 | ${ms(s.ours.paintMedianMs)} / ${ms(s.ours.paintP95Ms)} | — | ${ms(s.peer.paintMedianMs)} / ${ms(s.peer.paintP95Ms)} | — | p95 ${x(p95Ratio)} | p95 ≤ peer and ≤ 33 ms: ${p95Ratio <= 1 && s.ours.paintP95Ms <= 33 ? "met" : "not met"} |`);
 const m = results.memory;
 lines.push(`| memory growth (1,000 selections, 100 language switches) | ${kb(m.growth)} | — | — | — | — | ≤ 1 MB: ${m.growth <= 1024 * 1024 ? "met" : "not met"} |`);
+const lh = results.lighthouse;
+for (const c of CATEGORIES) {
+  const all = [lh.zh[c], lh.en[c]];
+  lines.push(`| Lighthouse ${c} (mobile, median of ${lh.runs}), zh / en | ${lh.zh[c]} / ${lh.en[c]} | — | ${lh.peer[c]} | — | — | ≥ 95: ${Math.min(...all) >= 95 ? "met" : "not met"} |`);
+}
 console.log(lines.join("\n"));
 console.log(`\nFirst paint, quartiles of ${fp.samples}: static ${fp.staticQuartilesMs.map(ms).join(" to ")}, ours ${fp.oursQuartilesMs.map(ms).join(" to ")}.`);
 console.log("\nFiles (ours):");
