@@ -156,6 +156,53 @@ async function selections(path, discSelector, inner) {
   return result;
 }
 
+// The same measure for our other two taps (the peer has neither): switching the language,
+// and opening a place's card (a click on the mark's target; a second click closes it, not
+// measured). COUNT of each.
+async function otherTaps(count) {
+  const { context, page: p } = await fresh();
+  await p.goto(server.url);
+  await p.waitForSelector("html[data-ready]", { state: "attached", timeout: 60_000 });
+  const result = await p.evaluate(async (count) => {
+    const nextPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+    const until = (test) => new Promise((resolve) => {
+      if (test()) return resolve(performance.now());
+      const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); resolve(performance.now()); } });
+      mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+    });
+    const lang = { work: [], paint: [] };
+    for (let i = 0; i < count; i++) {
+      const before = document.documentElement.lang;
+      const t0 = performance.now();
+      document.querySelector(".lang-switch").click();
+      const t1 = await until(() => document.documentElement.lang !== before);
+      const t2 = await nextPaint();
+      lang.work.push(t1 - t0);
+      lang.paint.push(t2 - t0);
+    }
+    const card = { work: [], paint: [] };
+    const marks = [...document.querySelectorAll("svg.diagram-wide .place")];
+    for (let i = 0; i < count; i++) {
+      const mark = marks[i % marks.length];
+      const box = mark.querySelector(".mark").getBoundingClientRect();
+      const init = { bubbles: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+      const target = document.elementFromPoint(init.clientX, init.clientY);
+      const id = mark.dataset.place;
+      const t0 = performance.now();
+      target.dispatchEvent(new MouseEvent("click", init));
+      const t1 = await until(() => document.querySelector(`.place-card[data-place="${id}"]`));
+      const t2 = await nextPaint();
+      card.work.push(t1 - t0);
+      card.paint.push(t2 - t0);
+      target.dispatchEvent(new MouseEvent("click", init));
+      await nextPaint();
+    }
+    return { lang, card };
+  }, count);
+  await context.close();
+  return result;
+}
+
 // JS heap (after GC) plus wasm memory, after load and after 1,000 selections and 100
 // language switches.
 async function memory() {
@@ -256,6 +303,10 @@ results.selection = {
   peer: { workMedianMs: median(selPeer.work), workP95Ms: p95(selPeer.work), paintMedianMs: median(selPeer.paint), paintP95Ms: p95(selPeer.paint) },
 };
 results.selection.workRatio = results.selection.ours.workMedianMs / results.selection.peer.workMedianMs;
+const OTHER_TAPS = Number(process.env.BENCH_OTHER_TAPS ?? 60);
+const other = await otherTaps(OTHER_TAPS);
+const summary = (t) => ({ workMedianMs: median(t.work), workP95Ms: p95(t.work), paintMedianMs: median(t.paint), paintP95Ms: p95(t.paint) });
+results.otherTaps = { count: OTHER_TAPS, languageSwitch: summary(other.lang), placeCard: summary(other.card) };
 results.memory = await memory();
 
 // Lighthouse (npm, mobile defaults: simulated throttling, a phone's screen) on Debian's
@@ -302,6 +353,9 @@ const s = results.selection;
 lines.push(`| selection work, median / p95 | ${ms(s.ours.workMedianMs)} / ${ms(s.ours.workP95Ms)} | — | ${ms(s.peer.workMedianMs)} / ${ms(s.peer.workP95Ms)} | — | ${x(s.workRatio)} | p95 ≤ 16 ms: ${s.ours.workP95Ms <= 16 ? "met" : "not met"} |`);
 const p95Ratio = s.ours.paintP95Ms / s.peer.paintP95Ms;
 lines.push(`| selection to next paint, median / p95 | ${ms(s.ours.paintMedianMs)} / ${ms(s.ours.paintP95Ms)} | — | ${ms(s.peer.paintMedianMs)} / ${ms(s.peer.paintP95Ms)} | — | p95 ${x(p95Ratio)} | p95 ≤ peer and ≤ 33 ms: ${p95Ratio <= 1 && s.ours.paintP95Ms <= 33 ? "met" : "not met"} |`);
+for (const [name, t] of [["language switch", results.otherTaps.languageSwitch], ["opening a place card", results.otherTaps.placeCard]]) {
+  lines.push(`| ${name} (${results.otherTaps.count}×): work / to next paint, median / p95 | ${ms(t.workMedianMs)} / ${ms(t.workP95Ms)}; ${ms(t.paintMedianMs)} / ${ms(t.paintP95Ms)} | — | (none) | — | — | |`);
+}
 const m = results.memory;
 lines.push(`| memory growth (1,000 selections, 100 language switches) | ${kb(m.growth)} | — | — | — | — | ≤ 1 MB: ${m.growth <= 1024 * 1024 ? "met" : "not met"} |`);
 const lh = results.lighthouse;

@@ -6,7 +6,7 @@ use super::place::{CARD_ID, PlaceCard};
 use crate::diagram::card::{RING_R, keep_clear, mark_at, nearby};
 use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout, status_class};
 use crate::edge;
-use crate::state::{Action, CardAction, CardFocus, CardState};
+use crate::state::{Action, CardAction, CardFocus, CardState, OpenCard};
 use crate::story::{CircleId, Lang, Place, Story};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -58,12 +58,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 let Some(wrap) = wrap.cast::<web_sys::Element>() else {
                     return;
                 };
-                if let (Some(open), Some(card)) = (open, card_node.cast::<web_sys::HtmlElement>())
-                    && let Some(l) = layouts.0.get(open.class)
-                    && let Some(keep) = keep_clear(l, open.place)
-                {
-                    let svg = format!(".diagram-{}", l.class.name);
-                    edge::place_card(&wrap, &card, &svg, l.class.size_px, keep);
+                if let Some(open) = open {
+                    position_card(&wrap, &card_node, &layouts, *open);
                 }
                 // Only shared borrows and a replace of the counter, which cannot fail.
                 if std::mem::replace(&mut *applied.borrow_mut(), *request) != *request {
@@ -81,6 +77,27 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 }
             },
         );
+    }
+    // While a card is open it follows its mark when the window changes size; when its width
+    // class is no longer the one shown, it closes (its mark is now drawn elsewhere).
+    {
+        let (wrap, card_node, layouts) = (wrap.clone(), card_node.clone(), (*layouts).clone());
+        let dispatcher = cards.dispatcher();
+        use_effect_with(cards.open, move |open| {
+            let guard = open.and_then(|open| {
+                edge::on_resize(move || {
+                    let Some(wrap) = wrap.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    if !position_card(&wrap, &card_node, &layouts, open) {
+                        dispatcher.dispatch(CardAction::Close {
+                            return_focus: false,
+                        });
+                    }
+                })
+            });
+            move || drop(guard)
+        });
     }
     // While a card is pinned, a tap anywhere else closes it.
     {
@@ -134,6 +151,32 @@ pub fn diagram(props: &DiagramProps) -> Html {
     html! {
         <div class="diagram-wrap" ref={wrap}>{ for svgs }{ for card }</div>
     }
+}
+
+/// Places the open card beside its mark in the diagram it was opened from; `false` when that
+/// diagram is not the one shown.
+fn position_card(
+    wrap: &web_sys::Element,
+    card_node: &NodeRef,
+    layouts: &Layouts,
+    open: OpenCard,
+) -> bool {
+    let (Some(card), Some(l)) = (
+        card_node.cast::<web_sys::HtmlElement>(),
+        layouts.0.get(open.class),
+    ) else {
+        return false;
+    };
+    let Some(keep) = keep_clear(l, open.place) else {
+        return false;
+    };
+    edge::place_card(
+        wrap,
+        &card,
+        &format!(".diagram-{}", l.class.name),
+        l.class.size_px,
+        keep,
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -165,3 +165,28 @@ pub fn on_outside_tap(close: impl Fn(bool) + 'static) -> Option<OutsideTap> {
         .ok()?;
     Some(OutsideTap { closure })
 }
+
+/// Calls `on_resize` whenever the window changes size, until the guard is dropped: an open card
+/// follows its mark when the diagram scales or the other width class takes over.
+pub struct ResizeListener {
+    closure: Closure<dyn FnMut()>,
+}
+
+impl Drop for ResizeListener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback(
+                "resize",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+pub fn on_resize(on_resize: impl Fn() + 'static) -> Option<ResizeListener> {
+    let closure = Closure::<dyn FnMut()>::new(on_resize);
+    window()?
+        .add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(ResizeListener { closure })
+}

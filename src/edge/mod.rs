@@ -9,7 +9,8 @@ mod panic;
 mod schedule;
 
 pub use card::{
-    OutsideTap, focus_in_place, focus_shown, on_outside_tap, place_card, pointer_in_diagram,
+    OutsideTap, ResizeListener, focus_in_place, focus_shown, on_outside_tap, on_resize, place_card,
+    pointer_in_diagram,
 };
 pub use embed::{EmbedGuard, dist_root, start_embed};
 pub use history::{PopStateListener, on_popstate, url_view, write_url_when_idle};

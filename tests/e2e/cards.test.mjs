@@ -248,3 +248,16 @@ test("shipped story: every place at its true distance in a card, and without Jav
     }
   }
 });
+
+test("a card follows its mark when the window changes size, and closes when the other width class shows", async () => {
+  const page = await open(fixture, "?lang=en", desktop);
+  const { x, y } = await centreOf(page, "river-city");
+  await page.mouse.click(x, y);
+  await checkCard(page, "river-city", "en", FIXTURE, "1280");
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForTimeout(100);
+  await checkCard(page, "river-city", "en", FIXTURE, "700 after resize");
+  await page.setViewportSize({ width: 400, height: 900 });
+  await card(page).waitFor({ state: "detached" });
+  assert.deepEqual(page.errors, []);
+});
