@@ -137,7 +137,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 </svg>
             }
         });
-    let card = cards.open.map(|open| {
+    // The drawings and the card each have an element of their own, always there (the card's
+    // empty when closed): Yew matches unkeyed children from the end, so a card appended after
+    // the drawings made it rebuild both SVGs from scratch on every open and close.
+    let card = cards.open.map_or_else(Html::default, |open| {
         let near = layouts
             .0
             .get(open.class)
@@ -149,7 +152,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
         }
     });
     html! {
-        <div class="diagram-wrap" ref={wrap}>{ for svgs }{ for card }</div>
+        <div class="diagram-wrap" ref={wrap}>
+            <div class="diagrams">{ for svgs }</div>
+            <div class="card-slot">{ card }</div>
+        </div>
     }
 }
 

@@ -139,10 +139,13 @@ test("marks closer than a finger: the nearest opens, and its card lists the othe
 
 test("at 1280 px cards open by click and by keyboard, close by Escape; hover previews", async () => {
   const page = await open(fixture, "?lang=en", desktop);
+  // Opening and closing cards changes the card alone: the drawing is kept, not rebuilt.
+  const drawing = await page.locator("svg.diagram:visible").elementHandle();
   for (const place of FIXTURE.places) {
     const { x, y } = await centreOf(page, place.id);
     await page.mouse.click(x, y);
     await checkCard(page, place.id, "en", FIXTURE, "click");
+    assert.ok(await drawing.evaluate((svg) => svg.isConnected), `opening ${place.id}'s card rebuilt the diagram`);
     assert.equal(await page.locator(".panel").getAttribute("data-view"), "overview");
     await page.keyboard.press("Escape");
     await card(page).waitFor({ state: "detached" });
