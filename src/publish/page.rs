@@ -95,23 +95,14 @@ function expose(wasm) {{
 // the first paint back by the whole start-up.
 const afterFirstPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-// The wasm is fetched and compiled (off the main thread) while the prerendered page paints;
-// only starting it waits for the first paint. Where streaming compilation fails (a server
-// without the wasm MIME type), the loader below starts over.
-const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
-const compiled = hasWasm && typeof WebAssembly.compileStreaming === "function"
-  ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null)
-  : Promise.resolve(null);
-
 async function start() {{
   await afterFirstPaint();
-  if (!hasWasm) {{
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {{
     root.classList.add("no-wasm");
     return;
   }}
   try {{
-    const module = await compiled;
-    expose(await init({{ module_or_path: module ?? wasmUrl }}));
+    expose(await init({{ module_or_path: wasmUrl }}));
   }} catch (streamingError) {{
     try {{
       const bytes = await (await fetch(wasmUrl)).arrayBuffer();
