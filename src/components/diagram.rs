@@ -66,11 +66,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     match focus {
                         Some(CardFocus::Card) => {
                             if let Some(card) = card_node.cast::<web_sys::HtmlElement>() {
-                                edge::focus_in_place(&card);
+                                edge::focus_without_scrolling(&card);
                             }
                         }
                         Some(CardFocus::Mark(place)) => {
-                            edge::focus_shown(&wrap, &format!(".place[data-mark=\"{place}\"]"));
+                            edge::focus_within(&wrap, &format!(".place[data-mark=\"{place}\"]"));
                         }
                         None => {}
                     }

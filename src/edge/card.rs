@@ -1,11 +1,10 @@
 //! A place's card in the page: where a pointer is on the diagram, placing the card beside its
 //! mark, moving focus, and closing it on a tap elsewhere.
 
-use super::window;
+use super::{Listener, listen, window};
 use crate::diagram::card::card_spot;
 use crate::diagram::labels::Rect;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 /// Where the pointer of `event` is on the diagram drawn by the nearest `<svg>` around the
 /// event's target, in the units of its viewBox (`size` wide). (Yew listens at the root, so
@@ -70,68 +69,18 @@ pub fn place_card(
     true
 }
 
-/// Focuses `element` without scrolling the page: a card opens beside the mark the reader just
-/// used, and the page jumping under a finger would lose their place.
-pub fn focus_in_place(element: &web_sys::HtmlElement) {
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = element.focus_with_options(&options);
-}
-
-/// Focuses the first element matching `selector` in `container` that is shown: the diagram is
-/// drawn once per width class and only one is on screen.
-pub fn focus_shown(container: &web_sys::Element, selector: &str) {
-    let Ok(found) = container.query_selector_all(selector) else {
-        return;
-    };
-    for i in 0..found.length() {
-        let Some(node) = found.item(i) else { continue };
-        let Ok(element) = node.dyn_into::<web_sys::Element>() else {
-            continue;
-        };
-        if element.get_bounding_client_rect().width() <= 0.0 {
-            continue;
-        }
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        if let Some(svg) = element.dyn_ref::<web_sys::SvgElement>() {
-            let _ = svg.focus_with_options(&options);
-        } else if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = html.focus_with_options(&options);
-        }
-        return;
-    }
-}
-
 /// The card's selector.
 const CARD: &str = ".place-card";
 
 /// Closes a pinned card on a tap or click anywhere but the card and the marks' hit areas
 /// (`.hits`, which handle their own taps). A tap on the diagram only closes the card, so it
-/// never also selects a circle; elsewhere the tap goes on as usual. The listener goes when
-/// the guard is dropped.
-pub struct OutsideTap {
-    closure: Closure<dyn FnMut(web_sys::MouseEvent)>,
-}
-
-impl Drop for OutsideTap {
-    fn drop(&mut self) {
-        if let Some(d) = window().and_then(|w| w.document()) {
-            let _ = d.remove_event_listener_with_callback_and_bool(
-                "click",
-                self.closure.as_ref().unchecked_ref(),
-                true,
-            );
-        }
-    }
-}
-
-/// Calls `close` with whether focus should return to the mark: yes when the tap was on the
-/// diagram or left focus nowhere (or in the card), no when it gave focus to something else.
-pub fn on_outside_tap(close: impl Fn(bool) + 'static) -> Option<OutsideTap> {
+/// never also selects a circle; elsewhere the tap goes on as usual. `close` is told whether
+/// focus should return to the mark: yes when the tap was on the diagram or left focus nowhere
+/// (or in the card), no when it gave focus to something else. Listens until dropped.
+pub fn on_outside_tap(close: impl Fn(bool) + 'static) -> Option<Listener> {
     let document = window()?.document()?;
     let doc = document.clone();
-    let closure = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+    listen(&document, "click", true, move |e: web_sys::Event| {
         let Some(target) = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -159,34 +108,11 @@ pub fn on_outside_tap(close: impl Fn(bool) + 'static) -> Option<OutsideTap> {
             }
         };
         close(focus_is_lost);
-    });
-    document
-        .add_event_listener_with_callback_and_bool("click", closure.as_ref().unchecked_ref(), true)
-        .ok()?;
-    Some(OutsideTap { closure })
+    })
 }
 
-/// Calls `on_resize` whenever the window changes size, until the guard is dropped: an open card
-/// follows its mark when the diagram scales or the other width class takes over.
-pub struct ResizeListener {
-    closure: Closure<dyn FnMut()>,
-}
-
-impl Drop for ResizeListener {
-    fn drop(&mut self) {
-        if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback(
-                "resize",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
-    }
-}
-
-pub fn on_resize(on_resize: impl Fn() + 'static) -> Option<ResizeListener> {
-    let closure = Closure::<dyn FnMut()>::new(on_resize);
-    window()?
-        .add_event_listener_with_callback("resize", closure.as_ref().unchecked_ref())
-        .ok()?;
-    Some(ResizeListener { closure })
+/// Calls `on_resize` whenever the window changes size, until dropped: an open card follows its
+/// mark when the diagram scales or the other width class takes over.
+pub fn on_resize(on_resize: impl Fn() + 'static) -> Option<Listener> {
+    listen(&window()?, "resize", false, move |_| on_resize())
 }

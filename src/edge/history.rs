@@ -2,12 +2,10 @@
 //! and back and forward.
 
 use super::schedule::when_idle;
-use super::{is_framed, query_param, window};
+use super::{Listener, is_framed, listen, query_param, window};
 use crate::state::{Action, ViewState};
 use crate::story::Lang;
 use crate::url::{UrlView, params_for};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 /// The view the current URL asks for.
 pub fn url_view() -> UrlView {
@@ -78,30 +76,8 @@ fn write_url(state: ViewState, page_lang: Lang) {
 }
 
 /// Listens for back and forward; the returned guard stops listening when dropped.
-pub struct PopStateListener {
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Drop for PopStateListener {
-    fn drop(&mut self) {
-        if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback(
-                "popstate",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
-    }
-}
-
-pub fn on_popstate(
-    page_lang: Lang,
-    dispatch: impl Fn(Action) + 'static,
-) -> Option<PopStateListener> {
-    let w = window()?;
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+pub fn on_popstate(page_lang: Lang, dispatch: impl Fn(Action) + 'static) -> Option<Listener> {
+    listen(&window()?, "popstate", false, move |_| {
         dispatch(Action::Restore(url_view().state(page_lang)));
-    });
-    w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref())
-        .ok()?;
-    Some(PopStateListener { closure })
+    })
 }

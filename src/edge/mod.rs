@@ -8,17 +8,15 @@ mod history;
 mod panic;
 mod schedule;
 
-pub use card::{
-    OutsideTap, ResizeListener, focus_in_place, focus_shown, on_outside_tap, on_resize, place_card,
-    pointer_in_diagram,
-};
+pub use card::{on_outside_tap, on_resize, place_card, pointer_in_diagram};
 pub use embed::{EmbedGuard, dist_root, start_embed};
-pub use history::{PopStateListener, on_popstate, url_view, write_url_when_idle};
+pub use history::{on_popstate, url_view, write_url_when_idle};
 pub use panic::install_panic_hook;
 pub use schedule::when_idle;
 
 use crate::story::Lang;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 pub(crate) fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -63,22 +61,74 @@ pub fn apply_lang(lang: Lang, title: &str) {
     document.set_title(title);
 }
 
-/// Focuses the first element matching `selector` inside `container`, such as a component's
-/// own node: the diagram exists once per width class, so a search of the whole document could
-/// focus a copy the reader cannot see. Nothing happens when none matches.
+/// Focuses the first element matching `selector` inside `container` that is on screen, such as
+/// a component's own node: the diagram exists once per width class, so a search of the whole
+/// document could focus a copy the reader cannot see. Nothing happens when none matches.
 pub fn focus_within(container: &web_sys::Node, selector: &str) {
     let Some(container) = container.dyn_ref::<web_sys::Element>() else {
         return;
     };
-    let Ok(Some(target)) = container.query_selector(selector) else {
+    let Ok(found) = container.query_selector_all(selector) else {
         return;
     };
-    // SVG and HTML elements each have their own `focus`; the diagram's discs are SVG.
-    if let Some(svg) = target.dyn_ref::<web_sys::SvgElement>() {
-        let _ = svg.focus();
-    } else if let Some(html) = target.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = html.focus();
+    let shown = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|e| e.get_bounding_client_rect().width() > 0.0);
+    if let Some(element) = shown {
+        focus_without_scrolling(&element);
     }
+}
+
+/// Focuses `element` without scrolling the page: focus follows what the reader just used, which
+/// is on screen, and the page jumping under a finger would lose their place. SVG and HTML
+/// elements each have their own `focus`.
+pub fn focus_without_scrolling(element: &web_sys::Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    if let Some(svg) = element.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus_with_options(&options);
+    } else if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus_with_options(&options);
+    }
+}
+
+/// An event listener that is removed when dropped: how components listen to the window or the
+/// document for as long as they need to.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    capture: bool,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.event,
+            self.closure.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+/// Calls `handler` for each `event` on `target` (in the capture phase when `capture`).
+pub(crate) fn listen(
+    target: &impl AsRef<web_sys::EventTarget>,
+    event: &'static str,
+    capture: bool,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) -> Option<Listener> {
+    let target: &web_sys::EventTarget = target.as_ref();
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    target
+        .add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), capture)
+        .ok()?;
+    Some(Listener {
+        target: target.clone(),
+        event,
+        capture,
+        closure,
+    })
 }
 
 /// Marks the page as started (`<html data-ready>`): the wasm runs and the graphic is
