@@ -62,7 +62,8 @@ pub fn place_card(
     let px = |v: f64| format!("{v:.0}px");
     let _ = style.set_property("left", &px(dx + spot.left));
     let _ = style.set_property("top", &px(dy + spot.top));
-    let _ = style.set_property("width", &px(spot.width));
+    // The width stays the stylesheet's (at most the diagram's less a margin, which card_spot
+    // assumes too): pinned here, a width measured mid-resize would outlast the resize.
     if let Some(max) = spot.max_height {
         let _ = style.set_property("max-height", &px(max));
     }

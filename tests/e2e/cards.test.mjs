@@ -260,6 +260,11 @@ test("a card follows its mark when the window changes size, and closes when the 
   await page.setViewportSize({ width: 700, height: 900 });
   await page.waitForTimeout(100);
   await checkCard(page, "river-city", "en", FIXTURE, "700 after resize");
+  // Still the stylesheet's width (20rem, at most the diagram's less its margins), not one
+  // measured mid-resize.
+  const cardBox = await card(page).boundingBox();
+  const diagram = await page.locator("svg.diagram:visible").boundingBox();
+  assert.ok(cardBox.width >= Math.min(320, diagram.width - 12) - 1, `card ${cardBox.width} px wide`);
   await page.setViewportSize({ width: 400, height: 900 });
   await card(page).waitFor({ state: "detached" });
   assert.deepEqual(page.errors, []);

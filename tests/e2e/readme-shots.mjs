@@ -19,7 +19,7 @@ try {
   for (const shot of SHOTS) {
     const mobile = shot.width < 480;
     const page = await newPage(browser, {
-      viewport: { width: shot.width, height: mobile ? 812 : 900 },
+      viewport: { width: shot.width, height: mobile ? 812 : 1000 },
       deviceScaleFactor: mobile ? 2 : 1,
       hasTouch: mobile,
       isMobile: mobile,
@@ -41,13 +41,9 @@ try {
       await page.locator(`.panel[data-view="${shot.circle}"]`).waitFor();
       area = mobile ? page.locator(".figure-area") : page.locator(".stage");
     }
-    const box = await area.boundingBox();
-    const height = Math.min(box.height, mobile ? 700 : 860);
-    await page.screenshot({
-      path: join(OUT, `${shot.name}.png`),
-      clip: { x: 0, y: box.y - 8, width: shot.width, height: height + 16 },
-      fullPage: true,
-    });
+    // An element's own screenshot: a full-page capture resizes the viewport, which an open
+    // card follows, so it would catch the card mid-move.
+    await area.screenshot({ path: join(OUT, `${shot.name}.png`) });
     if (page.errors.length) throw new Error(`${shot.name}: ${page.errors.join("; ")}`);
     console.log(`static/screenshots/${shot.name}.png`);
   }
