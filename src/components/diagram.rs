@@ -471,7 +471,7 @@ fn overlay(props: &OverlayProps) -> Html {
                role="button" tabindex={if i == props.active { "0" } else { "-1" }}
                aria-haspopup="dialog" aria-expanded={if is_open { "true" } else { "false" }}
                aria-controls={is_open.then_some(CARD_ID)}
-               aria-label={place_accessible_name(story, lang, place, m.kind, m.distance_km)}
+               aria-label={place_accessible_name(story, lang, place, m.kind)}
                {onkeydown}>
                 <circle class="focus-ring" cx={fmt(m.x)} cy={fmt(m.y)} r={fmt(r * RING_R)} />
                 { mark_shape(m.kind, m.x, m.y, r) }
@@ -548,15 +548,10 @@ fn focus_follows_key(action: Action) -> bool {
     matches!(action, Action::Toggle(_) | Action::Next | Action::Previous)
 }
 
-fn place_accessible_name(
-    story: &Story,
-    lang: Lang,
-    place: &Place,
-    kind: MarkKind,
-    distance_km: f64,
-) -> String {
+/// A mark's name for screen readers: the place, its membership, and its distance and direction
+/// in the card's own words (with "about": distances are between city centres).
+fn place_accessible_name(story: &Story, lang: Lang, place: &Place, kind: MarkKind) -> String {
     let name = crate::bidi::isolate(place.name.get(lang));
-    let centre = crate::bidi::isolate(story.centre.name.get(lang));
     let membership = match kind {
         MarkKind::Beijing => story.ui.legend_beijing.get(lang).to_owned(),
         MarkKind::Member(id) => {
@@ -578,10 +573,15 @@ fn place_accessible_name(
         MarkKind::NotAMember => story.ui.legend_not_member.get(lang).to_owned(),
     };
     let membership = crate::bidi::isolate(&membership);
-    let km = distance_km.round();
+    let (km, point) = crate::geo::distance_and_direction(
+        (story.centre.lat, story.centre.lon),
+        place.lat,
+        place.lon,
+    );
+    let distance = crate::words::distance_text(story.centre.name.get(lang), km, point, lang);
     match lang {
-        Lang::Zh => format!("{name}：{membership}，距{centre}{km}公里"),
-        Lang::En => format!("{name}: {membership}, {km} km from {centre}"),
+        Lang::Zh => format!("{name}：{membership}，{distance}"),
+        Lang::En => format!("{name}: {membership}, {distance}"),
     }
 }
 
