@@ -36,19 +36,21 @@ pub fn start() {
 
     let lang = edge::page_lang();
     edge::install_panic_hook(lang);
-    let props = AppProps {
+    let props = |kept_text_version| AppProps {
         story: StoryRef(story::story()),
         lang,
+        kept_text_version,
     };
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         // The build prerendered the page: take over its HTML instead of redrawing it.
+        // The text version in it stays as it is (hydration claims it without reading it).
         Some(el) if el.first_element_child().is_some() => {
-            yew::Renderer::<App>::with_root_and_props(el, props).hydrate()
+            yew::Renderer::<App>::with_root_and_props(el, props(Some("".into()))).hydrate()
         }
-        Some(el) => yew::Renderer::<App>::with_root_and_props(el, props).render(),
-        None => yew::Renderer::<App>::with_props(props).render(),
+        Some(el) => yew::Renderer::<App>::with_root_and_props(el, props(None)).render(),
+        None => yew::Renderer::<App>::with_props(props(None)).render(),
     };
 }

@@ -27,6 +27,7 @@ async fn mount(lang: Lang) -> web_sys::Element {
         AppProps {
             story: StoryRef(story()),
             lang,
+            kept_text_version: None,
         },
     )
     .render();

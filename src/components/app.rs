@@ -19,6 +19,13 @@ pub struct AppProps {
     /// The page's own language. The first render depends on it and the story alone, so the
     /// page can be prerendered; `?lang=` and `?circle=` are applied after start-up.
     pub lang: Lang,
+    /// The text version as the page already holds it, kept as it stands instead of hydrated
+    /// (it is static, and a third of the page's elements: hydrating it held the first click
+    /// back) until the reader switches language, when the component renders it. Hydration
+    /// only claims the nodes between their markers, so in the browser this is empty; the
+    /// prerender passes the HTML itself. `None`: the component renders it from the start.
+    #[prop_or_default]
+    pub kept_text_version: Option<AttrValue>,
 }
 
 #[function_component(App)]
@@ -51,6 +58,16 @@ pub fn app(props: &AppProps) -> Html {
         edge::apply_lang(*lang, story.ui.headline.get(*lang));
     });
     let lang = state.lang;
+    // Once the language has changed, the component owns the text version for good: going back
+    // to the page's language must not bring back the kept (now removed) nodes.
+    let text_rendered = use_mut_ref(|| props.kept_text_version.is_none());
+    if lang != page_lang {
+        *text_rendered.borrow_mut() = true;
+    }
+    let text_version = match &props.kept_text_version {
+        Some(kept) if !*text_rendered.borrow() => Html::from_html_unchecked(kept.clone()),
+        _ => html! { <TextVersion story={*story} {lang} /> },
+    };
     let ui = &story.ui;
     let other = lang.other();
     let onlang = ondispatch.reform(move |_: MouseEvent| Action::SetLang(other));
@@ -80,7 +97,7 @@ pub fn app(props: &AppProps) -> Html {
             <Tools story={*story} state={*state}
                    dist_root={embed_base.as_ref().map(|(root, _)| root.clone())}
                    theme={embed_base.as_ref().and_then(|(_, theme)| *theme)} />
-            <TextVersion story={*story} {lang} />
+            { text_version }
             <Credits story={*story} {lang} />
         </main>
     }

@@ -12,6 +12,18 @@ mod tools;
 pub use app::{App, AppProps};
 pub use chart::chart_colours;
 
+/// The text version alone, as static HTML (no hydration markers): the prerendered page holds
+/// it, and the app keeps it as it stands (`AppProps::kept_text_version`).
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn render_text_version(story: StoryRef, lang: crate::story::Lang) -> String {
+    yew::LocalServerRenderer::<text_version::TextVersion>::with_props(
+        text_version::TextVersionProps { story, lang },
+    )
+    .hydratable(false)
+    .render()
+    .await
+}
+
 use crate::story::Story;
 
 /// The story, baked into the app. Equal when it is the same story, so props compare in O(1).

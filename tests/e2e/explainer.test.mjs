@@ -120,6 +120,35 @@ test("language switch keeps the selection and sets <html lang>", async () => {
   assert.deepEqual(page.errors, []);
 });
 
+// The text version is kept as the page prerendered it (not hydrated) until the language
+// changes; then the component renders it. Both must be the same markup, and it must follow
+// the language both ways.
+test("the kept text version follows a language switch there and back, the same markup as rendered", async () => {
+  const page = await open();
+  // Tag, sorted attributes and text of every node: what a reader and a screen reader get.
+  const markup = () => page.evaluate(() => {
+    const walk = (n) => n.nodeType === Node.TEXT_NODE ? n.data
+      : n.nodeType !== Node.ELEMENT_NODE ? ""
+      : `<${n.localName}${[...n.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join("")}>${[...n.childNodes].map(walk).join("")}</${n.localName}>`;
+    const all = document.querySelectorAll(".text-version");
+    return all.length === 1 ? walk(all[0]) : `${all.length} text versions`;
+  });
+  const kept = await markup();
+  assert.ok(kept.includes(FIXTURE.ui.text_version.zh), "the prerendered text version is there, in zh");
+  await page.locator(".lang-switch").click();
+  assert.equal(await page.locator(".text-version h2").textContent(), FIXTURE.ui.text_version.en);
+  for (const c of FIXTURE.circles) {
+    assert.equal(await page.locator(`.text-version [data-circle="${c.id}"] h3`).textContent(), c.name.en);
+  }
+  const english = await markup();
+  await page.locator(".lang-switch").click();
+  assert.equal(await page.locator(".text-version h2").textContent(), FIXTURE.ui.text_version.zh);
+  assert.equal(await markup(), kept, "rendered in zh, it is the markup the page was prerendered with");
+  await page.locator(".lang-switch").click();
+  assert.equal(await markup(), english);
+  assert.deepEqual(page.errors, []);
+});
+
 test("views are built once and only shown or hidden; a hidden view takes no room", async () => {
   const page = await open();
   // Every view is built once the page is idle.
