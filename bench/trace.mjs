@@ -7,7 +7,8 @@ import { launch } from "../tests/e2e/browser.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const SITE = join(dirname(fileURLToPath(import.meta.url)), "..", "target", "bench-site");
+// TRACE_SITE traces another copy of the site (a variant under test).
+const SITE = process.env.TRACE_SITE ?? join(dirname(fileURLToPath(import.meta.url)), "..", "target", "bench-site");
 const SELECTIONS = Number(process.env.TRACE_SELECTIONS ?? 30);
 const STEPS = ["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit", "FunctionCall", "EventDispatch"];
 const RING_MID_KM = { commuting: 25, functional: 75, industrial: 125 };
@@ -47,11 +48,15 @@ async function trace(path, selector) {
   await context.close();
   const sums = Object.fromEntries(STEPS.map((s) => [s, 0]));
   for (const e of events) if (e.ph === "X" && e.dur && e.name in sums) sums[e.name] += e.dur / 1000 / SELECTIONS;
+  // How much of the page each layout touched: objects marked dirty, of all laid out.
+  const layouts = events.filter((e) => e.name === "Layout" && e.args?.beginData);
+  sums.layoutDirty = layouts.reduce((t, e) => t + (e.args.beginData.dirtyObjects ?? 0), 0) / SELECTIONS;
+  sums.layoutTotal = layouts.reduce((t, e) => t + (e.args.beginData.totalObjects ?? 0), 0) / SELECTIONS;
   return sums;
 }
 const ours = await trace("", "svg.diagram-wide .disc-ID");
 const peer = await trace("peer/", "#diagram svg");
 console.log(`ms per selection (${SELECTIONS} selections, 4× throttle): step, ours, peer`);
-for (const s of STEPS) console.log(`${s.padEnd(18)} ${ours[s].toFixed(2).padStart(7)} ${peer[s].toFixed(2).padStart(7)}`);
+for (const s of [...STEPS, "layoutDirty", "layoutTotal"]) console.log(`${s.padEnd(18)} ${ours[s].toFixed(2).padStart(7)} ${peer[s].toFixed(2).padStart(7)}`);
 await browser.close();
 await server.close();
