@@ -4,7 +4,8 @@
 //! Each view is built once and then only shown or hidden: a selection flips two `hidden`
 //! attributes instead of rebuilding a view's DOM (and re-parsing its chart SVG), so it fits in
 //! a frame on a slow phone. The prerendered page has the overview alone; the other views are
-//! built when the browser is idle after start-up, or at once when a reader picks one first.
+//! built one at a time when the browser is idle after start-up, or at once when a reader
+//! picks one first.
 
 use super::StoryRef;
 use super::chart::{ChartFigure, chart_props};
@@ -55,14 +56,22 @@ pub fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str)
 pub fn panel(props: &PanelProps) -> Html {
     let story = &props.story;
     let lang = props.lang;
-    // Whether every view is built yet; until then only the shown one is. Render stays pure
-    // (same markup natively and at hydration); the rest are added from an effect.
-    let built = use_state(|| false);
+    // How many views (in the order below) are built besides the shown one; at first none.
+    // Render stays pure (same markup natively and at hydration); an effect adds one view each
+    // time the browser is idle, so a tap soon after start-up waits for one view's build at
+    // most, not for all of them at once.
+    let views: Vec<Option<CircleId>> = std::iter::once(None)
+        .chain(story.circles.iter().map(|c| Some(c.id)))
+        .collect();
+    let built = use_state(|| 0_usize);
     {
-        let built = built.clone();
-        use_effect_with((), move |_| crate::edge::when_idle(move || built.set(true)));
+        let (built, count) = (built.clone(), views.len());
+        use_effect_with(*built, move |&done| {
+            if done < count {
+                crate::edge::when_idle(move || built.set(done + 1));
+            }
+        });
     }
-    let views = std::iter::once(None).chain(story.circles.iter().map(|c| Some(c.id)));
     let active = |view: Option<CircleId>| view == props.selected;
     let title = match props.selected.and_then(|id| story.circle(id)) {
         Some(circle) => circle.name.get(lang),
@@ -72,7 +81,7 @@ pub fn panel(props: &PanelProps) -> Html {
         <div class="panel" data-view={props.selected.map_or("overview", CircleId::slug)}>
             // One short announcement per selection, not the whole view read out again.
             <p class="visually-hidden" aria-live="polite">{ title }</p>
-            { for views.filter(|v| *built || active(*v)).map(|view| html! {
+            { for views.iter().enumerate().filter(|&(i, v)| i < *built || active(*v)).map(|(_, &view)| html! {
                 <div class="view" key={view.map_or("overview", CircleId::slug)} hidden={!active(view)}>
                     <PanelView story={*story} {lang} {view} />
                 </div>
