@@ -120,6 +120,33 @@ test("language switch keeps the selection and sets <html lang>", async () => {
   assert.deepEqual(page.errors, []);
 });
 
+// Until the wasm has started, the prerendered page's buttons and discs do nothing by
+// themselves: start.js keeps the last tap on a circle and replays it once the app is ready.
+test("a tap on a circle before the graphic has started is kept and replayed once it has", async () => {
+  for (const [how, id] of [["button", "functional"], ["disc", "industrial"]]) {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(server.url);
+    // A tap on a place's mark is not a circle: it is left alone.
+    await page.locator("svg.diagram-wide .hits .hit").first().click({ force: true });
+    if (how === "button") await page.locator(`.pick-${id}`).click();
+    else await clickRing(page, id);
+    assert.equal(await page.locator("html").getAttribute("data-ready"), null, `${how}: the app has not started`);
+    assert.equal(await view(page), "overview", `${how}: nothing is selected yet`);
+    assert.match(await page.locator(`.pick-${id}`).getAttribute("class"), /\bpending\b/, `${how}: the button shows the tap was heard`);
+    release();
+    await ready(page);
+    await page.locator(`.panel[data-view="${id}"]`).waitFor({ state: "attached" });
+    assert.equal(await page.locator(`.pick-${id}`).getAttribute("aria-pressed"), "true", how);
+    assert.equal(await page.locator(".pick.pending").count(), 0, `${how}: no button stays marked`);
+    assert.equal(await page.locator(".place-card").count(), 0, `${how}: the early tap on a mark opened no card`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});
+
 // The text version is kept as the page prerendered it (not hydrated) until the language
 // changes; then the component renders it. Both must be the same markup, and it must follow
 // the language both ways.
