@@ -682,9 +682,12 @@ fn star_path(cx: f64, cy: f64, r: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::state::ViewState;
+
     #[test]
     fn coordinates_read_as_one_decimal_formatting_does() {
-        // Every value from -400 to 400 px in steps that never land on a tie.
+        // Values from -400 to 400 px in odd steps; at an exact tie the two round differently.
         let mut v = -400.0_f64;
         while v < 400.0 {
             let exact = format!("{v:.1}");
@@ -696,17 +699,14 @@ mod tests {
             };
             let tie = ((v * 10.0).fract().abs() - 0.5).abs() < 1e-6;
             if !tie {
-                assert_eq!(super::fmt(v), exact, "{v}");
+                assert_eq!(fmt(v), exact, "{v}");
             }
             v += 0.0137;
         }
-        assert_eq!(super::fmt(157.04), "157.0");
-        assert_eq!(super::fmt(-3.25), "-3.3");
-        assert_eq!(super::fmt(0.0), "0.0");
+        assert_eq!(fmt(157.04), "157.0");
+        assert_eq!(fmt(-3.25), "-3.3");
+        assert_eq!(fmt(0.0), "0.0");
     }
-
-    use super::*;
-    use crate::state::ViewState;
 
     const KEYS: [&str; 9] = [
         "Enter",
