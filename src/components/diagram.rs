@@ -437,6 +437,25 @@ fn disc_class(id: CircleId) -> &'static str {
 
 #[function_component(Overlay)]
 fn overlay(props: &OverlayProps) -> Html {
+    // The marks' accessible names (distance and direction worked out for each) change with the
+    // language only: a card opening, closing or stepping re-renders the marks for their
+    // expanded state and Tab stop, not these.
+    let names = use_memo(
+        (props.layouts.clone(), props.index, props.story, props.lang),
+        |(layouts, index, story, lang)| {
+            layouts.0.get(*index).map_or_else(Vec::new, |l| {
+                l.marks
+                    .iter()
+                    .map(|m| {
+                        let place = story.places.get(m.place)?;
+                        Some(AttrValue::from(place_accessible_name(
+                            story, *lang, place, m.kind,
+                        )))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
     let Some(l) = props.layouts.0.get(props.index) else {
         return html! {};
     };
@@ -452,7 +471,7 @@ fn overlay(props: &OverlayProps) -> Html {
     });
     let r = l.class.mark_r_px;
     let (index, places) = (props.index, story.places.len());
-    let marks = l.marks.iter().filter_map(|m| {
+    let marks = l.marks.iter().enumerate().filter_map(|(k, m)| {
         let place = story.places.get(m.place)?;
         let i = m.place;
         let is_open = props.open == Some(i);
@@ -478,7 +497,7 @@ fn overlay(props: &OverlayProps) -> Html {
                role="button" tabindex={if i == props.active { "0" } else { "-1" }}
                aria-haspopup="dialog" aria-expanded={if is_open { "true" } else { "false" }}
                aria-controls={is_open.then_some(CARD_ID)}
-               aria-label={place_accessible_name(story, lang, place, m.kind)}
+               aria-label={names.get(k).cloned().flatten()}
                {onkeydown}>
                 <circle class="focus-ring" cx={fmt(m.x)} cy={fmt(m.y)} r={fmt(r * RING_R)} />
                 { mark_shape(m.kind, m.x, m.y, r) }
