@@ -232,6 +232,13 @@ test("shipped story: every place at its true distance in a card, and without Jav
     await page.keyboard.press("Escape");
     await card(page).waitFor({ state: "detached" });
   }
+  // After every card has opened and closed, each mark's accessible name still names its own
+  // place, with the card's distance and direction.
+  for (const place of SHIPPED_STORY.places) {
+    const name = plain(await page.locator(`svg.diagram:visible .place[data-place="${place.id}"]`).getAttribute("aria-label"));
+    assert.ok(name.startsWith(`${place.name.en}: `), `${place.id}: ${name}`);
+    assert.ok(name.endsWith(`, ${distanceText(SHIPPED_STORY, place, "en")}`), `${place.id}: ${name}`);
+  }
   // facts.md, section 4: Xiong'an lies about 104 km south-southwest of Tiananmen.
   const xiongan = SHIPPED_STORY.places.find((p) => p.id === "xiongan");
   assert.equal(distanceText(SHIPPED_STORY, xiongan, "en"), "about 104 km south-southwest of Tiananmen");
