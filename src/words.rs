@@ -5,7 +5,8 @@
 use crate::bidi::isolate;
 use crate::geo::Compass;
 use crate::story::{
-    Circle, Extent, Figure, Lang, Membership, Place, Quote, Source, Status, Ui, Window,
+    Circle, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status, Story, Ui,
+    Window,
 };
 
 const MONTHS: [&str; 12] = [
@@ -31,6 +32,107 @@ pub fn date_text(iso: &str, lang: Lang) -> String {
         (Lang::En, [y]) => format!("{y}"),
         _ => iso.to_owned(),
     }
+}
+
+/// A piece of a source line: words, or a source's name linked to the source's own page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Link { text: String, url: String },
+}
+
+/// A line of pieces as plain text (the CSV, the tests): links become their words.
+pub fn pieces_text(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(text) | Piece::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+/// Adjacent text pieces joined, so a line renders as few nodes as it needs.
+fn push_text(pieces: &mut Vec<Piece>, text: &str) {
+    match pieces.last_mut() {
+        Some(Piece::Text(last)) => last.push_str(text),
+        _ => pieces.push(Piece::Text(text.to_owned())),
+    }
+}
+
+/// A source's name (linked where the source's own page is known) and its own date.
+fn push_source(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
+    let name = isolate(source.name.get(lang)).into_owned();
+    match &source.url {
+        Some(url) => pieces.push(Piece::Link {
+            text: name,
+            url: url.to_string(),
+        }),
+        None => push_text(pieces, &name),
+    }
+    let date = date_text(&source.date, lang);
+    match lang {
+        Lang::Zh => push_text(pieces, &format!("，{date}")),
+        Lang::En => push_text(pieces, &format!(", {date}")),
+    }
+}
+
+/// Who said something, on which occasion and when, each isolated:
+/// `北京市常务副市长夏林茂，国务院新闻办公室新闻发布会，2026年2月12日` / `Xia Linmao, executive
+/// vice-mayor of Beijing, State Council Information Office press conference, 12 Feb 2026`.
+/// A speaker the story does not list (the checker refuses it) is left out, not invented.
+pub fn said_text(story: &Story, said: &Said, lang: Lang) -> String {
+    let occasion = isolate(said.occasion.get(lang));
+    let date = date_text(&said.date, lang);
+    let speaker = story.speaker(&said.speaker).map(|s| {
+        let (name, role) = (isolate(s.name.get(lang)), isolate(s.role.get(lang)));
+        match lang {
+            Lang::Zh => format!("{role}{name}"),
+            Lang::En => format!("{name}, {role}"),
+        }
+    });
+    let parts: Vec<String> = speaker.into_iter().chain([occasion.into_owned(), date]).collect();
+    match lang {
+        Lang::Zh => parts.join("，"),
+        Lang::En => parts.join(", "),
+    }
+}
+
+/// "Source: name, date", or, for words a person said, who said them where and when, then the
+/// report they were read in: `来源：穆鹏…，2023年1月；中国新闻社报道，2023年1月15日` /
+/// `Source: Mu Peng…, Jan 2023; reported by China News Service, 15 Jan 2023`.
+pub fn attribution(
+    story: &Story,
+    label: &str,
+    said: Option<&Said>,
+    source: &Source,
+    lang: Lang,
+) -> Vec<Piece> {
+    let Some(said) = said else {
+        return sources_pieces(label, std::slice::from_ref(source), lang);
+    };
+    let reported_by = story.ui.reported_by.get(lang);
+    let mut pieces = Vec::new();
+    match lang {
+        Lang::Zh => {
+            push_text(&mut pieces, &format!("{label}：{}；", said_text(story, said, lang)));
+            let name = isolate(source.name.get(lang)).into_owned();
+            match &source.url {
+                Some(url) => pieces.push(Piece::Link {
+                    text: name,
+                    url: url.to_string(),
+                }),
+                None => push_text(&mut pieces, &name),
+            }
+            let date = date_text(&source.date, lang);
+            push_text(&mut pieces, &format!("{reported_by}，{date}"));
+        }
+        Lang::En => {
+            let said = said_text(story, said, lang);
+            push_text(&mut pieces, &format!("{label}: {said}; {reported_by} "));
+            push_source(&mut pieces, source, lang);
+        }
+    }
+    pieces
 }
 
 /// "Source: name, date" / "来源：名称，日期", the name isolated (it may be in another script).
@@ -81,20 +183,23 @@ pub fn figure_label(figure: &Figure, lang: Lang) -> String {
 
 /// "Source: A, date; B, date" for several sources, each with its own date, in the order given.
 pub fn sources_line(label: &str, sources: &[Source], lang: Lang) -> String {
-    let items: Vec<String> = sources
-        .iter()
-        .map(|s| {
-            let (name, date) = (isolate(s.name.get(lang)), date_text(&s.date, lang));
-            match lang {
-                Lang::Zh => format!("{name}，{date}"),
-                Lang::En => format!("{name}, {date}"),
-            }
-        })
-        .collect();
+    pieces_text(&sources_pieces(label, sources, lang))
+}
+
+/// [`sources_line`] as pieces, each name linked where its page is known.
+pub fn sources_pieces(label: &str, sources: &[Source], lang: Lang) -> Vec<Piece> {
+    let mut pieces = Vec::new();
     match lang {
-        Lang::Zh => format!("{label}：{}", items.join("；")),
-        Lang::En => format!("{label}: {}", items.join("; ")),
+        Lang::Zh => push_text(&mut pieces, &format!("{label}：")),
+        Lang::En => push_text(&mut pieces, &format!("{label}: ")),
     }
+    for (i, source) in sources.iter().enumerate() {
+        if i > 0 {
+            push_text(&mut pieces, if lang == Lang::Zh { "；" } else { "; " });
+        }
+        push_source(&mut pieces, source, lang);
+    }
+    pieces
 }
 
 /// A quotation as a reader of `lang` sees it: the original words in quotation marks, or our
@@ -128,27 +233,77 @@ pub fn status_word(ui: &Ui, status: Status, lang: Lang) -> &str {
     }
 }
 
+/// `name (parts only)` / `name (extent not stated)` where not the whole place is meant.
+fn with_extent(ui: &Ui, name: &str, extent: Extent, lang: Lang) -> String {
+    match extent {
+        Extent::Part => with_note(name, ui.legend_part.get(lang), lang),
+        Extent::NotStated => with_note(name, ui.extent_not_stated.get(lang), lang),
+        Extent::Whole => name.to_owned(),
+    }
+}
+
+/// How sure a membership is, naming the part it is about where other parts are surer:
+/// `未证实` / `unconfirmed`, or `市区（广阳区、安次区）未证实；三河、大厂已证实` /
+/// `urban districts (Guangyang, Anci) unconfirmed; Sanhe, Dachang confirmed`.
+pub fn status_text(story: &Story, place: &Place, membership: &Membership, lang: Lang) -> String {
+    let ui = &story.ui;
+    let status = status_word(ui, membership.status, lang);
+    let Some(part) = &membership.part else {
+        return status.to_owned();
+    };
+    let part = isolate(part.get(lang));
+    let confirmed: Vec<String> = story
+        .parts_of(&place.id)
+        .filter(|p| {
+            p.membership(membership.circle)
+                .is_some_and(|m| m.status == Status::Confirmed)
+        })
+        .map(|p| isolate(p.name.get(lang)).into_owned())
+        .collect();
+    let sure = status_word(ui, Status::Confirmed, lang);
+    match (lang, confirmed.is_empty()) {
+        (Lang::Zh, true) => format!("{part}{status}"),
+        (Lang::En, true) => format!("{part} {status}"),
+        (Lang::Zh, false) => format!("{part}{status}；{}{sure}", confirmed.join("、")),
+        (Lang::En, false) => format!("{part} {status}; {} {sure}", confirmed.join(", ")),
+    }
+}
+
 /// A member place as listed in one circle: its name (with "parts only" where only parts
 /// belong), then how sure the membership is and its basis, each isolated:
 /// (`三河`, `已证实：北三县之一…`).
 pub fn member_text(
-    ui: &Ui,
+    story: &Story,
     place: &Place,
     membership: &Membership,
     lang: Lang,
 ) -> (String, String) {
-    let name = isolate(place.name.get(lang));
-    let name = match membership.extent {
-        Extent::Part => with_note(&name, ui.legend_part.get(lang), lang),
-        Extent::Whole => name.into_owned(),
-    };
-    let status = status_word(ui, membership.status, lang);
+    let name = with_extent(&story.ui, &isolate(place.name.get(lang)), membership.extent, lang);
+    let status = status_text(story, place, membership, lang);
     let basis = isolate(membership.basis.get(lang));
     let basis = match lang {
         Lang::Zh => format!("{status}：{basis}"),
         Lang::En => format!("{status}: {basis}"),
     };
     (name, basis)
+}
+
+/// A place's membership in the words of its mark's name: the circle with the extent and how
+/// sure it is: `通勤圈（部分区县，未证实）` / `Commuting circle (parts only, unconfirmed)`.
+pub fn mark_membership(story: &Story, circle: &str, membership: &Membership, lang: Lang) -> String {
+    let ui = &story.ui;
+    let status = status_word(ui, membership.status, lang);
+    let extent = match membership.extent {
+        Extent::Part => Some(ui.legend_part.get(lang)),
+        Extent::NotStated => Some(ui.extent_not_stated.get(lang)),
+        Extent::Whole => None,
+    };
+    let note = match (extent, lang) {
+        (Some(extent), Lang::Zh) => format!("{extent}，{status}"),
+        (Some(extent), Lang::En) => format!("{extent}, {status}"),
+        (None, _) => status.to_owned(),
+    };
+    with_note(circle, &note, lang)
 }
 
 /// A point of the compass as a reader says it: `Compass::Ssw` → `西南偏南` / `south-southwest`.
@@ -191,13 +346,15 @@ pub fn distance_text(centre: &str, km: f64, point: Compass, lang: Lang) -> Strin
 /// only" where only parts belong, how sure the membership is, and its basis:
 /// `功能圈（部分区县）：已证实。部分区县属于功能圈…` / `Functional circle (parts only):
 /// confirmed. Parts of it are…`.
-pub fn membership_line(ui: &Ui, circle: &str, membership: &Membership, lang: Lang) -> String {
-    let circle = isolate(circle);
-    let circle = match membership.extent {
-        Extent::Part => with_note(&circle, ui.legend_part.get(lang), lang),
-        Extent::Whole => circle.into_owned(),
-    };
-    let status = status_word(ui, membership.status, lang);
+pub fn membership_line(
+    story: &Story,
+    place: &Place,
+    circle: &str,
+    membership: &Membership,
+    lang: Lang,
+) -> String {
+    let circle = with_extent(&story.ui, &isolate(circle), membership.extent, lang);
+    let status = status_text(story, place, membership, lang);
     let basis = isolate(membership.basis.get(lang));
     match lang {
         Lang::Zh => format!("{circle}：{status}。{basis}"),
@@ -295,12 +452,104 @@ mod tests {
                 en: "nested solid discs".into(),
             },
             original: Lang::Zh,
+            said: Said {
+                speaker: "x".into(),
+                occasion: Text::default(),
+                date: "2026-02-12".into(),
+            },
             source: source("x", "2026-02-12"),
+            evidence: crate::story::BuildOnly::absent(),
         };
         assert_eq!(quote_text(&quote, Lang::Zh, "我们的翻译"), "“嵌套的实心圆”");
         assert_eq!(
             quote_text(&quote, Lang::En, "our translation"),
             "nested solid discs (our translation)"
+        );
+    }
+
+    #[test]
+    fn words_someone_said_name_the_speaker_the_occasion_then_the_report() {
+        let story = crate::testing::fixture();
+        let figure = &story.figures[0];
+        let said = figure.said.as_ref();
+        let en = pieces_text(&attribution(story, "Source", said, &figure.source, Lang::En));
+        assert_eq!(
+            en,
+            "Source: Test Speaker, head of the test office, a test interview programme, 1 Jan 2020; reported by Test Source, 2 Jan 2020"
+        );
+        let zh = pieces_text(&attribution(story, "来源", said, &figure.source, Lang::Zh));
+        assert_eq!(
+            zh,
+            "来源：测试机构负责人测试讲话人，测试访谈节目，2020年1月1日；测试来源报道，2020年1月2日"
+        );
+        // Without a speaker, the source alone: its own name and date.
+        let plain = &story.figures[1];
+        assert_eq!(
+            pieces_text(&attribution(story, "Source", None, &plain.source, Lang::En)),
+            "Source: Test Source, 2 Jan 2020"
+        );
+    }
+
+    #[test]
+    fn a_source_with_its_own_page_is_a_link_and_reads_the_same() {
+        let story = crate::testing::fixture();
+        let figure = story
+            .figures
+            .iter()
+            .find(|f| f.source.url.is_some())
+            .unwrap_or(&story.figures[0]);
+        let pieces = attribution(story, "Source", None, &figure.source, Lang::En);
+        assert!(
+            pieces.iter().any(|p| matches!(p, Piece::Link { url, .. } if url.starts_with("https://"))),
+            "{pieces:?}"
+        );
+        assert_eq!(
+            pieces_text(&pieces),
+            source_line("Source", &figure.source, Lang::En)
+        );
+    }
+
+    #[test]
+    fn an_unsure_part_is_named_beside_the_confirmed_parts() {
+        let mut story = crate::testing::fixture().clone();
+        // Near East (unconfirmed in the commuting circle) gets East Town (confirmed) as a part.
+        let places = story.places.to_mut();
+        let near = places.iter().position(|p| p.id == "near-east").unwrap_or(0);
+        let east = places.iter().position(|p| p.id == "east-town").unwrap_or(0);
+        places[east].part_of = Some("near-east".into());
+        places[near].memberships.to_mut()[0].part = Some(Text {
+            zh: "市区".into(),
+            en: "urban area".into(),
+        });
+        let (place, membership) = (&story.places[near], &story.places[near].memberships[0]);
+        assert_eq!(
+            status_text(&story, place, membership, Lang::En),
+            "urban area unconfirmed; East Town confirmed"
+        );
+        assert_eq!(
+            status_text(&story, place, membership, Lang::Zh),
+            "市区未证实；东镇已证实"
+        );
+    }
+
+    #[test]
+    fn a_marks_membership_says_its_extent_and_how_sure_it_is() {
+        let story = crate::testing::fixture();
+        let mut membership = story.places[0].memberships[0].clone();
+        membership.extent = Extent::Part;
+        assert_eq!(
+            mark_membership(story, "Commuting", &membership, Lang::En),
+            "Commuting (partly in, confirmed)"
+        );
+        membership.extent = Extent::NotStated;
+        assert_eq!(
+            mark_membership(story, "通勤圈", &membership, Lang::Zh),
+            "通勤圈（范围未说明，已证实）"
+        );
+        membership.extent = Extent::Whole;
+        assert_eq!(
+            mark_membership(story, "Commuting", &membership, Lang::En),
+            "Commuting (confirmed)"
         );
     }
 }

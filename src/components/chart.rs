@@ -5,7 +5,7 @@ use crate::story::{Chart, Lang, Story};
 use plotters::style::RGBColor;
 use yew::prelude::*;
 
-use crate::words::sources_line;
+use crate::words::sources_pieces;
 
 /// Bar colour per section: the same hue as the circle's marks.
 pub fn section_colour(chart: &Chart) -> RGBColor {
@@ -65,7 +65,7 @@ pub fn chart_figure(props: &ChartProps) -> Html {
             if let Some(note) = &chart.note {
                 <p class="note">{ note.get(lang) }</p>
             }
-            <p class="source">{ sources_line(&props.ui_source, &chart.sources, lang) }</p>
+            { super::source_html(&sources_pieces(&props.ui_source, &chart.sources, lang)) }
             <details class="table-toggle">
                 <summary>{ props.ui_show_table.clone() }</summary>
                 <table>

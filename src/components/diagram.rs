@@ -586,13 +586,7 @@ fn place_accessible_name(story: &Story, lang: Lang, place: &Place, kind: MarkKin
                 .map(|c| c.name.get(lang).to_owned())
                 .unwrap_or_default();
             match place.innermost() {
-                Some(m) => {
-                    let status = crate::words::status_word(&story.ui, m.status, lang);
-                    match lang {
-                        Lang::Zh => format!("{circle}（{status}）"),
-                        Lang::En => format!("{circle} ({status})"),
-                    }
-                }
+                Some(m) => crate::words::mark_membership(story, &circle, m, lang),
                 None => circle,
             }
         }

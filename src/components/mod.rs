@@ -25,6 +25,23 @@ pub async fn render_text_version(story: StoryRef, lang: crate::story::Lang) -> S
 }
 
 use crate::story::Story;
+use crate::words::Piece;
+
+/// A source line as `<p class="source">`: its words, and each source's name linked to the
+/// source's own page where the story gives one (opened apart from the host article).
+pub(crate) fn source_html(pieces: &[Piece]) -> yew::Html {
+    use yew::html;
+    html! {
+        <p class="source">
+            { for pieces.iter().map(|piece| match piece {
+                Piece::Text(text) => html! { { text.clone() } },
+                Piece::Link { text, url } => html! {
+                    <a class="source-link" href={url.clone()} target="_blank" rel="noopener noreferrer">{ text.clone() }</a>
+                },
+            }) }
+        </p>
+    }
+}
 
 /// The story, baked into the app. Equal when it is the same story, so props compare in O(1).
 #[derive(Clone, Copy, Debug)]

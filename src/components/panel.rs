@@ -11,8 +11,8 @@ use super::StoryRef;
 use super::chart::{ChartFigure, chart_props};
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
-use crate::story::{CircleId, Figure, Lang, Section, Story, Zone};
-use crate::words::{figure_label, member_text, quote_text, radius_text, source_line};
+use crate::story::{Circle, CircleId, Figure, Lang, Section, Story, Zone};
+use crate::words::{attribution, figure_label, member_text, quote_text, radius_text, said_text, sources_pieces};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +28,7 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
         <div class="figure" data-figure={figure.id.clone()}>
             <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
             <p class="figure-label">{ figure_label(figure, lang) }</p>
-            <p class="source">{ source_line(story.ui.source.get(lang), &figure.source, lang) }</p>
+            { super::source_html(&attribution(story, story.ui.source.get(lang), figure.said.as_ref(), &figure.source, lang)) }
             if let Some(caveat) = &figure.caveat {
                 <p class="note caveat">{ caveat.get(lang) }</p>
             }
@@ -44,11 +44,41 @@ pub fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str)
         <section class="zone" data-zone={zone.id.clone()}>
             <@{heading}>{ zone.name.get(lang) }</@>
             <p class="zone-summary">{ zone.summary.get(lang) }</p>
-            <p class="source">{ source_line(story.ui.source.get(lang), &zone.source, lang) }</p>
+            { super::source_html(&attribution(story, story.ui.source.get(lang), zone.said.as_ref(), &zone.source, lang)) }
             <div class="figures">
                 { for story.figures_of_zone(&zone.id).map(|f| figure_card(story, f, lang)) }
             </div>
         </section>
+    }
+}
+
+/// What a circle is, in two parts apart: the speaker's words as we summarise them (never
+/// quoted) with who said them, then the words an official said of the plan, under a heading
+/// naming who said them, where and when, quoted only in the language they were said in.
+/// `heading` is one level below the circle's. The panel and the text version both show it.
+pub fn definition_html(story: &Story, circle: &Circle, lang: Lang, heading: &'static str) -> Html {
+    let ui = &story.ui;
+    let definition = &circle.definition;
+    let quote = &definition.quote;
+    let translation_note = ui.our_translation.get(lang);
+    html! {
+        <>
+            <p class="definition said">{ definition.summary.get(lang) }</p>
+            { super::source_html(&attribution(story, ui.source.get(lang), Some(&definition.said), &definition.source, lang)) }
+            <@{heading} class="said-by">{ said_text(story, &quote.said, lang) }</@>
+            if let Some(plan_name) = &circle.plan_name {
+                <p class="plan-name">{ match lang {
+                    Lang::Zh => format!("{}：{}", ui.plan_name.zh, plan_name.zh),
+                    Lang::En => format!("{}: {}", ui.plan_name.en, plan_name.en),
+                } }</p>
+            }
+            if lang == quote.original {
+                <blockquote class="definition plan">{ quote_text(quote, lang, translation_note) }</blockquote>
+            } else {
+                <p class="definition plan translated">{ quote_text(quote, lang, translation_note) }</p>
+            }
+            { super::source_html(&sources_pieces(ui.source.get(lang), std::slice::from_ref(&quote.source), lang)) }
+        </>
     }
 }
 
@@ -119,10 +149,9 @@ fn panel_view(props: &PanelViewProps) -> Html {
         return html! {};
     };
     let section = Section::from(id);
-    let definition = &circle.definition;
     let members = story.members_of(id).map(|(p, m)| {
         let kind = MarkKind::of(p);
-        let (name, basis) = member_text(ui, p, m, lang);
+        let (name, basis) = member_text(story, p, m, lang);
         html! {
             <li class={kind.class()}>
                 { name }
@@ -130,7 +159,6 @@ fn panel_view(props: &PanelViewProps) -> Html {
             </li>
         }
     });
-    let plan = &definition.plan;
     let charts = story
         .charts_in(section)
         .map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
@@ -140,17 +168,7 @@ fn panel_view(props: &PanelViewProps) -> Html {
             <p class="radius">{ radius_text(ui, circle, lang) }</p>
             <p class="source">{ ui.radius_source.get(lang) }</p>
             <h3>{ ui.definition.get(lang) }</h3>
-            // Two parts, apart: the speaker's words as we summarise them (never quoted), then the
-            // plan's own words, quoted only in the language they were written in.
-            <p class="definition said">{ definition.said.get(lang) }</p>
-            <p class="source">{ source_line(ui.source.get(lang), &definition.said_source, lang) }</p>
-            <h4>{ ui.plan_words.get(lang) }</h4>
-            if lang == plan.original {
-                <blockquote class="definition plan">{ quote_text(plan, lang, ui.our_translation.get(lang)) }</blockquote>
-            } else {
-                <p class="definition plan translated">{ quote_text(plan, lang, ui.our_translation.get(lang)) }</p>
-            }
-            <p class="source">{ source_line(ui.source.get(lang), &plan.source, lang) }</p>
+            { definition_html(story, circle, lang, "h4") }
             <div class="figures">
                 { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
             </div>

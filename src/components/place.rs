@@ -17,7 +17,7 @@ pub fn place_details(story: &Story, place: &Place, lang: Lang) -> Html {
     let circles = place.memberships.iter().map(|m| {
         let circle = story.circle(m.circle).map_or("", |c| c.name.get(lang));
         html! {
-            <li data-circle={m.circle.slug()}>{ membership_line(ui, circle, m, lang) }</li>
+            <li data-circle={m.circle.slug()}>{ membership_line(story, place, circle, m, lang) }</li>
         }
     });
     let orientation = place.orientation.as_ref().map(|why| {

@@ -3,11 +3,11 @@
 //! reader's way through the graphic and what a reader sees without JavaScript.
 
 use super::StoryRef;
-use super::panel::{figure_card, zone_block};
+use super::panel::{definition_html, figure_card, zone_block};
 use super::place::place_details;
 use crate::charts::bar_value_text;
 use crate::story::{Lang, Section};
-use crate::words::{member_text, quote_text, radius_text, source_line, sources_line};
+use crate::words::{member_text, radius_text, sources_pieces};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,9 +23,8 @@ pub fn text_version(props: &TextVersionProps) -> Html {
     let ui = &story.ui;
     let sections = story.circles.iter().map(|circle| {
         let section = Section::from(circle.id);
-        let definition = &circle.definition;
         let members = story.members_of(circle.id).map(|(p, m)| {
-            let (name, basis) = member_text(ui, p, m, lang);
+            let (name, basis) = member_text(story, p, m, lang);
             html! { <li>{ format!("{name} — {basis}") }</li> }
         });
         let tables = story.charts_in(section).map(|chart| {
@@ -37,7 +36,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
                     <caption>{ format!("{} ({})", chart.title.get(lang), chart.unit_label.get(lang)) }</caption>
                     <thead><tr><th scope="col">{ ui.table_item.get(lang) }</th><th scope="col">{ ui.table_value.get(lang) }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
-                    <tfoot><tr><td colspan="2">{ sources_line(ui.source.get(lang), &chart.sources, lang) }</td></tr></tfoot>
+                    <tfoot><tr><td colspan="2">{ super::source_html(&sources_pieces(ui.source.get(lang), &chart.sources, lang)) }</td></tr></tfoot>
                 </table>
             }
         });
@@ -45,10 +44,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
             <section class="text-circle" data-circle={circle.id.slug()}>
                 <h3>{ circle.name.get(lang) }</h3>
                 <p>{ radius_text(ui, circle, lang) }</p>
-                <p class="definition said">{ definition.said.get(lang) }</p>
-                <p class="source">{ source_line(ui.source.get(lang), &definition.said_source, lang) }</p>
-                <p class="definition plan">{ format!("{}{}", ui.plan_words.get(lang), quote_text(&definition.plan, lang, ui.our_translation.get(lang))) }</p>
-                <p class="source">{ source_line(ui.source.get(lang), &definition.plan.source, lang) }</p>
+                { definition_html(story, circle, lang, "h4") }
                 <h4>{ ui.members.get(lang) }</h4>
                 <ul><li class="core">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>
                 if circle.members_partial { <p class="note">{ ui.members_partial.get(lang) }</p> }

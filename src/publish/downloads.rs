@@ -58,7 +58,7 @@ fn zone_and_label(story: &Story, f: &crate::story::Figure, lang: Lang) -> String
 
 /// Every figure of the story in one CSV, in `lang`.
 pub fn figures_csv(story: &Story, lang: Lang) -> String {
-    let header: [&str; 9] = match lang {
+    let header: [&str; 11] = match lang {
         Lang::Zh => [
             "部分",
             "编号",
@@ -66,8 +66,10 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
             "数值（原文）",
             "数值",
             "限定",
+            "讲话人",
             "来源",
             "日期",
+            "来源网址",
             "注意",
         ],
         Lang::En => [
@@ -77,8 +79,10 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
             "value_as_shown",
             "value",
             "qualifier",
+            "said_by",
             "source",
             "date",
+            "source_url",
             "caveat",
         ],
     };
@@ -92,6 +96,11 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
         let shown = figure_text(f.value, f.unit, f.qualifier, lang);
         let plain = number_text(f.value, Scale::ONE, Lang::En).replace(',', "");
         let caveat = f.caveat.as_ref().map(|c| c.get(lang)).unwrap_or_default();
+        let said_by = f
+            .said
+            .as_ref()
+            .map(|said| crate::words::said_text(story, said, lang))
+            .unwrap_or_default();
         csv.push_str(&row(&[
             &section,
             &f.id,
@@ -99,8 +108,10 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
             &shown,
             &plain,
             qualifier_name(f.qualifier),
+            &said_by,
             f.source.name.get(lang),
             &f.source.date,
+            f.source.url.as_deref().unwrap_or_default(),
             caveat,
         ]));
     }
@@ -109,8 +120,16 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
 
 /// One chart's data as CSV, in `lang`.
 pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
-    let header: [&str; 6] = match lang {
-        Lang::Zh => ["项目", "数值（原文）", "数值", "限定", "来源", "日期"],
+    let header: [&str; 7] = match lang {
+        Lang::Zh => [
+            "项目",
+            "数值（原文）",
+            "数值",
+            "限定",
+            "来源",
+            "日期",
+            "来源网址",
+        ],
         Lang::En => [
             "item",
             "value_as_shown",
@@ -118,6 +137,7 @@ pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
             "qualifier",
             "source",
             "date",
+            "source_url",
         ],
     };
     let mut csv = String::from(BOM);
@@ -132,6 +152,7 @@ pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
             qualifier_name(bar.qualifier),
             source.map_or("", |s| s.name.get(lang)),
             source.map_or("", |s| &s.date),
+            source.and_then(|s| s.url.as_deref()).unwrap_or_default(),
         ]));
     }
     csv
@@ -165,9 +186,25 @@ mod tests {
     fn english_csv_reads_in_english() {
         let csv = figures_csv(story(), Lang::En);
         assert!(
-            csv.contains("\r\nOverview,money,test money,1.5 trillion yuan,1500000000000,exact,Test Source,2020-01-02,\r\n"),
+            csv.contains("\r\nOverview,money,test money,1.5 trillion yuan,1500000000000,exact,,Test Source,2020-01-02,,\r\n"),
             "{csv}"
         );
+    }
+
+    #[test]
+    fn csv_names_who_said_a_figure_and_the_sources_page() {
+        let csv = figures_csv(story(), Lang::En);
+        let said = csv.lines().find(|l| l.starts_with("Overview,share,")).unwrap_or_default();
+        assert!(said.contains("Test Speaker"), "{said}");
+        assert!(said.contains("a test interview programme"), "{said}");
+        let linked = story().figures.iter().find(|f| f.source.url.is_some());
+        let url = linked.and_then(|f| f.source.url.as_deref()).unwrap_or("(none)");
+        let row = csv
+            .lines()
+            .find(|l| linked.is_some_and(|f| l.contains(&format!(",{},", f.id))))
+            .unwrap_or_default();
+        // A url with a comma or quote would be quoted; the fixture's has neither.
+        assert!(row.contains(&format!(",{url},")), "{row}");
     }
 
     #[test]

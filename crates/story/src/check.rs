@@ -1,7 +1,9 @@
 //! Rules a story must meet before it is built. Each error names the field and the rule, in
 //! both languages; every broken rule is reported at once, not one per attempt.
 
+use crate::decimal::Decimal;
 use crate::error::StoryError;
+use crate::evidence::{BuildOnly, Evidence, states_number, states_words};
 use crate::lang::Text;
 use crate::model::*;
 use std::collections::HashSet;
@@ -96,6 +98,75 @@ impl Report {
                 &key(at, "url"),
                 "must start with https://",
                 "必须以https://开头",
+            );
+        }
+    }
+
+    /// Who said something: a speaker of the story, a named occasion with no date in its name,
+    /// and a real date.
+    fn said(&mut self, at: &str, said: &Said, story: &Story) {
+        if story.speaker(&said.speaker).is_none() {
+            let id = &said.speaker;
+            self.fail(
+                &key(at, "speaker"),
+                format!("\"{id}\" is none of the story's speakers"),
+                format!("“{id}”不是故事中的讲话人（speakers）"),
+            );
+        }
+        let occasion = key(at, "occasion");
+        self.text(&occasion, &said.occasion);
+        for (lang, words) in [("zh", &said.occasion.zh), ("en", &said.occasion.en)] {
+            if let Some(found) = day_or_month_in(words) {
+                self.fail(
+                    &key(&occasion, lang),
+                    format!("names a day or month (\"{found}\"): the date goes in the date field"),
+                    format!("含有日或月（“{found}”）：日期应写在date字段"),
+                );
+            }
+        }
+        self.date(&key(at, "date"), &said.date);
+    }
+
+    /// A claim's evidence: present, with text. Returns it for the rules that read it.
+    fn evidence<'a>(&mut self, at: &str, evidence: &'a BuildOnly<Evidence>) -> Option<&'a Evidence> {
+        let Some(evidence) = evidence.get() else {
+            self.fail(
+                at,
+                "is missing: every claim needs the source's own sentence (lang, text)",
+                "缺失：每项内容都须附来源原句（lang、text）",
+            );
+            return None;
+        };
+        if let Some(url) = &evidence.url
+            && !url.starts_with("https://")
+        {
+            self.fail(
+                &key(at, "url"),
+                "must start with https://",
+                "必须以https://开头",
+            );
+        }
+        if evidence.text.trim().is_empty() {
+            self.fail(&key(at, "text"), "must not be empty", "不能为空");
+            return None;
+        }
+        Some(evidence)
+    }
+
+    /// A value's digits must stand in its evidence (万/亿, English multipliers and thousands
+    /// separators normalised), so no figure is shown that its source does not state.
+    fn value_in_evidence(&mut self, at: &str, value: Decimal, evidence: Option<&Evidence>) {
+        if let Some(evidence) = evidence
+            && !states_number(&evidence.text, value)
+        {
+            let shown = match value.digits_shifted(0) {
+                (int, frac) if frac.is_empty() => int,
+                (int, frac) => format!("{int}.{frac}"),
+            };
+            self.fail(
+                &key(at, "evidence"),
+                format!("does not state the value {shown}: copy the source's sentence that does"),
+                format!("没有写出数值{shown}：请摘录写出该数值的来源原句"),
             );
         }
     }
@@ -248,6 +319,7 @@ pub fn check(story: &Story) -> Vec<StoryError> {
     check_figures(story, &mut report);
     check_charts(story, &mut report);
     check_zones(story, &mut report);
+    check_speakers(story, &mut report);
     let ui = key(root, "ui");
     for (name, text) in story.ui.entries() {
         report.text(&key(&ui, name), text);
@@ -275,21 +347,37 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
     for (i, c) in story.circles.iter().enumerate() {
         let at = index("circles", i);
         texts.push((key(&at, "name"), &c.name));
-        texts.push((key(&at, "definition.said"), &c.definition.said));
+        if let Some(plan_name) = &c.plan_name {
+            texts.push((key(&at, "plan_name"), plan_name));
+        }
+        let definition = &c.definition;
+        texts.push((key(&at, "definition.summary"), &definition.summary));
+        texts.push((key(&at, "definition.said.occasion"), &definition.said.occasion));
+        texts.push((key(&at, "definition.source.name"), &definition.source.name));
         texts.push((
-            key(&at, "definition.said_source.name"),
-            &c.definition.said_source.name,
+            key(&at, "definition.quote.said.occasion"),
+            &definition.quote.said.occasion,
         ));
         texts.push((
-            key(&at, "definition.plan.source.name"),
-            &c.definition.plan.source.name,
+            key(&at, "definition.quote.source.name"),
+            &definition.quote.source.name,
         ));
+    }
+    for (i, s) in story.speakers.iter().enumerate() {
+        let at = index("speakers", i);
+        texts.push((key(&at, "name"), &s.name));
+        texts.push((key(&at, "role"), &s.role));
     }
     for (i, p) in story.places.iter().enumerate() {
         let at = index("places", i);
         texts.push((key(&at, "name"), &p.name));
         for (j, m) in p.memberships.iter().enumerate() {
-            texts.push((key(&index(&key(&at, "memberships"), j), "basis"), &m.basis));
+            let at = index(&key(&at, "memberships"), j);
+            texts.push((key(&at, "basis"), &m.basis));
+            texts.push((key(&at, "source.name"), &m.source.name));
+            if let Some(part) = &m.part {
+                texts.push((key(&at, "part"), part));
+            }
         }
         if let Some(orientation) = &p.orientation {
             texts.push((key(&at, "orientation"), orientation));
@@ -302,6 +390,9 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
         let at = index("figures", i);
         texts.push((key(&at, "label"), &f.label));
         texts.push((key(&at, "source.name"), &f.source.name));
+        if let Some(said) = &f.said {
+            texts.push((key(&at, "said.occasion"), &said.occasion));
+        }
         if let Some(caveat) = &f.caveat {
             texts.push((key(&at, "caveat"), caveat));
         }
@@ -326,6 +417,9 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
         texts.push((key(&at, "short_name"), &z.short_name));
         texts.push((key(&at, "summary"), &z.summary));
         texts.push((key(&at, "source.name"), &z.source.name));
+        if let Some(said) = &z.said {
+            texts.push((key(&at, "said.occasion"), &said.occasion));
+        }
     }
     for (name, text) in story.ui.entries() {
         texts.push((key("ui", name), text));
@@ -343,6 +437,10 @@ fn check_zones(story: &Story, report: &mut Report) {
         report.text(&key(&at, "short_name"), &zone.short_name);
         report.text(&key(&at, "summary"), &zone.summary);
         report.source(&key(&at, "source"), &zone.source);
+        if let Some(said) = &zone.said {
+            report.said(&key(&at, "said"), said, story);
+        }
+        report.evidence(&key(&at, "evidence"), &zone.evidence);
         if zone.places.is_empty() {
             report.fail(
                 &key(&at, "places"),
@@ -400,15 +498,16 @@ fn check_circles(story: &Story, report: &mut Report) {
             );
         }
         report.text(&key(&at, "name"), &circle.name);
-        let definition = key(&at, "definition");
-        report.text(&key(&definition, "said"), &circle.definition.said);
-        report.source(
-            &key(&definition, "said_source"),
-            &circle.definition.said_source,
-        );
-        let plan = key(&definition, "plan");
-        report.text(&key(&plan, "words"), &circle.definition.plan.words);
-        report.source(&key(&plan, "source"), &circle.definition.plan.source);
+        if let Some(plan_name) = &circle.plan_name {
+            report.text(&key(&at, "plan_name"), plan_name);
+        }
+        let at_definition = key(&at, "definition");
+        let definition = &circle.definition;
+        report.text(&key(&at_definition, "summary"), &definition.summary);
+        report.said(&key(&at_definition, "said"), &definition.said, story);
+        report.source(&key(&at_definition, "source"), &definition.source);
+        report.evidence(&key(&at_definition, "evidence"), &definition.evidence);
+        check_quote(story, report, &key(&at_definition, "quote"), &definition.quote);
         let r = circle.radius_km;
         if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
             report.fail(
@@ -440,11 +539,26 @@ fn check_places(story: &Story, report: &mut Report) {
             report.text(&key(&at, "role"), role);
         }
         report.coordinates(&at, place.lat, place.lon);
+        if let Some(whole) = &place.part_of
+            && (story.place(whole).is_none() || *whole == place.id)
+        {
+            report.fail(
+                &key(&at, "part_of"),
+                format!("\"{whole}\" is no other place of the story"),
+                format!("“{whole}”不是故事中的另一个地点"),
+            );
+        }
         let memberships = key(&at, "memberships");
         let mut circles = Vec::new();
         for (j, m) in place.memberships.iter().enumerate() {
             let at = index(&memberships, j);
             report.text(&key(&at, "basis"), &m.basis);
+            report.source(&key(&at, "source"), &m.source);
+            report.evidence(&key(&at, "evidence"), &m.evidence);
+            if let Some(part) = &m.part {
+                report.text(&key(&at, "part"), part);
+            }
+            check_parts_named(story, place, m, &at, report);
             if circles.last().is_some_and(|last| *last >= m.circle) {
                 report.fail(
                     &key(&at, "circle"),
@@ -481,6 +595,123 @@ fn check_places(story: &Story, report: &mut Report) {
     }
 }
 
+/// A place whose parts are confirmed members of a circle may be shown as a less sure member of
+/// it only by naming which part the status is about (Langfang's urban districts, not Langfang,
+/// are unconfirmed in the commuting circle while its counties are confirmed).
+fn check_parts_named(
+    story: &Story,
+    place: &Place,
+    membership: &Membership,
+    at: &str,
+    report: &mut Report,
+) {
+    if membership.status == Status::Confirmed || membership.part.is_some() {
+        return;
+    }
+    let confirmed_parts: Vec<&str> = story
+        .parts_of(&place.id)
+        .filter(|p| {
+            p.membership(membership.circle)
+                .is_some_and(|m| m.status == Status::Confirmed)
+        })
+        .map(|p| p.name.en.as_ref())
+        .collect();
+    if !confirmed_parts.is_empty() {
+        let (parts, circle) = (confirmed_parts.join(", "), membership.circle.slug());
+        report.fail(
+            &key(at, "part"),
+            format!(
+                "must name the part that is {status}: parts of this place ({parts}) are confirmed members of the {circle} circle",
+                status = status_slug(membership.status)
+            ),
+            format!(
+                "必须写明哪一部分{status}：该地的部分地区（{parts}）是{circle}圈层的已证实成员",
+                status = match membership.status {
+                    Status::Inferred => "是推断的",
+                    _ => "未证实",
+                }
+            ),
+        );
+    }
+}
+
+fn status_slug(status: Status) -> &'static str {
+    match status {
+        Status::Confirmed => "confirmed",
+        Status::Inferred => "inferred",
+        Status::Unconfirmed => "unconfirmed",
+    }
+}
+
+/// A quote's words stand verbatim in its evidence, read in the language they were said in.
+fn check_quote(story: &Story, report: &mut Report, at: &str, quote: &Quote) {
+    report.text(&key(at, "words"), &quote.words);
+    report.said(&key(at, "said"), &quote.said, story);
+    report.source(&key(at, "source"), &quote.source);
+    let Some(evidence) = report.evidence(&key(at, "evidence"), &quote.evidence) else {
+        return;
+    };
+    let original = quote.original;
+    if evidence.lang != original {
+        report.fail(
+            &key(&key(at, "evidence"), "lang"),
+            format!("must be {original}, the language the words were said in"),
+            format!("必须是{original}，即原话的语言"),
+        );
+    } else if !states_words(&evidence.text, quote.words.get(original)) {
+        report.fail(
+            &key(&key(at, "words"), original.code()),
+            "is not verbatim in its evidence: a quote must be the source's own words",
+            "与证据原句不符：引语必须是来源的原话",
+        );
+    }
+}
+
+/// Speakers are people: unique ids, a name and a role, and never a document or a publisher
+/// (a name in 《》, or the name of one of the story's sources).
+fn check_speakers(story: &Story, report: &mut Report) {
+    let mut seen = HashSet::new();
+    let source_names = all_source_names(story);
+    for (i, speaker) in story.speakers.iter().enumerate() {
+        let at = index("speakers", i);
+        report.id(&key(&at, "id"), &speaker.id, &mut seen);
+        report.text(&key(&at, "name"), &speaker.name);
+        report.text(&key(&at, "role"), &speaker.role);
+        for lang in crate::Lang::ALL {
+            let name = speaker.name.get(lang).trim();
+            let is_title = name.contains('《') || name.contains('》');
+            if is_title || (!name.is_empty() && source_names.contains(name)) {
+                report.fail(
+                    &key(&key(&at, "name"), lang.code()),
+                    "is a document or a publisher: a speaker is a person (a document is a source)",
+                    "是文件或发布机构：讲话人必须是人（文件应作为来源）",
+                );
+            }
+        }
+    }
+}
+
+/// Every source name of the story, in both languages.
+fn all_source_names(story: &Story) -> HashSet<&str> {
+    let mut sources: Vec<&Source> = Vec::new();
+    for c in story.circles.iter() {
+        sources.push(&c.definition.source);
+        sources.push(&c.definition.quote.source);
+    }
+    for p in story.places.iter() {
+        sources.extend(p.memberships.iter().map(|m| &m.source));
+    }
+    sources.extend(story.figures.iter().map(|f| &f.source));
+    for c in story.charts.iter() {
+        sources.extend(c.sources.iter());
+    }
+    sources.extend(story.zones.iter().map(|z| &z.source));
+    sources
+        .into_iter()
+        .flat_map(|s| [s.name.zh.trim(), s.name.en.trim()])
+        .collect()
+}
+
 fn check_figures(story: &Story, report: &mut Report) {
     let mut seen = HashSet::new();
     let figures = key("", "figures");
@@ -489,6 +720,11 @@ fn check_figures(story: &Story, report: &mut Report) {
         report.id(&key(&at, "id"), &figure.id, &mut seen);
         report.text(&key(&at, "label"), &figure.label);
         report.source(&key(&at, "source"), &figure.source);
+        if let Some(said) = &figure.said {
+            report.said(&key(&at, "said"), said, story);
+        }
+        let evidence = report.evidence(&key(&at, "evidence"), &figure.evidence);
+        report.value_in_evidence(&at, figure.value, evidence);
         let is_cumulative = figure.label.zh.contains("累计")
             || figure.label.en.to_ascii_lowercase().contains("cumulative");
         match &figure.window {
@@ -577,6 +813,7 @@ fn check_charts(story: &Story, report: &mut Report) {
         let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
             report.text(&key(&index(&bars, j), "label"), &bar.label);
+            check_bar_value(story, report, &index(&bars, j), bar);
             if chart.source_of(bar).is_none() {
                 report.fail(
                     &key(&index(&bars, j), "source"),
@@ -593,6 +830,40 @@ fn check_charts(story: &Story, report: &mut Report) {
                 );
             }
         }
+    }
+}
+
+/// A bar's value is either stated in its evidence or worked out exactly from two figures.
+fn check_bar_value(story: &Story, report: &mut Report, at: &str, bar: &Bar) {
+    let Some(difference) = &bar.difference else {
+        let evidence = report.evidence(&key(at, "evidence"), &bar.evidence);
+        report.value_in_evidence(at, bar.value, evidence);
+        return;
+    };
+    if bar.evidence.get().is_some() {
+        report.fail(
+            &key(at, "difference"),
+            "a value is either stated in evidence or worked out (difference), not both",
+            "数值要么来自证据原句，要么由difference算出，不能两者都有",
+        );
+    }
+    let figure = |id: &str| story.figures.iter().find(|f| f.id == id);
+    let at = key(at, "difference");
+    match (figure(&difference.of), figure(&difference.minus)) {
+        (Some(of), Some(minus)) => {
+            if of.value.checked_sub(minus.value) != Some(bar.value) {
+                report.fail(
+                    &at,
+                    format!("{} − {} is not the bar's value", difference.of, difference.minus),
+                    format!("{}减{}不等于该条形的数值", difference.of, difference.minus),
+                );
+            }
+        }
+        _ => report.fail(
+            &at,
+            "must name two figures of the story (of, minus)",
+            "必须指向故事中的两个数据（of、minus）",
+        ),
     }
 }
 
@@ -872,6 +1143,11 @@ mod tests {
             .position(|f| f.unit == Unit::Percent)
             .unwrap_or(0);
         s.figures.to_mut()[i].value = crate::Decimal::new(101, 0);
+        s.figures.to_mut()[i].evidence = BuildOnly::new(Evidence {
+            lang: crate::Lang::Zh,
+            text: "占101%".into(),
+            url: None,
+        });
         assert_eq!(
             fields(&s),
             [format!(
@@ -904,7 +1180,13 @@ mod tests {
             ]
         );
         let mut s = story();
-        s.circles.to_mut()[0].definition.plan.words.zh = "“嵌套的实心圆”".into();
+        let quote = &mut s.circles.to_mut()[0].definition.quote;
+        quote.words.zh = "“嵌套的实心圆”".into();
+        quote.evidence = BuildOnly::new(Evidence {
+            lang: crate::Lang::Zh,
+            text: "他说：“嵌套的实心圆”。".into(),
+            url: None,
+        });
         assert_eq!(
             fields(&s),
             Vec::<String>::new(),

@@ -135,6 +135,17 @@ impl Decimal {
         self.exponent + digits
     }
 
+    /// `self − other`, exactly: `None` where the result would be negative or overflow.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let exponent = self.exponent.min(other.exponent);
+        let scaled = |d: Decimal| {
+            let shift = u32::try_from(d.exponent - exponent).ok()?;
+            d.mantissa.checked_mul(10u64.checked_pow(shift)?)
+        };
+        let difference = scaled(self)?.checked_sub(scaled(other)?)?;
+        Some(Decimal::new(difference, exponent))
+    }
+
     /// For drawing only (bar lengths): never for text, which keeps the exact digits.
     pub fn to_f64(self) -> f64 {
         self.mantissa as f64 * 10f64.powi(self.exponent)
@@ -218,6 +229,14 @@ mod tests {
             Err(DecimalError::TooManyDigits)
         );
         assert_eq!(Decimal::parse("100000万亿"), Err(DecimalError::TooLarge));
+    }
+
+    #[test]
+    fn subtraction_is_exact() {
+        let (all, part) = (Decimal::new(4, 5), Decimal::new(175, 3));
+        assert_eq!(all.checked_sub(part), Some(Decimal::new(225, 3)));
+        assert_eq!(part.checked_sub(all), None);
+        assert_eq!(Decimal::new(1, 20).checked_sub(Decimal::new(1, -2)), None);
     }
 
     #[test]

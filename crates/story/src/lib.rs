@@ -6,6 +6,7 @@
 
 mod decimal;
 mod error;
+pub mod evidence;
 mod lang;
 mod model;
 
@@ -18,6 +19,7 @@ pub mod read;
 
 pub use decimal::{Decimal, DecimalError};
 pub use error::StoryError;
+pub use evidence::{BuildOnly, Evidence};
 pub use lang::{Lang, Text};
 pub use model::*;
 

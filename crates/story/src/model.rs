@@ -3,6 +3,7 @@
 //! the baked statics in the page, owned when read from a file.
 
 use crate::decimal::Decimal;
+use crate::evidence::{BuildOnly, Evidence};
 use crate::lang::{Lang, Text};
 use crate::{List, Str};
 use serde::Deserialize;
@@ -127,6 +128,9 @@ record! {
         /// Areas the story tells of that have no boundary on the diagram.
         #[serde(default)]
         pub zones: List<Zone>,
+        /// The people whose words the story quotes or paraphrases: never a document.
+        #[serde(default)]
+        pub speakers: List<Speaker>,
         pub ui: Ui,
     }
 }
@@ -145,13 +149,56 @@ record! {
         pub places: List<Str>,
         /// What the story says of it, paraphrased.
         pub summary: Text,
+        /// Who said what the summary tells, if a person did.
+        pub said: Option<Said>,
         pub source: Source,
+        /// The source's own sentences behind the summary.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
+    }
+}
+
+record! {
+    /// A person whose words the story quotes or paraphrases, with the role they spoke in.
+    /// A document or a publisher is a [`Source`], never a speaker.
+    pub struct Speaker {
+        pub id: Str,
+        pub name: Text,
+        pub role: Text,
+    }
+}
+
+record! {
+    /// Who said something, on which occasion and when: `Xia Linmao, State Council Information
+    /// Office press conference, 12 Feb 2026`. The report it was read in is a separate
+    /// [`Source`].
+    pub struct Said {
+        /// Id of one of the story's `speakers`.
+        pub speaker: Str,
+        pub occasion: Text,
+        /// ISO date as precise as it is known.
+        pub date: Str,
     }
 }
 
 impl Story {
     pub fn circle(&self, id: CircleId) -> Option<&Circle> {
         self.circles.iter().find(|c| c.id == id)
+    }
+
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The places that are parts of place `id` (`part_of`), in the story's order.
+    pub fn parts_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Place> {
+        self.places
+            .iter()
+            .filter(move |p| p.part_of.as_deref() == Some(id))
     }
 
     /// The figures of a section, but those told of with a zone.
@@ -199,6 +246,8 @@ record! {
         pub name: Text,
         /// The plan's approximate radius: a basis, not a boundary.
         pub radius_km: f64,
+        /// The circle's name in the plan where it differs from `name` (产业协同圈).
+        pub plan_name: Option<Text>,
         /// What the circle is, in two attributed parts shown apart.
         pub definition: Definition,
         /// The list of member places is known to be incomplete.
@@ -207,33 +256,45 @@ record! {
 }
 
 record! {
-    /// What a circle is: what the story's speaker said, and what the plan says.
+    /// What a circle is, in two attributed parts shown apart: what the story's speaker said, as
+    /// we summarise it, and what an official said of the plan, quoted.
     pub struct Definition {
         /// The speaker's words as we summarise them, in both languages: a paraphrase, never
         /// shown in quotation marks.
-        pub said: Text,
-        pub said_source: Source,
-        /// The plan's own words.
-        pub plan: Quote,
+        pub summary: Text,
+        pub said: Said,
+        pub source: Source,
+        /// The source's own sentence behind the summary.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
+        /// Words said of the circle, quoted.
+        pub quote: Quote,
     }
 }
 
 record! {
-    /// Words someone said or wrote, verbatim in the language they used (`original`), with our
-    /// translation in the other. Only the original is shown in quotation marks; the
-    /// translation is marked as ours. Quotation marks appear nowhere else in a story.
+    /// Words someone said, verbatim in the language they used (`original`), with our
+    /// translation in the other, naming who said them, where and when, and the report they
+    /// were read in. Only the original is shown in quotation marks; the translation is marked
+    /// as ours. Quotation marks appear nowhere else in a story.
     pub struct Quote {
         pub words: Text,
         pub original: Lang,
+        pub said: Said,
         pub source: Source,
+        /// The report's sentence that holds the words, verbatim.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
     }
 }
 
 words! {
-    /// How much of a place belongs to a circle.
+    /// How much of a place belongs to a circle, as the sources say it.
     pub enum Extent {
         Whole,
         Part,
+        /// The source names the place (a node city) but not how much of it is in the circle.
+        NotStated,
     }
 }
 
@@ -255,8 +316,15 @@ record! {
         pub circle: CircleId,
         pub status: Status,
         pub extent: Extent,
-        /// Where the membership comes from, with its source.
+        /// The part of the place the status is about, where other parts have another status
+        /// (Langfang's urban districts: unconfirmed, while its counties Sanhe… are confirmed).
+        pub part: Option<Text>,
+        /// Where the membership comes from, in words.
         pub basis: Text,
+        pub source: Source,
+        /// The source's own sentence behind the membership.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
     }
 }
 
@@ -269,6 +337,8 @@ record! {
         /// Part of Beijing Municipality itself (Tongzhou, the city sub-centre).
         #[serde(default)]
         pub in_beijing: bool,
+        /// Id of the place this one is a part of (Sanhe of Langfang, Zhuozhou of Baoding).
+        pub part_of: Option<Str>,
         /// Role such as "node city" or "city sub-centre".
         pub role: Option<Text>,
         /// Every circle the place is listed in, innermost first. Empty for a place shown for
@@ -315,7 +385,12 @@ record! {
         pub window: Option<Window>,
         /// The zone the figure is told of with, if any (shown under the zone, not on its own).
         pub zone: Option<Str>,
+        /// Who stated the figure, if a person did; otherwise the source itself states it.
+        pub said: Option<Said>,
         pub source: Source,
+        /// The source's own sentence that states the figure.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
         pub caveat: Option<Text>,
     }
 }
@@ -371,6 +446,19 @@ record! {
         /// Which of the chart's `sources` the value comes from (0, the first, when left out).
         #[serde(default)]
         pub source: u8,
+        /// The source's own sentence that states the value; or `difference`.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
+        /// A value worked out from two figures of the story rather than read in a source.
+        pub difference: Option<Difference>,
+    }
+}
+
+record! {
+    /// `of − minus`, two figures of the story by id: the value must be exactly that.
+    pub struct Difference {
+        pub of: Str,
+        pub minus: Str,
     }
 }
 
@@ -412,7 +500,6 @@ ui_strings! {
     overview_intro,
     choose_circle,
     definition,
-    plan_words,
     our_translation,
     members,
     members_partial,
@@ -429,6 +516,9 @@ ui_strings! {
     legend_beijing,
     legend_not_member,
     legend_part,
+    extent_not_stated,
+    plan_name,
+    reported_by,
     legend_hollow,
     status_confirmed,
     status_inferred,

@@ -134,7 +134,7 @@ fn cases() -> Vec<Case> {
                 let qualifier = remove(s, "/figures/0", "qualifier");
                 at(s, "/figures/0")["qualifer"] = qualifier;
             }),
-            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `zone`, `source`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、zone、source、caveat",
+            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `zone`, `said`, `source`, `evidence`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、zone、said、source、evidence、caveat",
         ),
         (
             "wrong type",
@@ -225,8 +225,102 @@ fn cases() -> Vec<Case> {
         ),
         (
             "a quote in a language the graphic does not speak",
-            Set("/circles/0/definition/plan/original", json!("fr")),
-            "circles[0].definition.plan.original: unknown variant `fr`, expected `zh` or `en` / \u{201c}fr\u{201d}不是可用的取值，应为zh、en之一",
+            Set("/circles/0/definition/quote/original", json!("fr")),
+            "circles[0].definition.quote.original: unknown variant `fr`, expected `zh` or `en` / \u{201c}fr\u{201d}不是可用的取值，应为zh、en之一",
+        ),
+        (
+            "a figure whose digits are not in its evidence (18万 is not 17.5万)",
+            Set("/figures/2/value", json!("18万")),
+            "figures[2].evidence: does not state the value 180000: copy the source's sentence that does / 没有写出数值180000：请摘录写出该数值的来源原句",
+        ),
+        (
+            "a bar whose digits are not in its evidence",
+            Set("/charts/1/bars/0/value", json!("41610.8亿")),
+            "charts[1].bars[0].evidence: does not state the value 4161080000000: copy the source's sentence that does / 没有写出数值4161080000000：请摘录写出该数值的来源原句",
+        ),
+        (
+            "a quote whose words are not verbatim in its evidence",
+            Set(
+                "/circles/0/definition/quote/words/zh",
+                json!("测试通勤圈的规划原话，略作改写"),
+            ),
+            "circles[0].definition.quote.words.zh: is not verbatim in its evidence: a quote must be the source's own words / 与证据原句不符：引语必须是来源的原话",
+        ),
+        (
+            "a quote whose evidence is a translation",
+            Set("/circles/1/definition/quote/evidence/lang", json!("en")),
+            "circles[1].definition.quote.evidence.lang: must be zh, the language the words were said in / 必须是zh，即原话的语言",
+        ),
+        (
+            "a figure without evidence",
+            Edit(|s| {
+                remove(s, "/figures/1", "evidence");
+            }),
+            "figures[1].evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+        ),
+        (
+            "a membership without evidence",
+            Edit(|s| {
+                remove(s, "/places/0/memberships/0", "evidence");
+            }),
+            "places[0].memberships[0].evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+        ),
+        (
+            "a zone without evidence",
+            Edit(|s| {
+                remove(s, "/zones/0", "evidence");
+            }),
+            "zones[0].evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+        ),
+        (
+            "a quote without evidence",
+            Edit(|s| {
+                remove(s, "/circles/2/definition/quote", "evidence");
+            }),
+            "circles[2].definition.quote.evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+        ),
+        (
+            "evidence read at a page that is not https",
+            Edit(|s| at(s, "/figures/0/evidence")["url"] = json!("http://example.com/page")),
+            "figures[0].evidence.url: must start with https:// / 必须以https://开头",
+        ),
+        (
+            "a bar worked out wrongly from two figures",
+            Edit(|s| {
+                remove(s, "/charts/0/bars/1", "evidence");
+                at(s, "/charts/0/bars/1")["difference"] = json!({"of": "people", "minus": "people"});
+            }),
+            "charts[0].bars[1].difference: people − people is not the bar's value / people减people不等于该条形的数值",
+        ),
+        (
+            "a quote said by no speaker of the story",
+            Set("/circles/0/definition/quote/said/speaker", json!("nobody")),
+            "circles[0].definition.quote.said.speaker: \"nobody\" is none of the story's speakers / “nobody”不是故事中的讲话人（speakers）",
+        ),
+        (
+            "a quote without its occasion",
+            Set("/circles/0/definition/quote/said/occasion/en", json!(" ")),
+            "circles[0].definition.quote.said.occasion.en: must not be empty / 不能为空",
+        ),
+        (
+            "a document shown as a speaker",
+            Set("/speakers/1/name/zh", json!("《测试规划》")),
+            "speakers[1].name.zh: is a document or a publisher: a speaker is a person (a document is a source) / 是文件或发布机构：讲话人必须是人（文件应作为来源）",
+        ),
+        (
+            "a publisher shown as a speaker",
+            Set("/speakers/0/name/en", json!("Test News Service")),
+            "speakers[0].name.en: is a document or a publisher: a speaker is a person (a document is a source) / 是文件或发布机构：讲话人必须是人（文件应作为来源）",
+        ),
+        (
+            "an unconfirmed place whose part is confirmed, without naming the unconfirmed part",
+            Edit(|s| at(s, "/places/0")["part_of"] = json!("near-east")),
+            "places[1].memberships[0].part: must name the part that is unconfirmed: parts of this place (East Town) are confirmed members of the commuting circle / 必须写明哪一部分未证实：该地的部分地区（East Town）是commuting圈层的已证实成员",
+        ),
+        (
+            "a part of a place that is not in the story",
+            Edit(|s| at(s, "/places/0")["part_of"] = json!("atlantis")),
+            "places[0].part_of: \"atlantis\" is no other place of the story / “atlantis”不是故事中的另一个地点",
         ),
         (
             "a chart without sources",
