@@ -5,8 +5,7 @@
 use crate::bidi::isolate;
 use crate::geo::Compass;
 use crate::story::{
-    Circle, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status, Story, Ui,
-    Window,
+    Circle, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status, Story, Ui, Window,
 };
 
 const MONTHS: [&str; 12] = [
@@ -90,7 +89,10 @@ pub fn said_text(story: &Story, said: &Said, lang: Lang) -> String {
             Lang::En => format!("{name}, {role}"),
         }
     });
-    let parts: Vec<String> = speaker.into_iter().chain([occasion.into_owned(), date]).collect();
+    let parts: Vec<String> = speaker
+        .into_iter()
+        .chain([occasion.into_owned(), date])
+        .collect();
     match lang {
         Lang::Zh => parts.join("，"),
         Lang::En => parts.join(", "),
@@ -114,7 +116,10 @@ pub fn attribution(
     let mut pieces = Vec::new();
     match lang {
         Lang::Zh => {
-            push_text(&mut pieces, &format!("{label}：{}；", said_text(story, said, lang)));
+            push_text(
+                &mut pieces,
+                &format!("{label}：{}；", said_text(story, said, lang)),
+            );
             let name = isolate(source.name.get(lang)).into_owned();
             match &source.url {
                 Some(url) => pieces.push(Piece::Link {
@@ -278,7 +283,12 @@ pub fn member_text(
     membership: &Membership,
     lang: Lang,
 ) -> (String, String) {
-    let name = with_extent(&story.ui, &isolate(place.name.get(lang)), membership.extent, lang);
+    let name = with_extent(
+        &story.ui,
+        &isolate(place.name.get(lang)),
+        membership.extent,
+        lang,
+    );
     let status = status_text(story, place, membership, lang);
     let basis = isolate(membership.basis.get(lang));
     let basis = match lang {
@@ -472,7 +482,13 @@ mod tests {
         let story = crate::testing::fixture();
         let figure = &story.figures[0];
         let said = figure.said.as_ref();
-        let en = pieces_text(&attribution(story, "Source", said, &figure.source, Lang::En));
+        let en = pieces_text(&attribution(
+            story,
+            "Source",
+            said,
+            &figure.source,
+            Lang::En,
+        ));
         assert_eq!(
             en,
             "Source: Test Speaker, head of the test office, a test interview programme, 1 Jan 2020; reported by Test Source, 2 Jan 2020"
@@ -500,7 +516,9 @@ mod tests {
             .unwrap_or(&story.figures[0]);
         let pieces = attribution(story, "Source", None, &figure.source, Lang::En);
         assert!(
-            pieces.iter().any(|p| matches!(p, Piece::Link { url, .. } if url.starts_with("https://"))),
+            pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Link { url, .. } if url.starts_with("https://"))),
             "{pieces:?}"
         );
         assert_eq!(

@@ -114,8 +114,8 @@ fn membership_words_follow_the_fact_check() {
     assert_eq!(memberships("zhuozhou")[0], (Commuting, Unconfirmed, Whole));
     // 4: 2015 node cities the 2026 plan does not name are inferred; Shijiazhuang is shown
     // for its own metropolitan area, not for a distance.
-    assert_eq!(memberships("chengde"), [(Industrial, Inferred, Whole)]);
-    assert_eq!(memberships("cangzhou"), [(Industrial, Inferred, Whole)]);
+    assert_eq!(memberships("chengde"), [(Industrial, Inferred, NotStated)]);
+    assert_eq!(memberships("cangzhou"), [(Industrial, Inferred, NotStated)]);
     let shijiazhuang = &shipped().places[place_index("shijiazhuang")];
     assert!(shijiazhuang.memberships.is_empty());
     let why = shijiazhuang
@@ -127,15 +127,53 @@ fn membership_words_follow_the_fact_check() {
         why.contains("its own metropolitan area") && !why.contains("150"),
         "{why}"
     );
-    // 5: Gu'an and Wuqing come from the same sentence: both confirmed. Langfang, Baoding and
-    // Zhangjiakou: parts in the functional circle, whole in the industrial circle.
+    // 5: Gu'an and Wuqing are confirmed. Langfang, Baoding and Zhangjiakou: parts in the
+    // functional circle; node cities of the plan, which does not say how much of each is in the
+    // industrial circle (second fact-check, stopper 3).
     assert_eq!(memberships("guan"), [(Commuting, Confirmed, Whole)]);
     assert_eq!(memberships("wuqing"), [(Commuting, Confirmed, Whole)]);
     for city in ["langfang", "baoding", "zhangjiakou"] {
         let m = memberships(city);
         assert!(m.contains(&(Functional, Confirmed, Part)), "{city}: {m:?}");
-        assert!(m.contains(&(Industrial, Confirmed, Whole)), "{city}: {m:?}");
+        assert!(
+            m.contains(&(Industrial, Confirmed, NotStated)),
+            "{city}: {m:?}"
+        );
     }
+    assert_eq!(
+        memberships("tangshan"),
+        [(Industrial, Confirmed, NotStated)]
+    );
+    // Zhuozhou is in the industrial circle only as part of Baoding: inferred.
+    assert_eq!(
+        memberships("zhuozhou")[2],
+        (Industrial, Inferred, NotStated)
+    );
+    // Stopper 2: Langfang's urban districts are what is unconfirmed, named, while its counties
+    // are confirmed members.
+    let langfang = &shipped().places[place_index("langfang")];
+    let commuting = langfang.membership(Commuting);
+    assert_eq!(
+        commuting
+            .and_then(|m| m.part.as_ref())
+            .map(|p| p.en.as_ref()),
+        Some("urban districts (Guangyang, Anci)")
+    );
+    let status = commuting
+        .map(|m| capital_circles::words::status_text(shipped(), langfang, m, Lang::En))
+        .unwrap_or_default();
+    assert_eq!(
+        status,
+        "urban districts (Guangyang, Anci) unconfirmed; Sanhe, Dachang, Xianghe, Gu'an confirmed"
+    );
+    // Shijiazhuang is not named in any circle, which is not the same as being in none.
+    assert!(
+        shipped()
+            .ui
+            .legend_not_member
+            .en
+            .starts_with("Not named in any circle")
+    );
     // Beijing is the core of every circle, the functional one included.
     assert_eq!(
         shipped().ui.beijing_core.en,
@@ -198,12 +236,13 @@ fn charts_show_the_sources_digits() {
         en.contains(">\n175,000\n<") && en.contains(">\nabout 225,000\n<"),
         "{en}"
     );
+    // The three GDP bars come from one release, rounded by the statistics bureau.
     let gdp = chart("gdp-2022", Lang::Zh);
-    for v in ["41,610.9亿", "16,311.34亿", "42,370.4亿"] {
+    for v in ["约4.2万亿", "约1.6万亿"] {
         assert!(gdp.contains(v), "{v} missing");
     }
     let gdp_en = chart("gdp-2022", Lang::En);
-    for v in ["4,161.09 billion", "1,631.134 billion", "4,237.04 billion"] {
+    for v in ["about 4.2 trillion", "about 1.6 trillion"] {
         assert!(gdp_en.contains(v), "{v} missing");
     }
 }
@@ -225,32 +264,80 @@ const PLAN_WORDS_ZH: [(&str, &str); 3] = [
 ];
 
 #[test]
-fn definitions_are_mu_pengs_paraphrased_and_the_plans_quoted() {
-    // corrections.md 1 and 11: two attributed parts, each source with its own date.
+fn definitions_are_mu_pengs_paraphrased_and_xia_linmaos_quoted() {
+    // Second fact-check, stopper 1: the quoted definitions are Xia Linmao's spoken answer at the
+    // press conference of 12 Feb 2026, not the plan's text; a quote names its speaker.
     for circle in shipped().circles.iter() {
         let d = &circle.definition;
-        assert_eq!(d.said_source.date, "2023-01-15", "{:?}", circle.id);
-        assert!(d.said_source.name.en.contains("Mu Peng"));
-        assert_eq!(d.plan.original, Lang::Zh);
-        assert_eq!(d.plan.source.date, "2026-02-12");
-        assert!(d.plan.source.name.en.contains("Xia Linmao"));
+        assert_eq!(d.said.speaker, "mu-peng", "{:?}", circle.id);
+        assert_eq!(d.source.date, "2023-01-15");
+        let quote = &d.quote;
+        assert_eq!(quote.original, Lang::Zh);
+        assert_eq!(quote.said.speaker, "xia-linmao");
+        assert_eq!(quote.said.date, "2026-02-12");
+        assert_eq!(
+            quote.said.occasion.en,
+            "State Council Information Office press conference"
+        );
+        assert_eq!(quote.source.date, "2026-02-12");
         let expected = PLAN_WORDS_ZH
             .iter()
             .find(|(id, _)| *id == circle.id.slug())
             .map(|(_, words)| *words);
-        assert_eq!(Some(d.plan.words.zh.as_ref()), expected);
+        assert_eq!(Some(quote.words.zh.as_ref()), expected);
     }
+    let xia = shipped()
+        .speaker("xia-linmao")
+        .map(|s| s.role.en.to_string());
+    assert_eq!(xia.as_deref(), Some("executive vice-mayor of Beijing"));
+    // The plan's own name for the third circle is shown where its definition is.
+    let industrial = shipped().circle(CircleId::Industrial);
+    assert_eq!(
+        industrial
+            .and_then(|c| c.plan_name.as_ref())
+            .map(|n| n.zh.as_ref()),
+        Some("产业协同圈")
+    );
     // corrections.md 2: 同城化 is working as one city, not urbanisation; 强链补链 fills gaps.
     let said = |id: CircleId| {
         shipped()
             .circle(id)
-            .map(|c| c.definition.said.en.to_string())
+            .map(|c| c.definition.summary.en.to_string())
             .unwrap_or_default()
     };
-    assert!(said(CircleId::Commuting).contains("works as one city with Beijing"));
+    assert!(said(CircleId::Commuting).contains("function as one city with it"));
     assert!(!said(CircleId::Commuting).contains("urbanis"));
+    // Mu Peng called the commuting circle an important hinterland (the article's rationale).
+    assert!(said(CircleId::Commuting).contains("important hinterland"));
     assert!(said(CircleId::Industrial).contains("fill their gaps"));
     assert!(!said(CircleId::Industrial).contains("extend"));
+}
+
+#[test]
+fn the_reporters_narration_is_the_reports_not_mu_pengs() {
+    // The >40% share, the >1.5 trillion and the >210 billion stand in the reporter's sentences.
+    for id in ["gdp-share", "investment", "tech-contracts"] {
+        let f = figure(id);
+        assert!(f.said.is_none(), "{id} is attributed to a speaker");
+        assert_eq!(f.source.name.en, "China News Service", "{id}");
+        assert_eq!(f.source.name.zh, "中国新闻社", "{id}");
+    }
+    // Mu Peng's own words: the commuting circle's 400,000 and 175,000.
+    for id in ["commuting-employed", "commuting-beisan"] {
+        let said = figure(id).said.as_ref().map(|s| s.speaker.as_ref());
+        assert_eq!(said, Some("mu-peng"), "{id}");
+    }
+    // One pair of names per source: no zh 中国新闻网 beside an en China News Service.
+    let mut pairs = std::collections::BTreeMap::new();
+    for f in shipped().figures.iter() {
+        pairs
+            .entry(f.source.name.en.to_string())
+            .or_insert_with(std::collections::BTreeSet::new)
+            .insert(f.source.name.zh.to_string());
+    }
+    for (en, zh) in &pairs {
+        assert_eq!(zh.len(), 1, "{en} is named {zh:?} in Chinese");
+    }
 }
 
 #[test]
@@ -267,7 +354,17 @@ fn cumulative_figures_name_their_window_and_sources_their_own_date() {
         "北京流向津冀技术合同成交额累计（2014—2022年，截至2023年1月）"
     );
     assert_eq!(article.source.date, "2023-01-15");
-    assert!(figure_label(figure("tech-contracts-2020"), Lang::En).ends_with("(2014–2020)"));
+    assert!(figure_label(figure("tech-contracts-2020"), Lang::En).ends_with("(up to 2020)"));
+    // The newest window leads the industrial circle's figures (second fact-check).
+    let industrial: Vec<&str> = shipped()
+        .figures_in(capital_circles::story::Section::Industrial)
+        .map(|f| f.id.as_ref())
+        .collect();
+    assert_eq!(industrial.first(), Some(&"tech-contracts-2021-2025"));
+    assert_eq!(
+        figure_label(figure("tech-contracts-2021-2025"), Lang::En),
+        "cumulative technology-contract turnover, Beijing to Tianjin and Hebei (2021–2025)"
+    );
     assert!(figure_label(figure("investment"), Lang::En).ends_with("(since 2015, as of Jan 2023)"));
     for f in shipped().figures.iter() {
         if f.label.en.contains("cumulative") {
@@ -289,16 +386,11 @@ fn cumulative_figures_name_their_window_and_sources_their_own_date() {
 
 #[test]
 fn charts_cite_one_dated_source_and_keep_arithmetic_in_notes() {
-    // corrections.md 10: the 2013/2023 pair from the Feb 2024 press conference.
+    // corrections.md 10: the 2013/2023 pair from one source, the one read (People's Daily).
     let years = chart("tech-contracts-years");
     assert_eq!(years.sources.len(), 1);
-    assert!(
-        years.sources[0]
-            .name
-            .en
-            .starts_with("Beijing Business Today")
-    );
-    assert_eq!(years.sources[0].date, "2024-02");
+    assert_eq!(years.sources[0].name.en, "People's Daily");
+    assert_eq!(years.sources[0].date, "2024-04-15");
     // corrections.md 12 and 13: arithmetic in the note, not the source; a title that reads.
     let commuters = chart("commuters");
     assert!(
@@ -332,31 +424,14 @@ fn charts_cite_one_dated_source_and_keep_arithmetic_in_notes() {
 }
 
 #[test]
-fn a_chart_from_several_bulletins_dates_each_bar_by_its_own() {
-    // corrections.md 9: Beijing's bulletin came out on 21 Mar 2023, not with the total.
-    for id in ["gdp-2022", "population-2022"] {
-        let c = chart(id);
-        let dated: Vec<(&str, &str)> = c
-            .bars
-            .iter()
-            .map(|bar| {
-                let source = c.source_of(bar);
-                (
-                    bar.label.en.as_ref(),
-                    source.map_or("", |s| s.date.as_ref()),
-                )
-            })
-            .collect();
-        assert_eq!(
-            dated,
-            [
-                ("Beijing", "2023-03-21"),
-                ("Tianjin", "2023-03"),
-                ("Hebei", "2023-02")
-            ],
-            "{id}"
-        );
-    }
+fn figures_with_no_readable_source_are_not_shown() {
+    // Tianjin's and Hebei's bulletin figures and Tianjin's population could not be read in any
+    // source: the GDP chart shows the statistics bureau's one release, and there is no
+    // population chart.
+    assert!(shipped().charts.iter().all(|c| c.id != "population-2022"));
+    let gdp = chart("gdp-2022");
+    assert_eq!(gdp.sources.len(), 1);
+    assert_eq!(gdp.sources[0].date, "2023-02-20");
 }
 
 #[test]
@@ -364,17 +439,31 @@ fn interface_words_say_what_the_fact_check_asked() {
     let ui = &shipped().ui;
     assert_eq!(ui.legend_part.en, "parts only"); // 14
     assert_eq!(ui.legend_part.zh, "部分区县");
-    assert!(ui.credit.en.contains("(2023–2035), published in 2026")); // 15
-    assert!(ui.credit.zh.contains("（2023—2035年）》，2026年发布"));
+    assert!(ui.credit.en.contains(
+        "(2023–2035), approved by the CPC Central Committee and the State Council, published 3 Feb 2026"
+    )); // 15, and the second fact-check
+    assert!(
+        ui.credit
+            .zh
+            .contains("（2023—2035年）》，经中共中央、国务院批复，2026年2月3日公布")
+    );
     assert!(ui.diagram_label.en.contains("arrows at the edge")); // 16
     assert!(ui.diagram_label.zh.contains("边缘箭头"));
     assert_eq!(ui.radius.en, "Plan radius: about"); // 17
     assert!(ui.overview_intro.en.contains("said in January 2023")); // 18
     assert!(ui.overview_intro.zh.contains("2023年1月说"));
+    // The nested discs are Xia Linmao's words, not the plan's; the rationale is there.
+    assert!(!ui.overview_intro.en.contains("plan describes"));
     assert!(
         ui.overview_intro
             .en
-            .contains("2023–2035 plan describes as nested")
+            .contains("nested solid discs, Xia Linmao")
+    );
+    assert!(ui.overview_intro.zh.contains("疏解非首都功能"));
+    assert!(
+        ui.overview_intro
+            .en
+            .contains("Tokyo, New York, London and others")
     );
     assert_eq!(
         ui.kicker.en,
@@ -408,6 +497,7 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
         assert!(zone.summary.zh.contains(task), "{task}");
     }
     assert!(zone.summary.en.contains("important support"));
+    assert!(zone.summary.en.contains("in 2023") && !zone.summary.en.contains("This year"));
     // facts.md §3, People's Daily Online, 1 Feb 2023.
     let zh = |id: &str| {
         let f = figure(id);
@@ -420,13 +510,22 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
     assert_eq!(zh("zone-roads"), "10");
     assert_eq!(zh("zone-bridges"), "5");
     assert_eq!(zh("zone-bus-lines"), "超过20");
+    // The projects were signed at the yearly fairs, not in the zone; the lines include the
+    // commuter express buses.
+    assert!(figure("zone-projects").label.en.contains("project fairs"));
+    assert!(
+        figure("zone-bus-lines")
+            .label
+            .en
+            .contains("commuter express buses")
+    );
     let csv = figures_csv(shipped(), Lang::En);
     let row = csv
         .lines()
         .find(|l| l.contains(",zone-bridges,"))
         .unwrap_or_default();
     assert!(
-        row.contains("Tongzhou–Beisan integrated high-quality development demonstration zone: bridges over the Chaobai River (as of Jan 2023),5,5,exact,People's Daily Online,2023-02-01"),
+        row.contains("Tongzhou–Beisan integrated high-quality development demonstration zone: bridges over the Chaobai River built (as of Jan 2023),5,5,exact,,People's Daily Online,2023-02-01,"),
         "{row}"
     );
 }

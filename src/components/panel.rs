@@ -12,7 +12,9 @@ use super::chart::{ChartFigure, chart_props};
 use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
 use crate::story::{Circle, CircleId, Figure, Lang, Section, Story, Zone};
-use crate::words::{attribution, figure_label, member_text, quote_text, radius_text, said_text, sources_pieces};
+use crate::words::{
+    attribution, figure_label, member_text, quote_text, radius_text, said_text, sources_pieces,
+};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

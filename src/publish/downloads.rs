@@ -194,11 +194,16 @@ mod tests {
     #[test]
     fn csv_names_who_said_a_figure_and_the_sources_page() {
         let csv = figures_csv(story(), Lang::En);
-        let said = csv.lines().find(|l| l.starts_with("Overview,share,")).unwrap_or_default();
+        let said = csv
+            .lines()
+            .find(|l| l.starts_with("Overview,share,"))
+            .unwrap_or_default();
         assert!(said.contains("Test Speaker"), "{said}");
         assert!(said.contains("a test interview programme"), "{said}");
         let linked = story().figures.iter().find(|f| f.source.url.is_some());
-        let url = linked.and_then(|f| f.source.url.as_deref()).unwrap_or("(none)");
+        let url = linked
+            .and_then(|f| f.source.url.as_deref())
+            .unwrap_or("(none)");
         let row = csv
             .lines()
             .find(|l| linked.is_some_and(|f| l.contains(&format!(",{},", f.id))))

@@ -128,7 +128,11 @@ impl Report {
     }
 
     /// A claim's evidence: present, with text. Returns it for the rules that read it.
-    fn evidence<'a>(&mut self, at: &str, evidence: &'a BuildOnly<Evidence>) -> Option<&'a Evidence> {
+    fn evidence<'a>(
+        &mut self,
+        at: &str,
+        evidence: &'a BuildOnly<Evidence>,
+    ) -> Option<&'a Evidence> {
         let Some(evidence) = evidence.get() else {
             self.fail(
                 at,
@@ -352,7 +356,10 @@ fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
         }
         let definition = &c.definition;
         texts.push((key(&at, "definition.summary"), &definition.summary));
-        texts.push((key(&at, "definition.said.occasion"), &definition.said.occasion));
+        texts.push((
+            key(&at, "definition.said.occasion"),
+            &definition.said.occasion,
+        ));
         texts.push((key(&at, "definition.source.name"), &definition.source.name));
         texts.push((
             key(&at, "definition.quote.said.occasion"),
@@ -507,7 +514,12 @@ fn check_circles(story: &Story, report: &mut Report) {
         report.said(&key(&at_definition, "said"), &definition.said, story);
         report.source(&key(&at_definition, "source"), &definition.source);
         report.evidence(&key(&at_definition, "evidence"), &definition.evidence);
-        check_quote(story, report, &key(&at_definition, "quote"), &definition.quote);
+        check_quote(
+            story,
+            report,
+            &key(&at_definition, "quote"),
+            &definition.quote,
+        );
         let r = circle.radius_km;
         if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
             report.fail(
@@ -854,7 +866,10 @@ fn check_bar_value(story: &Story, report: &mut Report, at: &str, bar: &Bar) {
             if of.value.checked_sub(minus.value) != Some(bar.value) {
                 report.fail(
                     &at,
-                    format!("{} − {} is not the bar's value", difference.of, difference.minus),
+                    format!(
+                        "{} − {} is not the bar's value",
+                        difference.of, difference.minus
+                    ),
                     format!("{}减{}不等于该条形的数值", difference.of, difference.minus),
                 );
             }

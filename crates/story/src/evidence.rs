@@ -2,9 +2,9 @@
 //! can check the claim from the story file. It is read and checked at build time and never
 //! compiled into the page ([`BuildOnly`]).
 
+use crate::Str;
 use crate::decimal::Decimal;
 use crate::lang::Lang;
-use crate::Str;
 
 /// A source's own sentence (or sentences), verbatim, in the language it was read in.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
@@ -21,8 +21,16 @@ pub struct Evidence {
 
 /// A field that exists at build time only: read from the story file and checked there, but
 /// baked as absent, so the page carries none of its bytes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct BuildOnly<T>(Option<T>);
+
+/// Always equal: two stories that differ only in what the page never holds show the same
+/// graphic, so a baked story equals the file it was baked from.
+impl<T> PartialEq for BuildOnly<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
 
 impl<T> BuildOnly<T> {
     /// What the page holds: nothing.
@@ -134,7 +142,8 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
             '千' => 3,
             _ => continue,
         };
-        let after_digit = i > 0 && (chars[i - 1].is_ascii_digit() || "十百千".contains(chars[i - 1]));
+        let after_digit =
+            i > 0 && (chars[i - 1].is_ascii_digit() || "十百千".contains(chars[i - 1]));
         let rest: String = chars[i + 1..].iter().take(2).collect();
         if let (false, Some(exp)) = (after_digit, chinese_multiplier(&rest)) {
             found.push(Decimal::new(1, own + exp));
@@ -195,13 +204,22 @@ mod tests {
 
     #[test]
     fn chinese_multipliers_and_separators_are_normalised() {
-        assert!(states_number("北京企业在都市圈累计投资超过1.5万亿元", d("1.5万亿")));
+        assert!(states_number(
+            "北京企业在都市圈累计投资超过1.5万亿元",
+            d("1.5万亿")
+        ));
         assert!(states_number("北三县有17.5万人", d("17.5万")));
-        assert!(states_number("实现地区生产总值41,610.9亿元", d("41610.9亿")));
+        assert!(states_number(
+            "实现地区生产总值41,610.9亿元",
+            d("41610.9亿")
+        ));
         assert!(states_number("超过2100亿元", d("2100亿")));
         assert!(states_number("建成10条跨界道路", d("10")));
         // Traditional characters, as a Big5 page gives them, and a round number in words.
-        assert!(states_number("累計簽約項目160余個、意向投資額超千億元", d("1000亿")));
+        assert!(states_number(
+            "累計簽約項目160余個、意向投資額超千億元",
+            d("1000亿")
+        ));
         assert!(states_number("成交額超3200億元", d("3200亿")));
         assert!(states_number("成交額超3200億元", d("3200")));
         assert!(!states_number("成交額超3200億元", d("1000亿")));
@@ -210,7 +228,10 @@ mod tests {
     #[test]
     fn english_multipliers_are_normalised() {
         assert!(states_number("about 400,000 people", d("40万")));
-        assert!(states_number("more than 1.5 trillion yuan (RMB)", d("1.5万亿")));
+        assert!(states_number(
+            "more than 1.5 trillion yuan (RMB)",
+            d("1.5万亿")
+        ));
         assert!(states_number("has exceeded 210 billion yuan", d("2100亿")));
         assert!(states_number("more than 40% of the GDP", d("40")));
     }
@@ -218,7 +239,10 @@ mod tests {
     #[test]
     fn words_match_verbatim_whatever_the_punctuation_width() {
         let page = "其中,通勤圈综合考虑现状跨界通勤率以及综合交通1小时可达,覆盖常住人口";
-        assert!(states_words(page, "通勤圈综合考虑现状跨界通勤率以及综合交通1小时可达，覆盖"));
+        assert!(states_words(
+            page,
+            "通勤圈综合考虑现状跨界通勤率以及综合交通1小时可达，覆盖"
+        ));
         // One character changed is no longer the source's words.
         assert!(!states_words(page, "通勤圈综合考虑现在跨界通勤率"));
         assert!(!states_words(page, "  "));

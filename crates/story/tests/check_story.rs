@@ -288,7 +288,8 @@ fn cases() -> Vec<Case> {
             "a bar worked out wrongly from two figures",
             Edit(|s| {
                 remove(s, "/charts/0/bars/1", "evidence");
-                at(s, "/charts/0/bars/1")["difference"] = json!({"of": "people", "minus": "people"});
+                at(s, "/charts/0/bars/1")["difference"] =
+                    json!({"of": "people", "minus": "people"});
             }),
             "charts[0].bars[1].difference: people − people is not the bar's value / people减people不等于该条形的数值",
         ),
