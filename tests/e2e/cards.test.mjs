@@ -238,6 +238,13 @@ test("shipped story: every place at its true distance in a card, and without Jav
     const name = plain(await page.locator(`svg.diagram:visible .place[data-place="${place.id}"]`).getAttribute("aria-label"));
     assert.ok(name.startsWith(`${place.name.en}: `), `${place.id}: ${name}`);
     assert.ok(name.endsWith(`, ${distanceText(SHIPPED_STORY, place, "en")}`), `${place.id}: ${name}`);
+    // Where only parts of a place belong to the circle its mark shows, or the source does not
+    // say how much, the name says so (Langfang: parts only; Tangshan: extent not stated).
+    const order = ["commuting", "functional", "industrial"];
+    const innermost = [...place.memberships].sort((a, b) => order.indexOf(a.circle) - order.indexOf(b.circle))[0];
+    const extentWord = { part: SHIPPED_STORY.ui.legend_part.en, not_stated: SHIPPED_STORY.ui.extent_not_stated.en }[innermost?.extent];
+    if (extentWord && !place.in_beijing) assert.ok(name.includes(`(${extentWord}, `), `${place.id}: ${name}`);
+    else assert.ok(!name.includes(SHIPPED_STORY.ui.legend_part.en), `${place.id}: ${name}`);
   }
   // facts.md, section 4: Xiong'an lies about 104 km south-southwest of Tiananmen.
   const xiongan = SHIPPED_STORY.places.find((p) => p.id === "xiongan");

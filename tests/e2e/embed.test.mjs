@@ -32,6 +32,12 @@ const BAR_TEXT = {
   output: { zh: ["41,610.9亿", "16,311.34亿", "42,370.4亿"], en: ["4,161.09 billion", "1,631.134 billion", "4,237.04 billion"] },
 };
 const circle = (id) => FIXTURE.circles.find((c) => c.id === id);
+/** Who said a figure, as the CSV's zh column writes it: "role+name，occasion，Y年M月D日". */
+const saidByZh = (said) => {
+  const speaker = FIXTURE.speakers.find((s) => s.id === said.speaker);
+  const [y, m, d] = said.date.split("-").map(Number);
+  return `${speaker.role.zh}${speaker.name.zh}，${said.occasion.zh}，${y}年${m}月${d}日`;
+};
 const figure = (id) => FIXTURE.figures.find((f) => f.id === id);
 // The text version's order: the overview, then each circle.
 const SECTIONS = ["overview", ...FIXTURE.circles.map((c) => c.id)];
@@ -159,8 +165,8 @@ test("messages not from the parent, and pym navigateTo, change nothing", async (
 
 test("shipped story: without JavaScript both pages show the circles, definitions, figures and data", async () => {
   for (const [path, expect] of [
-    ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "41,610.9亿", "与北京同城化", "“综合考虑现状跨界通勤率"]],
-    ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "4,161.09 billion", "works as one city with Beijing", "(our translation)"]],
+    ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "约4.2万亿", "与北京同城化", "“综合考虑现状跨界通勤率", "北京市常务副市长夏林茂，国务院新闻办公室新闻发布会", "市区（广阳区、安次区）未证实", "范围未说明"]],
+    ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "about 4.2 trillion", "function as one city with it", "(our translation)", "Xia Linmao, executive vice-mayor of Beijing, State Council Information Office press conference", "urban districts (Guangyang, Anci) unconfirmed", "extent not stated"]],
   ]) {
     const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await page.goto(`${shipped.url}${path}`);
@@ -221,6 +227,34 @@ test("fixture story: without JavaScript both pages show its headline, figures an
     assert.equal(await page.locator("#app script, #app img, #app i, [onerror]").count(), 0);
     await page.screenshot({ path: join(SHOTS, `nojs-${lang}.png`), fullPage: true });
     assert.deepEqual(page.errors, []);
+  }
+});
+
+test("a figure whose source's own page is known links to it, in the text version and the panel", async () => {
+  const area = figure("area");
+  for (const [lang, path] of [["zh", ""], ["en", "en/"]]) {
+    for (const javaScriptEnabled of [false, true]) {
+      const page = await newPage(browser, { javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+      await page.goto(`${graphic.url}${path}`);
+      if (javaScriptEnabled) {
+        await ready(page);
+        await page.locator(".pick-functional").click();
+        await page.locator('.panel[data-view="functional"]').waitFor();
+      }
+      const scopes = javaScriptEnabled ? [".panel .view:not([hidden])", ".text-version"] : [".text-version"];
+      for (const scope of scopes) {
+        const link = page.locator(`${scope} [data-figure="area"] a.source-link`);
+        assert.equal(await link.count(), 1, `${lang} ${scope}`);
+        // The address stays the story's text (markup and ampersand included), never markup.
+        assert.equal(await link.getAttribute("href"), area.source.url, `${lang} ${scope}`);
+        assert.equal(await link.textContent(), area.source.name[lang], `${lang} ${scope}`);
+        assert.equal(await link.getAttribute("target"), "_blank");
+        assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+      }
+      // A figure whose source has no page is plain text: no link is invented.
+      assert.equal(await page.locator('.text-version [data-figure="people"] a').count(), 0);
+      await page.close();
+    }
   }
 });
 
@@ -299,25 +333,25 @@ test("downloads: CSV with BOM and rows, valid SVG, a PNG that shows the circles"
   const csv = readFileSync(join(DIST, "data", "figures-zh.csv"));
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const lines = csv.toString("utf8").slice(1).trim().split("\r\n");
-  assert.equal(lines[0], "部分,编号,说明,数值（原文）,数值,限定,来源,日期,注意");
+  assert.equal(lines[0], "部分,编号,说明,数值（原文）,数值,限定,讲话人,来源,日期,来源网址,注意");
   assert.equal(lines.length, 1 + FIXTURE.figures.length);
   const people = figure("people");
   assert.equal(
     lines.find((l) => l.includes(",people,")),
-    `${circle("commuting").name.zh},people,${people.label.zh},约17.5万人,175000,about,${people.source.name.zh},${people.source.date},`,
+    `${circle("commuting").name.zh},people,${people.label.zh},约17.5万人,175000,about,,${people.source.name.zh},${people.source.date},,`,
   );
   // Markup stays text in a CSV cell, and the caveat column carries the caveat.
   const share = figure("share");
   assert.equal(
     lines.find((l) => l.includes(",share,")),
-    `${FIXTURE.ui.overview.zh},share,${share.label.zh},超过40%,40,more_than,${share.source.name.zh},${share.source.date},${share.caveat.zh}`,
+    `${FIXTURE.ui.overview.zh},share,${share.label.zh},超过40%,40,more_than,${saidByZh(share.said)},${share.source.name.zh},${share.source.date},,${share.caveat.zh}`,
   );
   const chart = readFileSync(join(DIST, "data", "people-where-en.csv"), "utf8").slice(1).trim().split("\r\n");
   const where = FIXTURE.charts.find((c) => c.id === "people-where");
   assert.deepEqual(chart, [
-    "item,value_as_shown,value,qualifier,source,date",
-    `${where.bars[0].label.en},"175,000",175000,exact,${where.sources[0].name.en},${where.sources[0].date}`,
-    `${where.bars[1].label.en},"about 225,000",225000,about,${where.sources[0].name.en},${where.sources[0].date}`,
+    "item,value_as_shown,value,qualifier,source,date,source_url",
+    `${where.bars[0].label.en},"175,000",175000,exact,${where.sources[0].name.en},${where.sources[0].date},`,
+    `${where.bars[1].label.en},"about 225,000",225000,about,${where.sources[0].name.en},${where.sources[0].date},`,
   ]);
 
   const page = await newPage(browser);

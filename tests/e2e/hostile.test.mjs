@@ -113,6 +113,16 @@ const quoted = (quote, lang) => quote.original === lang
   ? `“${quote.words[lang]}”`
   : lang === "zh" ? `${quote.words.zh}（${FIXTURE.ui.our_translation.zh}）` : `${quote.words.en} (${FIXTURE.ui.our_translation.en})`;
 
+/** Who said something, where and when: "role+name，occasion，date" / "name, role, occasion, date". */
+const saidBy = (said, lang) => {
+  const speaker = FIXTURE.speakers.find((s) => s.id === said.speaker);
+  const [y, m, d] = said.date.split("-").map(Number);
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return lang === "zh"
+    ? `${speaker.role.zh}${speaker.name.zh}，${said.occasion.zh}，${y}年${m}月${d}日`
+    : `${speaker.name.en}, ${speaker.role.en}, ${said.occasion.en}, ${d} ${months[m - 1]} ${y}`;
+};
+
 /** How sure a membership is, then its basis (passed through `isolate`): "已证实：…" / "confirmed: …". */
 const basisNote = (m, isolate, lang) => {
   const status = FIXTURE.ui[`status_${m.status}`][lang];
@@ -131,7 +141,8 @@ const shown = (page) => page.evaluate(() => {
     headline: text("h1"),
     standfirst: text(".standfirst"),
     definitions: texts(".text-version .text-circle > p.definition.said"),
-    planWords: texts(".text-version .text-circle > p.definition.plan"),
+    planWords: texts(".text-version .text-circle > .definition.plan"),
+    saidBy: texts(".text-version .text-circle > .said-by"),
     figureLabels: texts(".text-version .figure-label"),
     caveats: texts(".text-version .caveat"),
     members: Object.fromEntries([...document.querySelectorAll(".text-version .text-circle")].map((s) =>
@@ -153,8 +164,10 @@ function expected(lang) {
     title: FIXTURE.ui.headline[lang],
     headline: FIXTURE.ui.headline[lang],
     standfirst: FIXTURE.ui.standfirst[lang],
-    definitions: FIXTURE.circles.map((c) => c.definition.said[lang]),
-    planWords: FIXTURE.circles.map((c) => `${FIXTURE.ui.plan_words[lang]}${quoted(c.definition.plan, lang)}`),
+    definitions: FIXTURE.circles.map((c) => c.definition.summary[lang]),
+    planWords: FIXTURE.circles.map((c) => quoted(c.definition.quote, lang)),
+    // A quote is headed by who said it, with their role, where and when: never by a document.
+    saidBy: FIXTURE.circles.map((c) => saidBy(c.definition.quote.said, lang)),
     figureLabels: sections.flatMap((s) => FIXTURE.figures.filter((f) => f.section === s)).map((f) => figureLabel(f, lang)),
     caveats: FIXTURE.figures.filter((f) => f.caveat).map((f) => f.caveat[lang]),
     members: Object.fromEntries(FIXTURE.circles.map((c) => [c.id, [FIXTURE.ui.beijing_core[lang], ...members(c.id).map(([p, m]) =>
@@ -201,10 +214,11 @@ test("after hydration, in every view, the hostile strings stay literal and isola
       await page.locator(`.panel[data-view="${c.id}"]`).waitFor();
       const view = page.locator(".panel .view:not([hidden])");
       assert.equal(await view.locator("h2").textContent(), c.name[lang]);
-      assert.equal(await view.locator(".definition.said").textContent(), c.definition.said[lang], `${lang} ${c.id}`);
-      assert.equal(await view.locator(".definition.plan").textContent(), quoted(c.definition.plan, lang), `${lang} ${c.id}`);
+      assert.equal(await view.locator(".definition.said").textContent(), c.definition.summary[lang], `${lang} ${c.id}`);
+      assert.equal(await view.locator(".definition.plan").textContent(), quoted(c.definition.quote, lang), `${lang} ${c.id}`);
+      assert.equal(await view.locator(".said-by").textContent(), saidBy(c.definition.quote.said, lang), `${lang} ${c.id}`);
       // Only the words in their original language are a quotation (a blockquote in quotation marks).
-      assert.equal(await view.locator("blockquote.definition.plan").count(), c.definition.plan.original === lang ? 1 : 0, `${lang} ${c.id}`);
+      assert.equal(await view.locator("blockquote.definition.plan").count(), c.definition.quote.original === lang ? 1 : 0, `${lang} ${c.id}`);
       await checkHostileText(page, lang, `with ${c.id} shown`);
     }
     // The panel's member list: a name with markup is text; a right-to-left name is isolated.
