@@ -58,8 +58,8 @@ fn push_text(pieces: &mut Vec<Piece>, text: &str) {
     }
 }
 
-/// A source's name (linked where the source's own page is known) and its own date.
-fn push_source(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
+/// A source's name, linked where the source's own page is known.
+fn push_name(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
     let name = isolate(source.name.get(lang)).into_owned();
     match &source.url {
         Some(url) => pieces.push(Piece::Link {
@@ -68,6 +68,11 @@ fn push_source(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
         }),
         None => push_text(pieces, &name),
     }
+}
+
+/// A source's name (linked where the source's own page is known) and its own date.
+fn push_source(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
+    push_name(pieces, source, lang);
     let date = date_text(&source.date, lang);
     match lang {
         Lang::Zh => push_text(pieces, &format!("，{date}")),
@@ -120,14 +125,7 @@ pub fn attribution(
                 &mut pieces,
                 &format!("{label}：{}；", said_text(story, said, lang)),
             );
-            let name = isolate(source.name.get(lang)).into_owned();
-            match &source.url {
-                Some(url) => pieces.push(Piece::Link {
-                    text: name,
-                    url: url.to_string(),
-                }),
-                None => push_text(&mut pieces, &name),
-            }
+            push_name(&mut pieces, source, lang);
             let date = date_text(&source.date, lang);
             push_text(&mut pieces, &format!("{reported_by}，{date}"));
         }

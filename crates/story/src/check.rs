@@ -91,14 +91,13 @@ impl Report {
             }
         }
         self.date(&key(at, "date"), &source.date);
-        if let Some(url) = &source.url
-            && !url.starts_with("https://")
-        {
-            self.fail(
-                &key(at, "url"),
-                "must start with https://",
-                "必须以https://开头",
-            );
+        self.url(&key(at, "url"), source.url.as_deref());
+    }
+
+    /// An address a story gives, where it gives one: `https://` only.
+    fn url(&mut self, at: &str, url: Option<&str>) {
+        if url.is_some_and(|url| !url.starts_with("https://")) {
+            self.fail(at, "must start with https://", "必须以https://开头");
         }
     }
 
@@ -141,15 +140,7 @@ impl Report {
             );
             return None;
         };
-        if let Some(url) = &evidence.url
-            && !url.starts_with("https://")
-        {
-            self.fail(
-                &key(at, "url"),
-                "must start with https://",
-                "必须以https://开头",
-            );
-        }
+        self.url(&key(at, "url"), evidence.url.as_deref());
         if evidence.text.trim().is_empty() {
             self.fail(&key(at, "text"), "must not be empty", "不能为空");
             return None;
