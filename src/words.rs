@@ -370,6 +370,36 @@ pub fn membership_line(
     }
 }
 
+/// The static image's alt text, written from the story: the headline, what the diagram shows,
+/// and each overview figure with its source. The newsletter image's `.txt` and the embed
+/// code's `<noscript>` image both use it.
+pub fn alt_text(story: &Story, lang: Lang) -> String {
+    let ui = &story.ui;
+    let mut parts = vec![
+        ui.headline.get(lang).to_owned(),
+        ui.diagram_label.get(lang).to_owned(),
+    ];
+    for figure in story.figures_in(crate::story::Section::Overview) {
+        let source = attribution(
+            story,
+            ui.source.get(lang),
+            figure.said.as_ref(),
+            &figure.source,
+            lang,
+        );
+        let value = crate::numbers::figure_text(figure.value, figure.unit, figure.qualifier, lang);
+        let label = figure_label(figure, lang);
+        parts.push(match lang {
+            Lang::Zh => format!("{value}：{label}（{}）", pieces_text(&source)),
+            Lang::En => format!("{value}: {label} ({})", pieces_text(&source)),
+        });
+    }
+    match lang {
+        Lang::Zh => parts.join("。"),
+        Lang::En => parts.join(". "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

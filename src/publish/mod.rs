@@ -4,11 +4,17 @@
 //! files lie is `crate::paths`, which the page links to.
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod channels;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod downloads;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod share_image;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share_pack;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod wechat_check;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::publish;
@@ -70,6 +76,8 @@ mod native {
             let diagram = extract_wide_diagram(&app_html).ok_or("no wide diagram in the page")?;
             write_share_image(dir, &share_svg(story, lang, diagram), lang)?;
         }
+        super::share_pack::write_share_packs(dir, story, public_url)?;
+        super::share_pack::write_editors_notes(dir, story)?;
         Ok(())
     }
 
@@ -94,27 +102,6 @@ mod native {
         let svg_path = dir.join(share_image_path(lang, "svg"));
         write(&svg_path, svg)?;
         let png_path = dir.join(share_image_path(lang, "png"));
-        let status = std::process::Command::new("rsvg-convert")
-            .arg("--format=png")
-            .arg("--output")
-            .arg(&png_path)
-            .arg(&svg_path)
-            .status();
-        match status {
-            Ok(s) if s.success() => Ok(()),
-            Ok(s) => Err(format!(
-                "rsvg-convert failed ({s}) on {}",
-                svg_path.display()
-            )),
-            Err(e) if std::env::var_os("PRERENDER_REQUIRE_PNG").is_some() => {
-                Err(format!("rsvg-convert not available: {e}"))
-            }
-            Err(e) => {
-                eprintln!(
-                    "prerender: no PNG made, rsvg-convert not available ({e}); `make build` installs it"
-                );
-                Ok(())
-            }
-        }
+        super::share_pack::svg_to_png(&svg_path, &png_path, None).map(|_| ())
     }
 }

@@ -58,6 +58,14 @@ pub fn wrap(text: &str, font_px: f64, width_px: f64) -> Vec<String> {
             words.push(c.to_string());
         }
     }
+    // A word wider than the whole line (a long name, a run of letters) breaks between letters.
+    let words = words.into_iter().flat_map(|word| {
+        if text_size_px(&word, font_px).0 > width_px {
+            word.chars().map(String::from).collect()
+        } else {
+            vec![word]
+        }
+    });
     for word in words {
         let candidate = format!("{line}{word}");
         if !line.is_empty() && text_size_px(candidate.trim_end(), font_px).0 > width_px {
@@ -154,6 +162,12 @@ mod tests {
                 "{line}"
             );
         }
+        // A word longer than the line is broken, never left to overflow.
+        let long = "a".repeat(80);
+        let broken = wrap(&long, 15.0, 200.0);
+        assert!(broken.len() > 1);
+        assert_eq!(broken.concat(), long);
+        assert!(broken.iter().all(|l| text_size_px(l, 15.0).0 <= 200.0));
         let zh = wrap("圆圈表示规划以北京中心为圆心的划定基础", 20.0, 100.0);
         assert_eq!(zh.concat(), "圆圈表示规划以北京中心为圆心的划定基础");
         assert!(zh.iter().all(|l| l.chars().count() <= 4), "{zh:?}");

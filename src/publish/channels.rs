@@ -1,0 +1,632 @@
+//! Where Chinese readers are: the story as one phone-width article, drawn from the same words
+//! and diagram geometry as the page, for channels that take no iframe and no script.
+//!
+//! - the WeChat SVG: the discs open their circle's section by a tap, with SMIL only (no id, no
+//!   class, no style, no script), so it survives an editor that strips ids and classes;
+//! - the long image (Weibo, Toutiao): the same article with every section shown, as PNG;
+//! - the newsletter image: the headline, the diagram and the overview figures.
+//!
+//! Everything is laid out in a 375 px column (a phone's), the unit of every number below.
+
+use crate::diagram::{CircleLabel, DiagramLayout, MarkKind, WidthClass, layout};
+use crate::escape::escape_html;
+use crate::numbers::figure_text;
+use crate::publish::share_image::wrap;
+use crate::story::{Circle, CircleId, Figure, Lang, Section, Story};
+pub use crate::words::alt_text;
+use crate::words::{
+    attribution, figure_label, member_text, pieces_text, quote_text, radius_text, said_text,
+    sources_pieces,
+};
+
+/// The column's width: a phone's, where WeChat shows an article.
+pub const COLUMN_PX: f64 = 375.0;
+/// No text smaller than this at 375 px (28 px in the 750 px long image).
+pub const MIN_FONT_PX: f64 = 14.0;
+const MARGIN_PX: f64 = 16.0;
+const TEXT_WIDTH_PX: f64 = COLUMN_PX - 2.0 * MARGIN_PX;
+const LINE_HEIGHT: f64 = 1.45;
+const BODY_PX: f64 = 15.0;
+const SMALL_PX: f64 = 14.0;
+const TITLE_PX: f64 = 20.0;
+const HEADLINE_PX: f64 = 24.0;
+const NUMBER_PX: f64 = 28.0;
+/// The diagram's own width class for the column: labels at the minimum text size.
+const DIAGRAM_CLASS: WidthClass = WidthClass {
+    name: "column",
+    size_px: COLUMN_PX,
+    font_px: MIN_FONT_PX,
+    mark_r_px: 5.0,
+    hit_r_px: 16.0,
+};
+/// System fonts only: a WeChat article loads no web font.
+const FONTS: &str =
+    "PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, Noto Sans, sans-serif";
+const INK: &str = "#1f2937";
+const MUTED: &str = "#4b5563";
+const PAPER: &str = "#ffffff";
+
+/// Light-theme fill of each circle's disc, and the ink of its marks.
+fn circle_colours(id: CircleId) -> (&'static str, &'static str) {
+    match id {
+        CircleId::Commuting => ("#fed7aa", "#c2410c"),
+        CircleId::Functional => ("#bfdbfe", "#1d4ed8"),
+        CircleId::Industrial => ("#d1fae5", "#047857"),
+    }
+}
+
+/// Which file the article is drawn for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// Sections hidden until their disc is tapped.
+    WeChat,
+    /// Every section shown.
+    LongImage,
+    /// Headline, diagram and the overview's figures only.
+    Newsletter,
+}
+
+/// An article drawn in the column: its SVG, its height, and the heights at which it may be
+/// cut into parts (between blocks, never through a line).
+pub struct Article {
+    pub svg: String,
+    pub height_px: f64,
+    pub breaks: Vec<f64>,
+}
+
+/// Text laid out top to bottom in the column.
+struct Flow {
+    out: String,
+    y: f64,
+    breaks: Vec<f64>,
+}
+
+impl Flow {
+    fn new(y: f64) -> Flow {
+        Flow {
+            out: String::new(),
+            y,
+            breaks: Vec::new(),
+        }
+    }
+
+    /// A paragraph, wrapped to the column, one `<text>` per line.
+    fn text(&mut self, text: &str, font_px: f64, bold: bool, fill: &str) {
+        // Bold letters run wider than the estimate the lines are broken by.
+        let width = if bold {
+            TEXT_WIDTH_PX * 0.9
+        } else {
+            TEXT_WIDTH_PX * 0.97
+        };
+        for line in wrap(text, font_px, width) {
+            self.y += font_px * LINE_HEIGHT;
+            self.out.push_str(&format!(
+                "<text x=\"{MARGIN_PX}\" y=\"{:.1}\" font-size=\"{font_px}\"{} fill=\"{fill}\">{}</text>\n",
+                self.y - font_px * 0.35,
+                if bold { " font-weight=\"700\"" } else { "" },
+                escape_html(&line),
+            ));
+        }
+    }
+
+    fn gap(&mut self, px: f64) {
+        self.y += px;
+        self.breaks.push(self.y);
+    }
+
+    fn rule(&mut self) {
+        self.gap(8.0);
+        self.out.push_str(&format!(
+            "<line x1=\"{MARGIN_PX}\" y1=\"{:.1}\" x2=\"{}\" y2=\"{:.1}\" stroke=\"#d1d5db\" stroke-width=\"1\"/>\n",
+            self.y,
+            COLUMN_PX - MARGIN_PX,
+            self.y
+        ));
+        self.gap(8.0);
+    }
+
+    /// A headline figure: the number with its qualifier, what it counts, who said it and the
+    /// source, and its caveat.
+    fn figure(&mut self, story: &Story, figure: &Figure, lang: Lang) {
+        let ui = &story.ui;
+        self.text(
+            &figure_text(figure.value, figure.unit, figure.qualifier, lang),
+            NUMBER_PX,
+            true,
+            INK,
+        );
+        self.text(&figure_label(figure, lang), BODY_PX, false, INK);
+        let source = attribution(
+            story,
+            ui.source.get(lang),
+            figure.said.as_ref(),
+            &figure.source,
+            lang,
+        );
+        self.text(&pieces_text(&source), SMALL_PX, false, MUTED);
+        if let Some(caveat) = &figure.caveat {
+            self.text(caveat.get(lang), SMALL_PX, false, MUTED);
+        }
+        self.gap(10.0);
+    }
+}
+
+/// One circle's section: its name and radius, both parts of its definition with who said them,
+/// its figures, its zones and its members.
+fn circle_section(flow: &mut Flow, story: &Story, circle: &Circle, lang: Lang) {
+    let ui = &story.ui;
+    let definition = &circle.definition;
+    let quote = &definition.quote;
+    flow.text(circle.name.get(lang), TITLE_PX, true, INK);
+    flow.text(&radius_text(ui, circle, lang), BODY_PX, false, INK);
+    flow.gap(6.0);
+    flow.text(definition.summary.get(lang), BODY_PX, false, INK);
+    let said = attribution(
+        story,
+        ui.source.get(lang),
+        Some(&definition.said),
+        &definition.source,
+        lang,
+    );
+    flow.text(&pieces_text(&said), SMALL_PX, false, MUTED);
+    flow.gap(6.0);
+    flow.text(&said_text(story, &quote.said, lang), BODY_PX, true, INK);
+    if let Some(plan_name) = &circle.plan_name {
+        let line = match lang {
+            Lang::Zh => format!("{}：{}", ui.plan_name.zh, plan_name.zh),
+            Lang::En => format!("{}: {}", ui.plan_name.en, plan_name.en),
+        };
+        flow.text(&line, BODY_PX, false, INK);
+    }
+    flow.text(
+        &quote_text(quote, lang, ui.our_translation.get(lang)),
+        BODY_PX,
+        false,
+        INK,
+    );
+    let reported = sources_pieces(
+        ui.source.get(lang),
+        std::slice::from_ref(&quote.source),
+        lang,
+    );
+    flow.text(&pieces_text(&reported), SMALL_PX, false, MUTED);
+    flow.gap(10.0);
+    let section = Section::from(circle.id);
+    for figure in story.figures_in(section) {
+        flow.figure(story, figure, lang);
+    }
+    for zone in story.zones_in(circle.id) {
+        flow.text(zone.name.get(lang), BODY_PX, true, INK);
+        flow.text(zone.summary.get(lang), BODY_PX, false, INK);
+        let source = attribution(
+            story,
+            ui.source.get(lang),
+            zone.said.as_ref(),
+            &zone.source,
+            lang,
+        );
+        flow.text(&pieces_text(&source), SMALL_PX, false, MUTED);
+        flow.gap(8.0);
+        for figure in story.figures_of_zone(&zone.id) {
+            flow.figure(story, figure, lang);
+        }
+    }
+    flow.text(ui.members.get(lang), BODY_PX, true, INK);
+    flow.text(ui.beijing_core.get(lang), SMALL_PX, false, INK);
+    for (place, membership) in story.members_of(circle.id) {
+        let (name, basis) = member_text(story, place, membership, lang);
+        flow.text(&format!("{name} — {basis}"), SMALL_PX, false, INK);
+    }
+    if circle.members_partial {
+        flow.text(ui.members_partial.get(lang), SMALL_PX, false, MUTED);
+    }
+}
+
+/// Two decimals at most: coordinates stay short and exact enough.
+fn px(v: f64) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    format!("{rounded}")
+}
+
+/// A mark's shape, as the page draws it: its shape and colour say its innermost circle, and a
+/// hollow mark says only parts belong.
+fn mark_svg(kind: MarkKind, is_part: bool, x: f64, y: f64, r: f64) -> String {
+    let (fill, ink) = match kind {
+        MarkKind::Beijing => ("#b91c1c", "#b91c1c"),
+        MarkKind::Member(id) => (circle_colours(id).1, circle_colours(id).1),
+        MarkKind::NotAMember => ("none", MUTED),
+    };
+    let fill = if is_part { PAPER } else { fill };
+    let paint = format!("fill=\"{fill}\" stroke=\"{ink}\" stroke-width=\"2\"");
+    match kind {
+        MarkKind::Member(CircleId::Commuting) => format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {paint}/>",
+            px(x),
+            px(y),
+            px(r * 0.9)
+        ),
+        MarkKind::Member(CircleId::Functional) => {
+            let s = r * 0.8;
+            format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {paint}/>",
+                px(x - s),
+                px(y - s),
+                px(2.0 * s),
+                px(2.0 * s)
+            )
+        }
+        MarkKind::Member(CircleId::Industrial) => format!(
+            "<path d=\"M{} {}L{} {}H{}z\" {paint}/>",
+            px(x),
+            px(y - r),
+            px(x + r),
+            px(y + r * 0.8),
+            px(x - r)
+        ),
+        MarkKind::Beijing => format!(
+            "<path d=\"M{} {}L{} {}L{} {}L{} {}z\" {paint}/>",
+            px(x),
+            px(y - r),
+            px(x + r),
+            px(y),
+            px(x),
+            px(y + r),
+            px(x - r),
+            px(y)
+        ),
+        MarkKind::NotAMember => format!(
+            "<path d=\"M{} {}L{} {}M{} {}L{} {}\" fill=\"none\" stroke=\"{MUTED}\" stroke-width=\"2\"/>",
+            px(x - r),
+            px(y - r),
+            px(x + r),
+            px(y + r),
+            px(x + r),
+            px(y - r),
+            px(x - r),
+            px(y + r)
+        ),
+    }
+}
+
+/// Text centred on a label box, with a paper halo so it reads over the discs.
+fn label_svg(text: &str, x: f64, y: f64, font_px: f64, bold: bool) -> String {
+    format!(
+        "<text x=\"{}\" y=\"{}\" font-size=\"{font_px}\" text-anchor=\"middle\"{} fill=\"{INK}\" stroke=\"{PAPER}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{}</text>\n",
+        px(x),
+        px(y + font_px * 0.35),
+        if bold { " font-weight=\"700\"" } else { "" },
+        escape_html(text)
+    )
+}
+
+/// The diagram's marks, labels and circle names, drawn over the discs and taking no taps.
+fn diagram_overlay(l: &DiagramLayout, top: f64) -> String {
+    let font = l.class.font_px;
+    let mut out = format!(
+        "<g transform=\"translate(0 {})\" pointer-events=\"none\">\n",
+        px(top)
+    );
+    for CircleLabel { text, rect, .. } in &l.circle_labels {
+        out.push_str(&label_svg(
+            text,
+            rect.x + rect.w / 2.0,
+            rect.y + rect.h / 2.0,
+            font,
+            true,
+        ));
+    }
+    let (cx, cy) = l.centre;
+    out.push_str(&mark_svg(
+        MarkKind::Beijing,
+        false,
+        cx,
+        cy,
+        l.class.mark_r_px,
+    ));
+    for m in &l.marks {
+        out.push_str(&mark_svg(m.kind, m.is_part, m.x, m.y, l.class.mark_r_px));
+    }
+    for label in &l.labels {
+        if let Some(((x1, y1), (x2, y2))) = label.leader {
+            out.push_str(&format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\" stroke-width=\"1\"/>\n",
+                px(x1),
+                px(y1),
+                px(x2),
+                px(y2)
+            ));
+        }
+        let r = label.rect;
+        out.push_str(&label_svg(
+            &label.text,
+            r.x + r.w / 2.0,
+            r.y + r.h / 2.0,
+            font,
+            label.place.is_none(),
+        ));
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+/// A disc of the diagram, at the column's offset `top`.
+fn disc_svg(l: &DiagramLayout, id: CircleId, radius_px: f64, top: f64, extra: &str) -> String {
+    let (cx, cy) = l.centre;
+    format!(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"#6b7280\" stroke-width=\"1\"{extra}/>\n",
+        px(cx),
+        px(cy + top),
+        px(radius_px),
+        circle_colours(id).0
+    )
+}
+
+/// The words of the diagram's legend, one line a kind of mark.
+fn legend(flow: &mut Flow, story: &Story, lang: Lang) {
+    let ui = &story.ui;
+    let items = [
+        (
+            MarkKind::Beijing,
+            false,
+            ui.legend_beijing.get(lang).to_owned(),
+        ),
+        (
+            MarkKind::Member(CircleId::Commuting),
+            false,
+            story
+                .circle(CircleId::Commuting)
+                .map_or(String::new(), |c| c.name.get(lang).to_owned()),
+        ),
+        (
+            MarkKind::Member(CircleId::Functional),
+            false,
+            story
+                .circle(CircleId::Functional)
+                .map_or(String::new(), |c| c.name.get(lang).to_owned()),
+        ),
+        (
+            MarkKind::Member(CircleId::Industrial),
+            false,
+            story
+                .circle(CircleId::Industrial)
+                .map_or(String::new(), |c| c.name.get(lang).to_owned()),
+        ),
+        (
+            MarkKind::Member(CircleId::Functional),
+            true,
+            ui.legend_hollow.get(lang).to_owned(),
+        ),
+        (
+            MarkKind::NotAMember,
+            false,
+            ui.legend_not_member.get(lang).to_owned(),
+        ),
+    ];
+    for (kind, is_part, words) in items {
+        flow.y += SMALL_PX * LINE_HEIGHT;
+        let y = flow.y - SMALL_PX * 0.35;
+        flow.out
+            .push_str(&mark_svg(kind, is_part, MARGIN_PX + 6.0, y - 5.0, 5.0));
+        flow.out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_PX}\" fill=\"{INK}\">{}</text>\n",
+            MARGIN_PX + 18.0,
+            px(y),
+            escape_html(&words)
+        ));
+    }
+}
+
+/// The words under every channel's article: the credit and, where the build knows it, the
+/// graphic's address.
+fn credits(flow: &mut Flow, story: &Story, lang: Lang, address: Option<&str>) {
+    flow.rule();
+    flow.text(story.ui.credit.get(lang), SMALL_PX, false, MUTED);
+    if let Some(address) = address {
+        flow.text(address, SMALL_PX, false, MUTED);
+    }
+    flow.gap(MARGIN_PX);
+}
+
+/// The article of `story` in `lang` for `channel`. `address` is the graphic's published URL.
+pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str>) -> Article {
+    let ui = &story.ui;
+    let diagram = layout(story, lang, DIAGRAM_CLASS);
+    let mut flow = Flow::new(MARGIN_PX);
+    flow.text(ui.kicker.get(lang), SMALL_PX, true, MUTED);
+    flow.text(ui.headline.get(lang), HEADLINE_PX, true, INK);
+    flow.gap(4.0);
+    flow.text(ui.standfirst.get(lang), BODY_PX, false, MUTED);
+    flow.gap(8.0);
+    let diagram_top = flow.y;
+    flow.y += COLUMN_PX;
+    flow.gap(0.0);
+    legend(&mut flow, story, lang);
+    flow.gap(6.0);
+    if channel == Channel::WeChat {
+        let hint = match lang {
+            Lang::Zh => "点按上图中的圆圈，在下方查看该圈层的定义和数据。",
+            Lang::En => "Tap a circle above to read its definition and figures below.",
+        };
+        flow.text(hint, BODY_PX, true, INK);
+        flow.gap(4.0);
+    }
+    flow.text(ui.radius_note.get(lang), SMALL_PX, false, MUTED);
+    if channel != Channel::Newsletter {
+        flow.text(ui.radius_source.get(lang), SMALL_PX, false, MUTED);
+        flow.rule();
+        flow.text(ui.overview_intro.get(lang), BODY_PX, false, INK);
+        flow.gap(8.0);
+        for figure in story.figures_in(Section::Overview) {
+            flow.figure(story, figure, lang);
+        }
+    }
+    // The discs, each with its section where a tap opens it (WeChat) or shown (long image).
+    let mut discs = String::new();
+    let mut placeholders = String::new();
+    if channel == Channel::Newsletter {
+        for (id, radius) in diagram.circles.iter().rev() {
+            discs.push_str(&disc_svg(&diagram, *id, *radius, diagram_top, ""));
+        }
+    } else {
+        // Sections in reading order (innermost circle first); their groups are written
+        // outermost first, so each inner disc lies over the outer ones and takes their taps.
+        let mut groups = Vec::new();
+        for (id, radius) in diagram.circles.iter() {
+            let Some(circle) = story.circle(*id) else {
+                continue;
+            };
+            flow.rule();
+            let top = flow.y;
+            let mut section = Flow::new(top);
+            circle_section(&mut section, story, circle, lang);
+            section.gap(8.0);
+            let background = format!(
+                "<rect x=\"0\" y=\"{}\" width=\"{COLUMN_PX}\" height=\"{}\" fill=\"{PAPER}\"/>\n",
+                px(top),
+                px(section.y - top)
+            );
+            if channel == Channel::WeChat {
+                // The section is hidden until its own disc is tapped: the disc keeps its own
+                // visibility, the tap bubbles to the group, and the group shows what it holds.
+                // It needs no id, so it works after an editor strips every id and class.
+                let name = circle.name.get(lang);
+                let hint = match lang {
+                    Lang::Zh => format!("点按上图中的{name}，查看定义和数据"),
+                    Lang::En => format!("Tap the {name} above for its definition and figures"),
+                };
+                let mut placeholder = Flow::new(top);
+                placeholder.text(&hint, BODY_PX, false, MUTED);
+                placeholders.push_str(&placeholder.out);
+                groups.push(format!(
+                    "<g visibility=\"hidden\">\n<set attributeName=\"visibility\" to=\"visible\" begin=\"click;touchstart\" fill=\"freeze\"/>\n{}{background}{}</g>\n",
+                    disc_svg(&diagram, *id, *radius, diagram_top, " visibility=\"visible\""),
+                    section.out
+                ));
+            } else {
+                groups.push(disc_svg(&diagram, *id, *radius, diagram_top, ""));
+                flow.out.push_str(&section.out);
+            }
+            flow.breaks.push(top);
+            flow.breaks.extend(section.breaks);
+            flow.y = section.y;
+        }
+        for group in groups.iter().rev() {
+            discs.push_str(group);
+        }
+    }
+    if channel == Channel::LongImage {
+        flow.rule();
+        flow.text(ui.places.get(lang), TITLE_PX, true, INK);
+        for place in story.places.iter() {
+            flow.text(place.name.get(lang), BODY_PX, true, INK);
+            for m in place.memberships.iter() {
+                let circle = story.circle(m.circle).map_or("", |c| c.name.get(lang));
+                let line = crate::words::membership_line(story, place, circle, m, lang);
+                flow.text(&line, SMALL_PX, false, INK);
+            }
+            if let Some(why) = &place.orientation {
+                let line = match lang {
+                    Lang::Zh => format!("{}：{}", ui.legend_not_member.zh, why.zh),
+                    Lang::En => format!("{}: {}", ui.legend_not_member.en, why.en),
+                };
+                flow.text(&line, SMALL_PX, false, INK);
+            }
+            flow.gap(4.0);
+        }
+    }
+    credits(&mut flow, story, lang, address);
+    let height = flow.y.ceil();
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {COLUMN_PX} {height}\" font-family=\"{FONTS}\">\n<rect x=\"0\" y=\"0\" width=\"{COLUMN_PX}\" height=\"{height}\" fill=\"{PAPER}\"/>\n"
+    );
+    svg.push_str(&placeholders);
+    svg.push_str(&discs);
+    svg.push_str(&diagram_overlay(&diagram, diagram_top));
+    svg.push_str(&flow.out);
+    svg.push_str("</svg>\n");
+    flow.breaks.retain(|b| *b > 0.0 && *b < height);
+    Article {
+        svg,
+        height_px: height,
+        breaks: flow.breaks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::publish::wechat_check::wechat_faults;
+
+    #[test]
+    fn the_wechat_svg_keeps_to_what_wechat_keeps_in_both_languages() {
+        let story = crate::testing::fixture();
+        for lang in Lang::ALL {
+            let svg = article(story, lang, Channel::WeChat, Some("https://n.example/g/")).svg;
+            assert_eq!(wechat_faults(&svg), Vec::<String>::new(), "{lang}");
+            // One tap group per circle, each hidden until its own disc is tapped.
+            assert_eq!(
+                svg.matches("<g visibility=\"hidden\">").count(),
+                3,
+                "{lang}"
+            );
+            assert_eq!(
+                svg.matches("begin=\"click;touchstart\"").count(),
+                3,
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn hostile_story_text_stays_text_in_the_svg() {
+        let story = crate::testing::fixture();
+        for channel in [Channel::WeChat, Channel::LongImage, Channel::Newsletter] {
+            let svg = article(story, Lang::En, channel, None).svg;
+            let document = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|e| panic!("{channel:?}: not XML: {e}"));
+            assert!(
+                document
+                    .descendants()
+                    .all(|n| !matches!(n.tag_name().name(), "script" | "img" | "i" | "b")),
+                "{channel:?}: markup from the story became elements"
+            );
+            let text: String = document
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .concat();
+            if channel != Channel::Newsletter {
+                // The fixture's definition carries a script tag: shown literally.
+                assert!(text.contains("<script>alert(1)</script>"), "{channel:?}");
+            }
+            // Lines break at spaces: compare without them.
+            let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+            assert!(
+                squeezed(&text).contains(&squeezed(&story.ui.headline.en)),
+                "{channel:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_long_image_shows_every_section_and_every_place() {
+        let story = crate::testing::fixture();
+        let svg = article(story, Lang::Zh, Channel::LongImage, None).svg;
+        assert!(!svg.contains("visibility=\"hidden\""));
+        for circle in story.circles.iter() {
+            assert!(
+                svg.contains(&escape_html(circle.name.zh.as_ref())),
+                "{:?}",
+                circle.id
+            );
+        }
+        for place in story.places.iter() {
+            assert!(
+                svg.contains(&escape_html(place.name.zh.as_ref())),
+                "{}",
+                place.id
+            );
+        }
+    }
+}
