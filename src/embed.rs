@@ -118,11 +118,19 @@ pub fn pym_container_id(story_id: &str) -> String {
     format!("{story_id}-pym")
 }
 
-/// Copy-ready embed code: an iframe (with the story's id, titled, full width) and the parent
-/// script that applies the height messages of this graphic's frame only.
-pub fn embed_code(src: &str, title: &str, story_id: &str) -> String {
+/// A still image for pages that run no script: its address and alt text.
+pub struct Fallback<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+}
+
+/// Copy-ready embed code: an iframe (with the story's id, titled, full width), the still image
+/// in `<noscript>` for pages that run no script, and the parent script that applies the height
+/// messages of this graphic's frame only.
+pub fn embed_code(src: &str, title: &str, story_id: &str, fallback: &Fallback) -> String {
     format!(
         r#"<iframe id="{id}" title="{title}" src="{src}" scrolling="no" frameborder="0" style="width:0;min-width:100%;border:none" height="{INITIAL_HEIGHT_PX}"></iframe>
+<noscript><img src="{image}" alt="{alt}" width="100%"></noscript>
 <script>
 window.addEventListener("message", function (e) {{
   var frames = document.getElementsByTagName("iframe");
@@ -138,6 +146,8 @@ window.addEventListener("message", function (e) {{
         id = escape_attr(&frame_id(story_id)),
         title = escape_attr(title),
         src = escape_attr(src),
+        image = escape_attr(fallback.src),
+        alt = escape_attr(fallback.alt),
     )
 }
 
@@ -354,6 +364,10 @@ mod tests {
             "https://n.example/g/?circle=commuting&lang=en",
             "Three \"circles\"",
             "capital-metro",
+            &Fallback {
+                src: "https://n.example/g/share/static-en.png",
+                alt: "Three <circles> & \"more\"",
+            },
         );
         assert!(
             code.starts_with(
@@ -362,6 +376,10 @@ mod tests {
         );
         assert!(code.contains("src=\"https://n.example/g/?circle=commuting&amp;lang=en\""));
         assert!(code.contains("min-width:100%"));
+        // Pages that run no script show the still image, its alt text escaped.
+        assert!(code.contains(
+            "<noscript><img src=\"https://n.example/g/share/static-en.png\" alt=\"Three &lt;circles&gt; &amp; &quot;more&quot;\" width=\"100%\"></noscript>"
+        ));
         assert!(
             code.contains("frames[i].contentWindow !== e.source"),
             "applies its own frame's messages only"

@@ -37,8 +37,18 @@ pub fn tools(props: &ToolsProps) -> Html {
         (Some(root), true) => {
             let src = embed_src(root, lang, props.state.circle, props.theme);
             let title = ui.headline.get(lang);
+            let image = format!(
+                "{}{}",
+                embed_src(root, Lang::Zh, None, None),
+                crate::paths::static_image_path(lang, "png")
+            );
+            let alt = crate::words::alt_text(story, lang);
+            let fallback = crate::embed::Fallback {
+                src: &image,
+                alt: &alt,
+            };
             (
-                embed_code(&src, title, &story.id),
+                embed_code(&src, title, &story.id, &fallback),
                 pym_code(&src, title, &story.id),
             )
         }
@@ -54,8 +64,8 @@ pub fn tools(props: &ToolsProps) -> Html {
                 <label for="embed-pym">{ ui.embed_pym.get(lang) }</label>
                 <textarea id="embed-pym" readonly=true rows="5" value={pym} />
                 <p class="note">{ match lang {
-                    Lang::Zh => "微信文章不支持 iframe：请使用链接或示意图 PNG。",
-                    Lang::En => "WeChat articles take no iframes: link to the graphic or use the diagram PNG.",
+                    Lang::Zh => "微信文章不支持 iframe：请把 share/wechat-zh.svg 的代码粘贴到编辑器；微博、头条用 share/ 中的长图；说明见 share/README-zh.txt。",
+                    Lang::En => "WeChat articles take no iframes: paste the code of share/wechat-en.svg into the editor; for Weibo and Toutiao use the long image in share/; see share/README-en.txt.",
                 } }</p>
             </details>
         </section>
