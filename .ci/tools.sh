@@ -95,6 +95,8 @@ case "${1:-}" in
   test)
     "$0" build
     ensure_debian_packages chromium chromium-driver fonts-noto-cjk
+    # OCR of the long images (tests/e2e/share.test.mjs): Chinese and English.
+    ensure_debian_packages tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
     ensure_npm_test_packages
     ;;
   *)

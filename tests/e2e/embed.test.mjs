@@ -432,6 +432,16 @@ test("the embed control offers titled iframe code for the current view", async (
   );
   assert.match(code, /min-width:100%/);
   assert.equal(code.match(/<script>/g).length, 1, "one script: the height listener, none from the title");
+  // A page that runs no script shows the still image, with the alt text the build wrote.
+  const alt = readFileSync(join(DIST, "share", "static-en.txt"), "utf8").trim();
+  assert.ok(code.includes(`<noscript><img src="${graphic.url}share/static-en.png" alt="${escapeHtml(alt)}" width="100%"></noscript>`), code);
+  hostRoutes["/pasted-noscript.html"] = ["text/html; charset=utf-8", `<!doctype html><html lang="en"><head><title>a</title></head><body>${code}</body></html>`];
+  const still = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 600, height: 800 } });
+  await still.goto(`${host.origin}/pasted-noscript.html`);
+  const img = still.locator("noscript img, img").first();
+  await img.waitFor();
+  assert.equal(await img.getAttribute("alt"), alt);
+  assert.ok(await img.evaluate((e) => e.complete && e.naturalWidth === 1200), "the still image loads at 1200 px");
   // pym: a container with the story's id, and the arguments as JavaScript strings.
   const pym = await page.locator("#embed-pym").inputValue();
   assert.ok(pym.startsWith(`<div id="${FIXTURE.id}-pym"></div>\n<script src="pym.v1.min.js"></script>\n`), pym);
