@@ -1,6 +1,7 @@
 // README's screenshots, from the shipped build (`make screenshots`): the commuting view with
 // the Tongzhou–Beisan zone, and an open place card, at 375 px in Chinese and dark, and at
 // 1280 px in English and light.
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
 import { launch, newPage, ready, SHIPPED_DIST, REPO } from "./browser.mjs";
@@ -13,7 +14,17 @@ const SHOTS = [
   { name: "card-375-zh-dark", width: 375, lang: "zh", theme: "dark", place: "xiongan" },
 ];
 
-const server = await serve(SHIPPED_DIST);
+/** The long image's first part (`long-en.png`, or `long-en-1.png` when split). */
+function longFirst(lang) {
+  const files = readdirSync(join(SHIPPED_DIST, "share"));
+  return files.includes(`long-${lang}.png`) ? `long-${lang}.png` : `long-${lang}-1.png`;
+}
+
+// A page that shows the long image's top at a phone's width.
+const routes = {
+  "/long-top.html": ["text/html; charset=utf-8", `<!doctype html><html><body style="margin:0"><img src="share/${longFirst("en")}" style="width:375px;display:block" alt=""></body></html>`],
+};
+const server = await serve(SHIPPED_DIST, { routes });
 const browser = await launch();
 try {
   for (const shot of SHOTS) {
@@ -47,6 +58,34 @@ try {
     if (page.errors.length) throw new Error(`${shot.name}: ${page.errors.join("; ")}`);
     console.log(`static/screenshots/${shot.name}.png`);
   }
+  // The WeChat SVG as a WeChat article holds it (no script, 375 px), before and after a tap on
+  // the commuting circle; and the top of the long image.
+  const svg = readFileSync(join(SHIPPED_DIST, "share", "wechat-zh.svg"), "utf8");
+  const phone = { javaScriptEnabled: false, hasTouch: true, isMobile: true, deviceScaleFactor: 2, viewport: { width: 375, height: 700 } };
+  const page = await newPage(browser, phone);
+  await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+  await page.screenshot({ path: join(OUT, "wechat-zh-before.png") });
+  console.log("static/screenshots/wechat-zh-before.png");
+  const disc = await page.evaluate(() => {
+    // The discs are the circles that keep their own visibility inside a hidden tap group.
+    const discs = [...document.querySelectorAll("svg > g > circle[visibility]")].map((c) => c.getBoundingClientRect());
+    const inner = discs.sort((a, b) => a.width - b.width)[0];
+    return { x: inner.x + inner.width / 2, y: inner.y + inner.height / 2 };
+  });
+  await page.touchscreen.tap(disc.x, disc.y);
+  await page.waitForTimeout(100);
+  const title = await page.evaluate(() => {
+    const texts = [...document.querySelectorAll("svg > g text")].filter((t) => getComputedStyle(t).visibility === "visible");
+    return texts[0].getBoundingClientRect().top + window.scrollY;
+  });
+  await page.evaluate((y) => window.scrollTo(0, y - 24), title);
+  await page.screenshot({ path: join(OUT, "wechat-zh-after-tap.png") });
+  console.log("static/screenshots/wechat-zh-after-tap.png");
+  const long = await newPage(browser, { viewport: { width: 375, height: 700 }, deviceScaleFactor: 2 });
+  await long.goto(`${server.url}long-top.html`);
+  await long.locator("img").evaluate((img) => img.decode());
+  await long.screenshot({ path: join(OUT, "long-en-top.png") });
+  console.log("static/screenshots/long-en-top.png");
 } finally {
   await browser.close();
   await server.close();
