@@ -370,6 +370,18 @@ pub fn membership_line(
     }
 }
 
+/// A figure's source line as text: who said it, where and when, and the report.
+pub fn figure_source(story: &Story, figure: &Figure, lang: Lang) -> String {
+    let label = story.ui.source.get(lang);
+    pieces_text(&attribution(
+        story,
+        label,
+        figure.said.as_ref(),
+        &figure.source,
+        lang,
+    ))
+}
+
 /// The static image's alt text, written from the story: the headline, what the diagram shows,
 /// and each overview figure with its source. The newsletter image's `.txt` and the embed
 /// code's `<noscript>` image both use it.
@@ -380,18 +392,12 @@ pub fn alt_text(story: &Story, lang: Lang) -> String {
         ui.diagram_label.get(lang).to_owned(),
     ];
     for figure in story.figures_in(crate::story::Section::Overview) {
-        let source = attribution(
-            story,
-            ui.source.get(lang),
-            figure.said.as_ref(),
-            &figure.source,
-            lang,
-        );
+        let source = figure_source(story, figure, lang);
         let value = crate::numbers::figure_text(figure.value, figure.unit, figure.qualifier, lang);
         let label = figure_label(figure, lang);
         parts.push(match lang {
-            Lang::Zh => format!("{value}：{label}（{}）", pieces_text(&source)),
-            Lang::En => format!("{value}: {label} ({})", pieces_text(&source)),
+            Lang::Zh => format!("{value}：{label}（{source}）"),
+            Lang::En => format!("{value}: {label} ({source})"),
         });
     }
     match lang {

@@ -4,7 +4,10 @@
 use super::StoryRef;
 use super::place::{CARD_ID, PlaceCard};
 use crate::diagram::card::{RING_R, keep_clear, mark_at, nearby};
-use crate::diagram::{DiagramLayout, MarkKind, WIDTH_CLASSES, layout, status_class};
+use crate::diagram::svg_number as fmt;
+use crate::diagram::{
+    DiagramLayout, MarkGeometry, MarkKind, WIDTH_CLASSES, layout, mark_geometry, status_class,
+};
 use crate::edge;
 use crate::state::{Action, CardAction, CardFocus, CardState, OpenCard};
 use crate::story::{CircleId, Lang, Place, Story};
@@ -310,18 +313,6 @@ struct OverlayProps {
     cards: UseReducerDispatcher<CardState>,
 }
 
-/// A coordinate with one decimal, finer than a screen pixel at any width class, which keeps
-/// the markup short. Written from whole tenths: `format!("{:.1}")` (exact decimal expansion)
-/// was about a tenth of the start-up's own script at 4× CPU throttle, for some fifty numbers
-/// per mark. The same as `{:.1}` but at exact ties, which round away from zero here.
-fn fmt(v: f64) -> String {
-    // `as` saturates and sends NaN to 0; layout coordinates are finite and small.
-    let tenths = (v * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let tenths = tenths.unsigned_abs();
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
-}
-
 fn circle_accessible_name(story: &Story, lang: Lang, id: CircleId) -> String {
     let Some(circle) = story.circle(id) else {
         return String::new();
@@ -607,53 +598,10 @@ fn place_accessible_name(story: &Story, lang: Lang, place: &Place, kind: MarkKin
 
 /// Each membership has its own shape, so colour is never the only cue.
 pub(super) fn mark_shape(kind: MarkKind, x: f64, y: f64, r: f64) -> Html {
-    let d = match kind {
-        MarkKind::Beijing => format!(
-            "M{} {}l{r} {r}l{} {r}l{} {}z",
-            fmt(x),
-            fmt(y - r),
-            -r,
-            -r,
-            -r
-        ),
-        MarkKind::Member(CircleId::Commuting) => {
-            return html! { <circle class="mark" cx={fmt(x)} cy={fmt(y)} r={fmt(r * 0.9)} /> };
-        }
-        MarkKind::Member(CircleId::Functional) => {
-            let s = r * 0.8;
-            format!(
-                "M{} {}h{}v{}h{}z",
-                fmt(x - s),
-                fmt(y - s),
-                fmt(2.0 * s),
-                fmt(2.0 * s),
-                fmt(-2.0 * s)
-            )
-        }
-        MarkKind::Member(CircleId::Industrial) => format!(
-            "M{} {}L{} {}H{}z",
-            fmt(x),
-            fmt(y - r),
-            fmt(x + r),
-            fmt(y + r * 0.8),
-            fmt(x - r)
-        ),
-        MarkKind::NotAMember => {
-            let s = r * 0.7;
-            format!(
-                "M{} {}l{} {}M{} {}l{} {}",
-                fmt(x - s),
-                fmt(y - s),
-                fmt(2.0 * s),
-                fmt(2.0 * s),
-                fmt(x - s),
-                fmt(y + s),
-                fmt(2.0 * s),
-                fmt(-2.0 * s)
-            )
-        }
-    };
-    html! { <path class="mark" d={d} /> }
+    match mark_geometry(kind, x, y, r) {
+        MarkGeometry::Circle { cx, cy, r } => html! { <circle class="mark" {cx} {cy} {r} /> },
+        MarkGeometry::Path(d) => html! { <path class="mark" {d} /> },
+    }
 }
 
 fn edge_arrow(direction: Option<(f64, f64)>, x: f64, y: f64, r: f64) -> Html {

@@ -8,15 +8,17 @@
 //!
 //! Everything is laid out in a 375 px column (a phone's), the unit of every number below.
 
-use crate::diagram::{CircleLabel, DiagramLayout, MarkKind, WidthClass, layout};
+use crate::diagram::{
+    CircleLabel, DiagramLayout, MarkGeometry, MarkKind, WidthClass, layout, mark_geometry,
+};
 use crate::escape::escape_html;
 use crate::numbers::figure_text;
 use crate::publish::share_image::wrap;
 use crate::story::{Circle, CircleId, Figure, Lang, Section, Story};
 pub use crate::words::alt_text;
 use crate::words::{
-    attribution, figure_label, member_text, pieces_text, quote_text, radius_text, said_text,
-    sources_pieces,
+    attribution, figure_label, figure_source, member_text, pieces_text, quote_text, radius_text,
+    said_text, sources_pieces,
 };
 
 /// The column's width: a phone's, where WeChat shows an article.
@@ -128,7 +130,6 @@ impl Flow {
     /// A headline figure: the number with its qualifier, what it counts, who said it and the
     /// source, and its caveat.
     fn figure(&mut self, story: &Story, figure: &Figure, lang: Lang) {
-        let ui = &story.ui;
         self.text(
             &figure_text(figure.value, figure.unit, figure.qualifier, lang),
             NUMBER_PX,
@@ -136,14 +137,7 @@ impl Flow {
             INK,
         );
         self.text(&figure_label(figure, lang), BODY_PX, false, INK);
-        let source = attribution(
-            story,
-            ui.source.get(lang),
-            figure.said.as_ref(),
-            &figure.source,
-            lang,
-        );
-        self.text(&pieces_text(&source), SMALL_PX, false, MUTED);
+        self.text(&figure_source(story, figure, lang), SMALL_PX, false, MUTED);
         if let Some(caveat) = &figure.caveat {
             self.text(caveat.get(lang), SMALL_PX, false, MUTED);
         }
@@ -222,14 +216,10 @@ fn circle_section(flow: &mut Flow, story: &Story, circle: &Circle, lang: Lang) {
     }
 }
 
-/// Two decimals at most: coordinates stay short and exact enough.
-fn px(v: f64) -> String {
-    let rounded = (v * 10.0).round() / 10.0;
-    format!("{rounded}")
-}
+use crate::diagram::svg_number as px;
 
-/// A mark's shape, as the page draws it: its shape and colour say its innermost circle, and a
-/// hollow mark says only parts belong.
+/// A mark as the page draws it (`diagram::mark_geometry`), painted inline: its shape and colour
+/// say its innermost circle, and a hollow mark says only parts belong.
 fn mark_svg(kind: MarkKind, is_part: bool, x: f64, y: f64, r: f64) -> String {
     let (fill, ink) = match kind {
         MarkKind::Beijing => ("#b91c1c", "#b91c1c"),
@@ -238,53 +228,11 @@ fn mark_svg(kind: MarkKind, is_part: bool, x: f64, y: f64, r: f64) -> String {
     };
     let fill = if is_part { PAPER } else { fill };
     let paint = format!("fill=\"{fill}\" stroke=\"{ink}\" stroke-width=\"2\"");
-    match kind {
-        MarkKind::Member(CircleId::Commuting) => format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {paint}/>",
-            px(x),
-            px(y),
-            px(r * 0.9)
-        ),
-        MarkKind::Member(CircleId::Functional) => {
-            let s = r * 0.8;
-            format!(
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {paint}/>",
-                px(x - s),
-                px(y - s),
-                px(2.0 * s),
-                px(2.0 * s)
-            )
+    match mark_geometry(kind, x, y, r) {
+        MarkGeometry::Circle { cx, cy, r } => {
+            format!("<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" {paint}/>")
         }
-        MarkKind::Member(CircleId::Industrial) => format!(
-            "<path d=\"M{} {}L{} {}H{}z\" {paint}/>",
-            px(x),
-            px(y - r),
-            px(x + r),
-            px(y + r * 0.8),
-            px(x - r)
-        ),
-        MarkKind::Beijing => format!(
-            "<path d=\"M{} {}L{} {}L{} {}L{} {}z\" {paint}/>",
-            px(x),
-            px(y - r),
-            px(x + r),
-            px(y),
-            px(x),
-            px(y + r),
-            px(x - r),
-            px(y)
-        ),
-        MarkKind::NotAMember => format!(
-            "<path d=\"M{} {}L{} {}M{} {}L{} {}\" fill=\"none\" stroke=\"{MUTED}\" stroke-width=\"2\"/>",
-            px(x - r),
-            px(y - r),
-            px(x + r),
-            px(y + r),
-            px(x + r),
-            px(y - r),
-            px(x - r),
-            px(y + r)
-        ),
+        MarkGeometry::Path(d) => format!("<path d=\"{d}\" {paint}/>"),
     }
 }
 
@@ -364,44 +312,31 @@ fn disc_svg(l: &DiagramLayout, id: CircleId, radius_px: f64, top: f64, extra: &s
 /// The words of the diagram's legend, one line a kind of mark.
 fn legend(flow: &mut Flow, story: &Story, lang: Lang) {
     let ui = &story.ui;
-    let items = [
-        (
-            MarkKind::Beijing,
-            false,
-            ui.legend_beijing.get(lang).to_owned(),
-        ),
-        (
-            MarkKind::Member(CircleId::Commuting),
-            false,
-            story
-                .circle(CircleId::Commuting)
-                .map_or(String::new(), |c| c.name.get(lang).to_owned()),
-        ),
-        (
-            MarkKind::Member(CircleId::Functional),
-            false,
-            story
-                .circle(CircleId::Functional)
-                .map_or(String::new(), |c| c.name.get(lang).to_owned()),
-        ),
-        (
-            MarkKind::Member(CircleId::Industrial),
-            false,
-            story
-                .circle(CircleId::Industrial)
-                .map_or(String::new(), |c| c.name.get(lang).to_owned()),
-        ),
-        (
-            MarkKind::Member(CircleId::Functional),
-            true,
-            ui.legend_hollow.get(lang).to_owned(),
-        ),
-        (
-            MarkKind::NotAMember,
-            false,
-            ui.legend_not_member.get(lang).to_owned(),
-        ),
-    ];
+    let circle_name = |id: CircleId| {
+        story
+            .circle(id)
+            .map_or(String::new(), |c| c.name.get(lang).to_owned())
+    };
+    let mut items = vec![(
+        MarkKind::Beijing,
+        false,
+        ui.legend_beijing.get(lang).to_owned(),
+    )];
+    items.extend(
+        CircleId::ALL
+            .into_iter()
+            .map(|id| (MarkKind::Member(id), false, circle_name(id))),
+    );
+    items.push((
+        MarkKind::Member(CircleId::Functional),
+        true,
+        ui.legend_hollow.get(lang).to_owned(),
+    ));
+    items.push((
+        MarkKind::NotAMember,
+        false,
+        ui.legend_not_member.get(lang).to_owned(),
+    ));
     for (kind, is_part, words) in items {
         flow.y += SMALL_PX * LINE_HEIGHT;
         let y = flow.y - SMALL_PX * 0.35;
