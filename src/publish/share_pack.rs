@@ -27,6 +27,12 @@ fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A rendering: the SVG, the PNG to write, its width in px.
+type Job = (std::path::PathBuf, std::path::PathBuf, Option<u32>);
+/// A rendered image to finish: its PNG and JPEG copy (where it has one) as paths in `dist/`,
+/// and its cache key.
+type Image = (String, Option<String>, String);
+
 /// rsvg-convert's command line for `svg` to `png`, `width` px wide where given (Debian's
 /// librsvg2-bin, with the CJK fonts readers see).
 fn rsvg(svg: &Path, png: &Path, width: Option<u32>) -> std::process::Command {
@@ -93,14 +99,18 @@ fn check_size(path: &Path, shown: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A JPEG copy of a PNG beside it, on white (some apps show JPEG only).
+/// A JPEG copy of a PNG beside it (some apps show JPEG only). The PNG is opaque: every
+/// article draws a white page first.
 fn jpeg_copy(png: &Path, jpeg: &Path) -> Result<(), String> {
-    let image = image::open(png).map_err(|e| format!("{}: {e}", png.display()))?;
-    let rgb = image.to_rgb8();
-    let file = std::fs::File::create(jpeg).map_err(|e| format!("{}: {e}", jpeg.display()))?;
-    let mut writer = std::io::BufWriter::new(file);
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut writer, JPEG_QUALITY)
-        .encode_image(&rgb)
+    let rgb = image::open(png)
+        .map_err(|e| format!("{}: {e}", png.display()))?
+        .to_rgb8();
+    let (width, height) = (
+        u16::try_from(rgb.width()).map_err(|_| format!("{}: too wide for JPEG", png.display()))?,
+        u16::try_from(rgb.height()).map_err(|_| format!("{}: too tall for JPEG", png.display()))?,
+    );
+    jpeg_encoder::Encoder::new_file(jpeg, JPEG_QUALITY)
+        .and_then(|encoder| encoder.encode(&rgb, width, height, jpeg_encoder::ColorType::Rgb))
         .map_err(|e| format!("{}: {e}", jpeg.display()))
 }
 
@@ -185,9 +195,8 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
     let scratch =
         std::env::temp_dir().join(format!("capital-circles-share-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
-    let mut jobs = Vec::new();
-    // (PNG, its JPEG copy where it has one, cache key), as paths in `dist/`, to render.
-    let mut images: Vec<(String, Option<String>, String)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut images: Vec<Image> = Vec::new();
     std::fs::create_dir_all(dir.join(SHARE_DIR))
         .map_err(|e| format!("{}: {e}", dir.join(SHARE_DIR).display()))?;
     for lang in Lang::ALL {
@@ -244,37 +253,44 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
             alt_text(story, lang) + "\n",
         )?;
     }
-    let rendered = render_all(&jobs);
+    // Each image on its own thread, from rendering to its JPEG copy: the rsvg-convert
+    // processes and the JPEG encoding overlap, so both cores stay busy to the end.
+    let finish = |job: &Job, (png, jpeg, key): &Image| -> Result<bool, String> {
+        if !render_all(std::slice::from_ref(job))? {
+            return Ok(false);
+        }
+        check_size(&dir.join(png), png)?;
+        if let Some(jpeg) = jpeg {
+            jpeg_copy(&dir.join(png), &dir.join(jpeg))?;
+            check_size(&dir.join(jpeg), jpeg)?;
+        }
+        let jpeg = jpeg.as_ref().map(|j| dir.join(j));
+        to_cache(key, &dir.join(png), jpeg.as_deref());
+        Ok(true)
+    };
+    let results: Vec<Result<bool, String>> = std::thread::scope(|scope| {
+        let threads: Vec<_> = jobs
+            .iter()
+            .zip(&images)
+            .map(|(job, image)| scope.spawn(move || finish(job, image)))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err("an image's thread panicked".to_owned()))
+            })
+            .collect()
+    });
     // The scratch copies were only rsvg-convert's input.
     let _ = std::fs::remove_dir_all(&scratch);
-    if !rendered? {
-        return Ok(());
+    for result in results {
+        // Without rsvg-convert (and not required), no image is made.
+        if !result? {
+            return Ok(());
+        }
     }
-    // The JPEG copies, on both cores.
-    let (first, second) = images.split_at(images.len() / 2);
-    std::thread::scope(|scope| {
-        let work = |half: &[(String, Option<String>, String)]| -> Result<(), String> {
-            for (png, jpeg, key) in half {
-                check_size(&dir.join(png), png)?;
-                if let Some(jpeg) = jpeg {
-                    jpeg_copy(&dir.join(png), &dir.join(jpeg))?;
-                    check_size(&dir.join(jpeg), jpeg)?;
-                }
-                to_cache(
-                    key,
-                    &dir.join(png),
-                    jpeg.as_ref().map(|j| dir.join(j)).as_deref(),
-                );
-            }
-            Ok(())
-        };
-        let other = scope.spawn(move || work(second));
-        let mine = work(first);
-        let theirs = other
-            .join()
-            .unwrap_or_else(|_| Err("a JPEG copy panicked".to_owned()));
-        mine.and(theirs)
-    })
+    Ok(())
 }
 
 /// `share/README-zh.txt` and `share/README-en.txt`: which file goes where, and the limits the
