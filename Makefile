@@ -24,6 +24,10 @@ DIST ?= dist
 # The e2e suite runs on the fixture story's build, never on dist/.
 FIXTURE_STORY := $(abspath tests/fixture/story.json)
 E2E_DIST := target/e2e-dist
+# The fixture's build keeps its own cargo target folder: the story is baked into the app, so
+# two stories sharing one folder rebuilt the app (and re-rendered its images) for each of them
+# on every warm `make test`.
+E2E_TARGET := $(abspath $(or $(CARGO_TARGET_DIR),target))/e2e-story
 
 .PHONY: serve build check-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
 
@@ -67,7 +71,7 @@ test-broken-builds:
 	bash tests/broken-builds.sh
 
 build-e2e:
-	$(MAKE) --no-print-directory build STORY=$(FIXTURE_STORY) DIST=$(E2E_DIST)
+	CARGO_TARGET_DIR=$(E2E_TARGET) $(MAKE) --no-print-directory build STORY=$(FIXTURE_STORY) DIST=$(E2E_DIST)
 
 # Layer 2: components in headless Chromium (wasm-bindgen-test through chromedriver). The
 # native chart drawings are written first: the browser test compares its own against them.
