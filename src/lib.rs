@@ -3,7 +3,9 @@
 //! Data flows one way: story file -> (build time) checked and baked [`story::Story`] -> view state
 //! ([`state::ViewState`]) -> pure renderers ([`geo`], [`diagram`], [`charts`], [`numbers`]) ->
 //! Yew [`components`], which reach the world outside through [`hooks`]. Everything that touches
-//! the browser lives in `edge` (wasm only).
+//! the browser lives in `edge`: compiled on every target so it type-checks natively, called in
+//! the browser only. Build-time publishing (prerendered pages, downloads, `share/`) is
+//! [`publish`], native only.
 
 extern crate alloc;
 

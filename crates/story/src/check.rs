@@ -12,7 +12,7 @@ use std::collections::HashSet;
 const MAX_RADIUS_KM: f64 = 1_000.0;
 /// Most bars one chart may have and still be read on a phone.
 const MAX_BARS: usize = 8;
-/// Longest id (story, place, figure, chart): the same rule as `?story=` names.
+/// Longest id (story, place, figure, chart): ids name files, URL values and HTML attributes.
 const MAX_ID_LEN: usize = 64;
 
 /// The id rule, shared by the story, its places, figures and charts.
