@@ -187,6 +187,22 @@ fn membership_words_follow_the_fact_check() {
 }
 
 #[test]
+fn xiongan_lies_about_104_km_south_southwest() {
+    // facts.md, section 4: the card's and the mark's words for Xiong'an.
+    let story = shipped();
+    let xiongan = &story.places[place_index("xiongan")];
+    let (km, point) = capital_circles::geo::distance_and_direction(
+        (story.centre.lat, story.centre.lon),
+        xiongan.lat,
+        xiongan.lon,
+    );
+    let text =
+        |lang| capital_circles::words::distance_text(story.centre.name.get(lang), km, point, lang);
+    assert_eq!(text(Lang::En), "about 104 km south-southwest of Tiananmen");
+    assert_eq!(text(Lang::Zh), "天安门西南偏南约104公里");
+}
+
+#[test]
 fn far_places_sit_at_the_edge_with_their_distance() {
     let s = shipped();
     let l = layout(s, Lang::En, WIDTH_CLASSES[1]);
