@@ -625,6 +625,23 @@ mod tests {
     }
 
     #[test]
+    fn every_circle_the_checker_accepts_fits_the_diagram() {
+        // The checker refuses radii the diagram cannot draw; the largest it accepts lies
+        // inside the drawn view, with the edge marks' room beyond it.
+        let largest = capital_story::check::MAX_RADIUS_KM;
+        assert!(largest <= EDGE_THRESHOLD_KM && EDGE_THRESHOLD_KM < VIEW_RADIUS_KM);
+        let mut story = story().clone();
+        story.circles.to_mut()[2].radius_km = largest;
+        let l = layout(&story, Lang::En, WIDTH_CLASSES[0]);
+        let (cx, _) = l.centre;
+        let outer = l.circles.iter().map(|(_, r)| *r).fold(0.0, f64::max);
+        assert!(
+            cx - outer >= 0.0 && cx + outer <= l.class.size_px,
+            "{outer} px"
+        );
+    }
+
+    #[test]
     fn circles_share_one_km_scale() {
         let s = story();
         for class in WIDTH_CLASSES {

@@ -8,8 +8,10 @@ use crate::lang::Text;
 use crate::model::*;
 use std::collections::HashSet;
 
-/// Largest radius a circle may have: the diagram is drawn for a metropolitan area.
-const MAX_RADIUS_KM: f64 = 1_000.0;
+/// Largest radius a circle may have: the diagram shows 172 km around the centre
+/// (`diagram::VIEW_RADIUS_KM`), and places beyond 170 km sit at its edge. A larger circle would
+/// be drawn off the canvas, so the checker refuses it.
+pub const MAX_RADIUS_KM: f64 = 170.0;
 /// Most bars one chart may have and still be read on a phone.
 const MAX_BARS: usize = 8;
 /// Longest id (story, place, figure, chart): ids name files, URL values and HTML attributes.
@@ -916,6 +918,19 @@ mod tests {
                 "{bad}: {errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_circle_the_diagram_cannot_draw_is_refused() {
+        // 200 km would fall off the diagram, which shows 172 km around the centre.
+        let mut s = story();
+        s.circles.to_mut()[2].radius_km = 200.0;
+        assert_eq!(
+            fields(&s),
+            ["circles[2].radius_km: must be a number above 0 and at most 170"]
+        );
+        s.circles.to_mut()[2].radius_km = 170.0;
+        assert_eq!(fields(&s), Vec::<String>::new());
     }
 
     #[test]

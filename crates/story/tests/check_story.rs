@@ -159,17 +159,17 @@ fn cases() -> Vec<Case> {
         (
             "radius 0",
             Set("/circles/0/radius_km", json!(0)),
-            "circles[0].radius_km: must be a number above 0 and at most 1000 / 必须是大于0且不超过1000的数",
+            "circles[0].radius_km: must be a number above 0 and at most 170 / 必须是大于0且不超过170的数",
         ),
         (
             "radius negative",
             Set("/circles/0/radius_km", json!(-5)),
-            "circles[0].radius_km: must be a number above 0 and at most 1000 / 必须是大于0且不超过1000的数",
+            "circles[0].radius_km: must be a number above 0 and at most 170 / 必须是大于0且不超过170的数",
         ),
         (
             "radius 1e308",
             Set("/circles/2/radius_km", json!(1e308)),
-            "circles[2].radius_km: must be a number above 0 and at most 1000 / 必须是大于0且不超过1000的数",
+            "circles[2].radius_km: must be a number above 0 and at most 170 / 必须是大于0且不超过170的数",
         ),
         (
             "circles not innermost first",
