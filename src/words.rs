@@ -370,6 +370,83 @@ pub fn membership_line(
     }
 }
 
+/// Under the page's header when the browser cannot run the app (no WebAssembly).
+pub fn no_wasm_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "互动功能需要更新的浏览器；以下内容仍可完整阅读。",
+        Lang::En => {
+            "The interactive parts need a newer browser; everything below can still be read."
+        }
+    }
+}
+
+/// Shown once when the app stops on a panic: what is on the page still holds.
+pub fn panic_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "出错了，互动功能已停止。页面上已显示的内容仍然有效；刷新页面可重试。",
+        Lang::En => {
+            "Something went wrong and the interactive parts stopped. What is shown still holds; reload the page to try again."
+        }
+    }
+}
+
+/// In the embed panel: where to go when the host takes no iframe (`share/`).
+pub fn no_iframe_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => {
+            "微信文章不支持 iframe：请把 share/wechat-zh.svg 的代码粘贴到编辑器；微博、头条用 share/ 中的长图；说明见 share/README-zh.txt。"
+        }
+        Lang::En => {
+            "WeChat articles take no iframes: paste the code of share/wechat-en.svg into the editor; for Weibo and Toutiao use the long image in share/; see share/README-en.txt."
+        }
+    }
+}
+
+/// Under the WeChat SVG's diagram: the discs open their sections.
+pub fn tap_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "点按上图中的圆圈，在下方查看该圈层的定义和数据。",
+        Lang::En => "Tap a circle above to read its definition and figures below.",
+    }
+}
+
+/// Where a WeChat section waits for its disc to be tapped.
+pub fn section_tap_hint(circle: &str, lang: Lang) -> String {
+    let circle = isolate(circle);
+    match lang {
+        Lang::Zh => format!("点按上图中的{circle}，查看定义和数据"),
+        Lang::En => format!("Tap the {circle} above for its definition and figures"),
+    }
+}
+
+/// `share/README-zh.txt` / `-en.txt`: which file goes where, and the limits the build checked.
+pub fn editors_note(headline: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "《{headline}》：发往不支持iframe的渠道的文件\n\n\
+             微信公众号文章：打开 wechat-zh.svg，复制其中的全部代码，粘贴到编辑器的HTML或SVG代码模式中。点按图中的圆圈会显示该圈层的定义和数据；\
+             编辑器去掉id和class后仍可使用。\n\
+             微博、头条：上传长图 long-zh.png（或同名的 .jpg）；故事较长时长图分为 long-zh-1.png、long-zh-2.png……请按顺序上传。\n\
+             电子报和无法运行脚本的页面：使用 static-zh.png，图片说明（alt）用 static-zh.txt 中的文字。\n\
+             英文版文件名以 -en 结尾。\n\n\
+             构建时已检查：微信SVG只含形状、文字、分组和SMIL动画，没有脚本、<style>、style属性、foreignObject、外部引用、网页字体、滤镜或渐变；\
+             在375像素宽的手机栏中文字不小于14像素。长图宽750像素，每张高不超过20000像素，每个文件小于5MB；正文在750像素宽时不小于28像素。\n"
+        ),
+        Lang::En => format!(
+            "{headline}: files for channels that take no iframe\n\n\
+             WeChat official-account article: open wechat-en.svg, copy all of its code, and paste it into the editor's HTML or SVG code mode. \
+             Tapping a circle shows that circle's definition and figures; it keeps working after the editor strips ids and classes.\n\
+             Weibo, Toutiao: upload the long image long-en.png (or the .jpg of the same name); a longer story is split into long-en-1.png, \
+             long-en-2.png… to be uploaded in order.\n\
+             Newsletters and pages that run no script: use static-en.png with the text of static-en.txt as its alt text.\n\
+             The Chinese files end in -zh.\n\n\
+             Checked by the build: the WeChat SVG holds only shapes, text, groups and SMIL animation: no script, <style>, style attribute, \
+             foreignObject, external reference, web font, filter or gradient; no text under 14 px in a 375 px phone column. The long \
+             images are 750 px wide, each at most 20,000 px tall, each file under 5 MB; body text at least 28 px at 750 px.\n"
+        ),
+    }
+}
+
 /// A figure's source line as text: who said it, where and when, and the report.
 pub fn figure_source(story: &Story, figure: &Figure, lang: Lang) -> String {
     let label = story.ui.source.get(lang);

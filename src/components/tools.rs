@@ -63,10 +63,7 @@ pub fn tools(props: &ToolsProps) -> Html {
                 <textarea id="embed-iframe" readonly=true rows="8" value={code} />
                 <label for="embed-pym">{ ui.embed_pym.get(lang) }</label>
                 <textarea id="embed-pym" readonly=true rows="5" value={pym} />
-                <p class="note">{ match lang {
-                    Lang::Zh => "微信文章不支持 iframe：请把 share/wechat-zh.svg 的代码粘贴到编辑器；微博、头条用 share/ 中的长图；说明见 share/README-zh.txt。",
-                    Lang::En => "WeChat articles take no iframes: paste the code of share/wechat-en.svg into the editor; for Weibo and Toutiao use the long image in share/; see share/README-en.txt.",
-                } }</p>
+                <p class="note">{ crate::words::no_iframe_note(lang) }</p>
             </details>
         </section>
     }

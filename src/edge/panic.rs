@@ -14,12 +14,7 @@ pub fn install_panic_hook(lang: Lang) {
             return;
         }
         web_sys::console::error_1(&format!("capital-circles stopped: {info}").into());
-        let text = match lang {
-            Lang::Zh => "出错了，互动功能已停止。页面上已显示的内容仍然有效；刷新页面可重试。",
-            Lang::En => {
-                "Something went wrong and the interactive parts stopped. What is shown still holds; reload the page to try again."
-            }
-        };
+        let text = crate::words::panic_note(lang);
         let Some(document) = window().and_then(|w| w.document()) else {
             return;
         };

@@ -378,11 +378,7 @@ pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str
     legend(&mut flow, story, lang);
     flow.gap(6.0);
     if channel == Channel::WeChat {
-        let hint = match lang {
-            Lang::Zh => "点按上图中的圆圈，在下方查看该圈层的定义和数据。",
-            Lang::En => "Tap a circle above to read its definition and figures below.",
-        };
-        flow.text(hint, BODY_PX, true, INK);
+        flow.text(crate::words::tap_hint(lang), BODY_PX, true, INK);
         flow.gap(4.0);
     }
     flow.text(ui.radius_note.get(lang), SMALL_PX, false, MUTED);
@@ -424,11 +420,7 @@ pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str
                 // The section is hidden until its own disc is tapped: the disc keeps its own
                 // visibility, the tap bubbles to the group, and the group shows what it holds.
                 // It needs no id, so it works after an editor strips every id and class.
-                let name = circle.name.get(lang);
-                let hint = match lang {
-                    Lang::Zh => format!("点按上图中的{name}，查看定义和数据"),
-                    Lang::En => format!("Tap the {name} above for its definition and figures"),
-                };
+                let hint = crate::words::section_tap_hint(circle.name.get(lang), lang);
                 let mut placeholder = Flow::new(top);
                 placeholder.text(&hint, BODY_PX, false, MUTED);
                 placeholders.push_str(&placeholder.out);

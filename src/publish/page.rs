@@ -236,12 +236,7 @@ pub fn assemble(
         ));
     }
     replace_once(&mut html, "</head>", &format!("{head_extra}  </head>"))?;
-    let note = match lang {
-        Lang::Zh => "互动功能需要更新的浏览器；以下内容仍可完整阅读。",
-        Lang::En => {
-            "The interactive parts need a newer browser; everything below can still be read."
-        }
-    };
+    let note = crate::words::no_wasm_note(lang);
     replace_once(
         &mut html,
         "<div id=\"app\"></div>",

@@ -296,32 +296,15 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
 /// `share/README-zh.txt` and `share/README-en.txt`: which file goes where, and the limits the
 /// build checked.
 pub fn write_editors_notes(dir: &Path, story: &Story) -> Result<(), String> {
-    let headline_zh = story.ui.headline.zh.as_ref();
-    let headline_en = story.ui.headline.en.as_ref();
-    let zh = format!(
-        "《{headline_zh}》：发往不支持iframe的渠道的文件\n\n\
-         微信公众号文章：打开 wechat-zh.svg，复制其中的全部代码，粘贴到编辑器的HTML或SVG代码模式中。点按图中的圆圈会显示该圈层的定义和数据；\
-         编辑器去掉id和class后仍可使用。\n\
-         微博、头条：上传长图 long-zh.png（或同名的 .jpg）；故事较长时长图分为 long-zh-1.png、long-zh-2.png……请按顺序上传。\n\
-         电子报和无法运行脚本的页面：使用 static-zh.png，图片说明（alt）用 static-zh.txt 中的文字。\n\
-         英文版文件名以 -en 结尾。\n\n\
-         构建时已检查：微信SVG只含形状、文字、分组和SMIL动画，没有脚本、<style>、style属性、foreignObject、外部引用、网页字体、滤镜或渐变；\
-         在375像素宽的手机栏中文字不小于14像素。长图宽750像素，每张高不超过20000像素，每个文件小于5MB；正文在750像素宽时不小于28像素。\n"
-    );
-    let en = format!(
-        "{headline_en}: files for channels that take no iframe\n\n\
-         WeChat official-account article: open wechat-en.svg, copy all of its code, and paste it into the editor's HTML or SVG code mode. \
-         Tapping a circle shows that circle's definition and figures; it keeps working after the editor strips ids and classes.\n\
-         Weibo, Toutiao: upload the long image long-en.png (or the .jpg of the same name); a longer story is split into long-en-1.png, \
-         long-en-2.png… to be uploaded in order.\n\
-         Newsletters and pages that run no script: use static-en.png with the text of static-en.txt as its alt text.\n\
-         The Chinese files end in -zh.\n\n\
-         Checked by the build: the WeChat SVG holds only shapes, text, groups and SMIL animation: no script, <style>, style attribute, \
-         foreignObject, external reference, web font, filter or gradient; no text under 14 px in a 375 px phone column. The long \
-         images are 750 px wide, each at most 20,000 px tall, each file under 5 MB; body text at least 28 px at 750 px.\n"
-    );
-    write(&dir.join(SHARE_DIR).join("README-zh.txt"), zh)?;
-    write(&dir.join(SHARE_DIR).join("README-en.txt"), en)
+    for lang in Lang::ALL {
+        let note = crate::words::editors_note(story.ui.headline.get(lang), lang);
+        write(
+            &dir.join(SHARE_DIR)
+                .join(format!("README-{}.txt", lang.code())),
+            note,
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
