@@ -34,14 +34,14 @@ mod testing;
 /// where the build left it.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use components::{App, AppProps, StoryRef};
+    use components::{App, AppProps, StoryRef, TextVersionSource};
 
     let lang = edge::page_lang();
     edge::install_panic_hook(lang);
-    let props = |kept_text_version| AppProps {
+    let props = |text_version| AppProps {
         story: StoryRef(story::story()),
         lang,
-        kept_text_version,
+        text_version,
     };
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -50,9 +50,12 @@ pub fn start() {
         // The build prerendered the page: take over its HTML instead of redrawing it.
         // The text version in it stays as it is (hydration claims it without reading it).
         Some(el) if el.first_element_child().is_some() => {
-            yew::Renderer::<App>::with_root_and_props(el, props(Some("".into()))).hydrate()
+            yew::Renderer::<App>::with_root_and_props(el, props(TextVersionSource::Kept)).hydrate()
         }
-        Some(el) => yew::Renderer::<App>::with_root_and_props(el, props(None)).render(),
-        None => yew::Renderer::<App>::with_props(props(None)).render(),
+        Some(el) => {
+            yew::Renderer::<App>::with_root_and_props(el, props(TextVersionSource::Rendered))
+                .render()
+        }
+        None => yew::Renderer::<App>::with_props(props(TextVersionSource::Rendered)).render(),
     };
 }

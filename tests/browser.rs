@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use capital_circles::charts::{BarChartSpec, bar_chart_svg, bar_value_text};
-use capital_circles::components::{App, AppProps, StoryRef, chart_colours};
+use capital_circles::components::{App, AppProps, StoryRef, TextVersionSource, chart_colours};
 use capital_circles::story::{CircleId, Lang, Section, story};
 use wasm_bindgen_test::*;
 
@@ -27,7 +27,7 @@ async fn mount(lang: Lang) -> web_sys::Element {
         AppProps {
             story: StoryRef(story()),
             lang,
-            kept_text_version: None,
+            text_version: TextVersionSource::Rendered,
         },
     )
     .render();

@@ -19,13 +19,25 @@ pub struct AppProps {
     /// The page's own language. The first render depends on it and the story alone, so the
     /// page can be prerendered; `?lang=` and `?circle=` are applied after start-up.
     pub lang: Lang,
-    /// The text version as the page already holds it, kept as it stands instead of hydrated
-    /// (it is static, and a third of the page's elements: hydrating it held the first click
-    /// back) until the reader switches language, when the component renders it. Hydration
-    /// only claims the nodes between their markers, so in the browser this is empty; the
-    /// prerender passes the HTML itself. `None`: the component renders it from the start.
+    /// Where the text version comes from until the reader switches language.
     #[prop_or_default]
-    pub kept_text_version: Option<AttrValue>,
+    pub text_version: TextVersionSource,
+}
+
+/// Where the text version comes from. The prerendered page's text version is kept as it
+/// stands instead of hydrated (it is static, and a third of the page's elements: hydrating it
+/// held the first click back) until the reader switches language; from then on the component
+/// renders it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum TextVersionSource {
+    /// The component renders it from the start (no prerendered page).
+    #[default]
+    Rendered,
+    /// In the browser, over the prerendered page: hydration claims the kept nodes between
+    /// their markers without reading them.
+    Kept,
+    /// At build time: this HTML is written into the page as it stands.
+    Prerendered(AttrValue),
 }
 
 #[function_component(App)]
@@ -60,12 +72,17 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     // Once the language has changed, the component owns the text version for good: going back
     // to the page's language must not bring back the kept (now removed) nodes.
-    let text_rendered = use_mut_ref(|| props.kept_text_version.is_none());
+    let text_rendered = use_mut_ref(|| props.text_version == TextVersionSource::Rendered);
     if lang != page_lang {
         *text_rendered.borrow_mut() = true;
     }
-    let text_version = match &props.kept_text_version {
-        Some(kept) if !*text_rendered.borrow() => Html::from_html_unchecked(kept.clone()),
+    let text_version = match &props.text_version {
+        TextVersionSource::Prerendered(html) if !*text_rendered.borrow() => {
+            Html::from_html_unchecked(html.clone())
+        }
+        TextVersionSource::Kept if !*text_rendered.borrow() => {
+            Html::from_html_unchecked(AttrValue::default())
+        }
         _ => html! { <TextVersion story={*story} {lang} /> },
     };
     let ui = &story.ui;

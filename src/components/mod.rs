@@ -9,11 +9,11 @@ mod place;
 mod text_version;
 mod tools;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, TextVersionSource};
 pub use chart::chart_colours;
 
 /// The text version alone, as static HTML (no hydration markers): the prerendered page holds
-/// it, and the app keeps it as it stands (`AppProps::kept_text_version`).
+/// it, and the app keeps it as it stands (`TextVersionSource`).
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn render_text_version(story: StoryRef, lang: crate::story::Lang) -> String {
     yew::LocalServerRenderer::<text_version::TextVersion>::with_props(

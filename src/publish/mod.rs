@@ -25,7 +25,9 @@ mod native {
     use super::page::{PageSettings, assemble, start_js, take_inline_loader};
     use super::share_image::{extract_wide_diagram, share_svg};
     use crate::charts::{BarChartSpec, bar_chart_svg};
-    use crate::components::{App, AppProps, StoryRef, chart_colours, render_text_version};
+    use crate::components::{
+        App, AppProps, StoryRef, TextVersionSource, chart_colours, render_text_version,
+    };
     use crate::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
     use crate::story::{Lang, Story};
     use std::path::Path;
@@ -61,7 +63,7 @@ mod native {
             let props = AppProps {
                 story: StoryRef(story),
                 lang,
-                kept_text_version: Some(text_version.into()),
+                text_version: TextVersionSource::Prerendered(text_version.into()),
             };
             let app_html =
                 runtime.block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
