@@ -3,7 +3,7 @@
 
 use super::schedule::when_idle;
 use super::{Listener, is_framed, listen, query_param, window};
-use crate::state::{Action, ViewState};
+use crate::state::ViewState;
 use crate::story::Lang;
 use crate::url::{UrlView, params_for};
 
@@ -75,9 +75,11 @@ fn write_url(state: ViewState, page_lang: Lang) {
     }
 }
 
-/// Listens for back and forward; the returned guard stops listening when dropped.
-pub fn on_popstate(page_lang: Lang, dispatch: impl Fn(Action) + 'static) -> Option<Listener> {
+/// Listens for back and forward, handing over the view the URL now asks for; the returned
+/// guard stops listening when dropped. What to do with the view is the caller's: the edge
+/// talks to the browser, not to the reducer.
+pub fn on_popstate(page_lang: Lang, on_view: impl Fn(ViewState) + 'static) -> Option<Listener> {
     listen(&window()?, "popstate", false, move |_| {
-        dispatch(Action::Restore(url_view().state(page_lang)));
+        on_view(url_view().state(page_lang));
     })
 }

@@ -75,7 +75,9 @@ pub fn use_url_sync(page_lang: Lang, state: &UseReducerHandle<ViewState>) {
                 StartUp::MarkSynced => has_synced.borrow().set(true),
                 StartUp::Restore(wanted) => dispatcher.dispatch(Action::Restore(wanted)),
             }
-            let listener = edge::on_popstate(page_lang, move |a| dispatcher.dispatch(a));
+            let listener = edge::on_popstate(page_lang, move |view| {
+                dispatcher.dispatch(Action::Restore(view));
+            });
             move || drop(listener)
         });
     }
