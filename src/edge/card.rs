@@ -81,39 +81,44 @@ const CARD: &str = ".place-card";
 pub fn on_outside_tap(close: impl Fn(bool) + 'static) -> Option<Listener> {
     let document = window()?.document()?;
     let doc = document.clone();
-    listen(&document, "click", true, move |e: web_sys::Event| {
-        let Some(target) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let within =
-            |e: &web_sys::Element, selector: &str| matches!(e.closest(selector), Ok(Some(_)));
-        if within(&target, CARD) || within(&target, ".hits") {
-            return;
-        }
-        if within(&target, "svg.diagram") {
-            e.stop_propagation();
-            e.prevent_default();
-            close(true);
-            return;
-        }
-        let focus_is_lost = match doc.active_element() {
-            None => true,
-            Some(active) => {
-                within(&active, CARD)
-                    || doc
-                        .body()
-                        .is_some_and(|b| active == *b.unchecked_ref::<web_sys::Element>())
+    Some(listen(
+        &document,
+        "click",
+        true,
+        move |e: web_sys::Event| {
+            let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let within =
+                |e: &web_sys::Element, selector: &str| matches!(e.closest(selector), Ok(Some(_)));
+            if within(&target, CARD) || within(&target, ".hits") {
+                return;
             }
-        };
-        close(focus_is_lost);
-    })
+            if within(&target, "svg.diagram") {
+                e.stop_propagation();
+                e.prevent_default();
+                close(true);
+                return;
+            }
+            let focus_is_lost = match doc.active_element() {
+                None => true,
+                Some(active) => {
+                    within(&active, CARD)
+                        || doc
+                            .body()
+                            .is_some_and(|b| active == *b.unchecked_ref::<web_sys::Element>())
+                }
+            };
+            close(focus_is_lost);
+        },
+    ))
 }
 
 /// Calls `on_resize` whenever the window changes size, until dropped: an open card follows its
 /// mark when the diagram scales or the other width class takes over.
 pub fn on_resize(on_resize: impl Fn() + 'static) -> Option<Listener> {
-    listen(&window()?, "resize", false, move |_| on_resize())
+    Some(listen(&window()?, "resize", false, move |_| on_resize()))
 }

@@ -79,7 +79,7 @@ fn write_url(state: ViewState, page_lang: Lang) {
 /// guard stops listening when dropped. What to do with the view is the caller's: the edge
 /// talks to the browser, not to the reducer.
 pub fn on_popstate(page_lang: Lang, on_view: impl Fn(ViewState) + 'static) -> Option<Listener> {
-    listen(&window()?, "popstate", false, move |_| {
+    Some(listen(&window()?, "popstate", false, move |_| {
         on_view(url_view().state(page_lang));
-    })
+    }))
 }

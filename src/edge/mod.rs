@@ -16,7 +16,6 @@ pub use schedule::when_idle;
 
 use crate::story::Lang;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 pub(crate) fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -93,41 +92,29 @@ pub fn focus_without_scrolling(element: &web_sys::Element) {
 }
 
 /// An event listener that is removed when dropped: how components listen to the window or the
-/// document for as long as they need to.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    event: &'static str,
-    capture: bool,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
+/// document for as long as they need to (gloo-events, already in yew's tree, instead of a
+/// guard of our own).
+pub type Listener = gloo_events::EventListener;
 
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback_and_bool(
-            self.event,
-            self.closure.as_ref().unchecked_ref(),
-            self.capture,
-        );
-    }
-}
-
-/// Calls `handler` for each `event` on `target` (in the capture phase when `capture`).
+/// Calls `handler` for each `event` on `target` (in the capture phase when `capture`). Never
+/// passive: a handler may cancel the event (a tap on the diagram that closes a card).
 pub(crate) fn listen(
     target: &impl AsRef<web_sys::EventTarget>,
     event: &'static str,
     capture: bool,
-    handler: impl FnMut(web_sys::Event) + 'static,
-) -> Option<Listener> {
-    let target: &web_sys::EventTarget = target.as_ref();
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
-    target
-        .add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), capture)
-        .ok()?;
-    Some(Listener {
-        target: target.clone(),
-        event,
-        capture,
-        closure,
+    mut handler: impl FnMut(web_sys::Event) + 'static,
+) -> Listener {
+    use gloo_events::{EventListenerOptions, EventListenerPhase};
+    let options = EventListenerOptions {
+        phase: if capture {
+            EventListenerPhase::Capture
+        } else {
+            EventListenerPhase::Bubble
+        },
+        passive: false,
+    };
+    gloo_events::EventListener::new_with_options(target.as_ref(), event, options, move |e| {
+        handler(e.clone())
     })
 }
 
