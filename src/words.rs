@@ -216,6 +216,16 @@ pub fn quote_text(quote: &Quote, lang: Lang, translation_note: &str) -> String {
     }
 }
 
+/// The circle's name in the plan, where it has its own: `规划中的名称：产业协同圈` /
+/// `Name in the plan: industrial coordination circle`.
+pub fn plan_name_line(ui: &Ui, circle: &Circle, lang: Lang) -> Option<String> {
+    let plan_name = circle.plan_name.as_ref()?;
+    Some(match lang {
+        Lang::Zh => format!("{}：{}", ui.plan_name.zh, plan_name.zh),
+        Lang::En => format!("{}: {}", ui.plan_name.en, plan_name.en),
+    })
+}
+
 /// The plan's radius of a circle: `规划半径约50公里` / `Plan radius: about 50 km` (the ui
 /// string carries the qualifier).
 pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {

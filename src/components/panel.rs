@@ -13,7 +13,8 @@ use crate::diagram::MarkKind;
 use crate::numbers::figure_text;
 use crate::story::{Circle, CircleId, Figure, Lang, Section, Story, Zone};
 use crate::words::{
-    attribution, figure_label, member_text, quote_text, radius_text, said_text, sources_pieces,
+    attribution, figure_label, member_text, plan_name_line, quote_text, radius_text, said_text,
+    sources_pieces,
 };
 use yew::prelude::*;
 
@@ -68,11 +69,8 @@ pub fn definition_html(story: &Story, circle: &Circle, lang: Lang, heading: &'st
             <p class="definition said">{ definition.summary.get(lang) }</p>
             { super::source_html(&attribution(story, ui.source.get(lang), Some(&definition.said), &definition.source, lang)) }
             <@{heading} class="said-by">{ said_text(story, &quote.said, lang) }</@>
-            if let Some(plan_name) = &circle.plan_name {
-                <p class="plan-name">{ match lang {
-                    Lang::Zh => format!("{}：{}", ui.plan_name.zh, plan_name.zh),
-                    Lang::En => format!("{}: {}", ui.plan_name.en, plan_name.en),
-                } }</p>
+            if let Some(line) = plan_name_line(ui, circle, lang) {
+                <p class="plan-name">{ line }</p>
             }
             if lang == quote.original {
                 <blockquote class="definition plan">{ quote_text(quote, lang, translation_note) }</blockquote>

@@ -17,8 +17,8 @@ use crate::publish::share_image::wrap;
 use crate::story::{Circle, CircleId, Figure, Lang, Section, Story};
 pub use crate::words::alt_text;
 use crate::words::{
-    attribution, figure_label, figure_source, member_text, pieces_text, quote_text, radius_text,
-    said_text, sources_pieces,
+    attribution, figure_label, figure_source, member_text, pieces_text, plan_name_line, quote_text,
+    radius_text, said_text, sources_pieces,
 };
 
 /// The column's width: a phone's, where WeChat shows an article.
@@ -68,12 +68,42 @@ pub enum Channel {
     Newsletter,
 }
 
-/// An article drawn in the column: its SVG, its height, and the heights at which it may be
-/// cut into parts (between blocks, never through a line).
+/// An article drawn in the column: its drawing (the SVG's content), its height, and the
+/// heights at which it may be cut into parts (between blocks, never through a line).
 pub struct Article {
-    pub svg: String,
+    body: String,
     pub height_px: f64,
     pub breaks: Vec<f64>,
+}
+
+impl Article {
+    /// The whole article as one SVG, 100% of the column it is pasted into (WeChat).
+    pub fn svg(&self) -> String {
+        self.document("width=\"100%\"", 0.0, self.height_px)
+    }
+
+    /// The window from `top` to `bottom` as its own SVG, `width_px` wide (an image's part).
+    pub fn window_svg(&self, top: f64, bottom: f64, width_px: u32) -> String {
+        let scale = f64::from(width_px) / COLUMN_PX;
+        let size = format!(
+            "width=\"{width_px}\" height=\"{}\"",
+            ((bottom - top) * scale).round()
+        );
+        self.document(&size, top, bottom - top)
+    }
+
+    fn document(&self, size: &str, top: f64, height: f64) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" {size} viewBox=\"0 {top} {COLUMN_PX} {height}\" font-family=\"{FONTS}\">\n{}</svg>\n",
+            self.body
+        )
+    }
+}
+
+/// The diagram as the column draws it, for one language: lay it out once and draw every
+/// channel's article from it.
+pub fn column_diagram(story: &Story, lang: Lang) -> DiagramLayout {
+    layout(story, lang, DIAGRAM_CLASS)
 }
 
 /// Text laid out top to bottom in the column.
@@ -165,11 +195,7 @@ fn circle_section(flow: &mut Flow, story: &Story, circle: &Circle, lang: Lang) {
     flow.text(&pieces_text(&said), SMALL_PX, false, MUTED);
     flow.gap(6.0);
     flow.text(&said_text(story, &quote.said, lang), BODY_PX, true, INK);
-    if let Some(plan_name) = &circle.plan_name {
-        let line = match lang {
-            Lang::Zh => format!("{}：{}", ui.plan_name.zh, plan_name.zh),
-            Lang::En => format!("{}: {}", ui.plan_name.en, plan_name.en),
-        };
+    if let Some(line) = plan_name_line(ui, circle, lang) {
         flow.text(&line, BODY_PX, false, INK);
     }
     flow.text(
@@ -363,9 +389,14 @@ fn credits(flow: &mut Flow, story: &Story, lang: Lang, address: Option<&str>) {
 }
 
 /// The article of `story` in `lang` for `channel`. `address` is the graphic's published URL.
-pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str>) -> Article {
+pub fn article(
+    story: &Story,
+    lang: Lang,
+    diagram: &DiagramLayout,
+    channel: Channel,
+    address: Option<&str>,
+) -> Article {
     let ui = &story.ui;
-    let diagram = layout(story, lang, DIAGRAM_CLASS);
     let mut flow = Flow::new(MARGIN_PX);
     flow.text(ui.kicker.get(lang), SMALL_PX, true, MUTED);
     flow.text(ui.headline.get(lang), HEADLINE_PX, true, INK);
@@ -396,7 +427,7 @@ pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str
     let mut placeholders = String::new();
     if channel == Channel::Newsletter {
         for (id, radius) in diagram.circles.iter().rev() {
-            discs.push_str(&disc_svg(&diagram, *id, *radius, diagram_top, ""));
+            discs.push_str(&disc_svg(diagram, *id, *radius, diagram_top, ""));
         }
     } else {
         // Sections in reading order (innermost circle first); their groups are written
@@ -426,11 +457,11 @@ pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str
                 placeholders.push_str(&placeholder.out);
                 groups.push(format!(
                     "<g visibility=\"hidden\">\n<set attributeName=\"visibility\" to=\"visible\" begin=\"click;touchstart\" fill=\"freeze\"/>\n{}{background}{}</g>\n",
-                    disc_svg(&diagram, *id, *radius, diagram_top, " visibility=\"visible\""),
+                    disc_svg(diagram, *id, *radius, diagram_top, " visibility=\"visible\""),
                     section.out
                 ));
             } else {
-                groups.push(disc_svg(&diagram, *id, *radius, diagram_top, ""));
+                groups.push(disc_svg(diagram, *id, *radius, diagram_top, ""));
                 flow.out.push_str(&section.out);
             }
             flow.breaks.push(top);
@@ -463,17 +494,16 @@ pub fn article(story: &Story, lang: Lang, channel: Channel, address: Option<&str
     }
     credits(&mut flow, story, lang, address);
     let height = flow.y.ceil();
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {COLUMN_PX} {height}\" font-family=\"{FONTS}\">\n<rect x=\"0\" y=\"0\" width=\"{COLUMN_PX}\" height=\"{height}\" fill=\"{PAPER}\"/>\n"
+    let mut body = format!(
+        "<rect x=\"0\" y=\"0\" width=\"{COLUMN_PX}\" height=\"{height}\" fill=\"{PAPER}\"/>\n"
     );
-    svg.push_str(&placeholders);
-    svg.push_str(&discs);
-    svg.push_str(&diagram_overlay(&diagram, diagram_top));
-    svg.push_str(&flow.out);
-    svg.push_str("</svg>\n");
+    body.push_str(&placeholders);
+    body.push_str(&discs);
+    body.push_str(&diagram_overlay(diagram, diagram_top));
+    body.push_str(&flow.out);
     flow.breaks.retain(|b| *b > 0.0 && *b < height);
     Article {
-        svg,
+        body,
         height_px: height,
         breaks: flow.breaks,
     }
@@ -488,7 +518,15 @@ mod tests {
     fn the_wechat_svg_keeps_to_what_wechat_keeps_in_both_languages() {
         let story = crate::testing::fixture();
         for lang in Lang::ALL {
-            let svg = article(story, lang, Channel::WeChat, Some("https://n.example/g/")).svg;
+            let diagram = column_diagram(story, lang);
+            let svg = article(
+                story,
+                lang,
+                &diagram,
+                Channel::WeChat,
+                Some("https://n.example/g/"),
+            )
+            .svg();
             assert_eq!(wechat_faults(&svg), Vec::<String>::new(), "{lang}");
             // One tap group per circle, each hidden until its own disc is tapped.
             assert_eq!(
@@ -508,7 +546,8 @@ mod tests {
     fn hostile_story_text_stays_text_in_the_svg() {
         let story = crate::testing::fixture();
         for channel in [Channel::WeChat, Channel::LongImage, Channel::Newsletter] {
-            let svg = article(story, Lang::En, channel, None).svg;
+            let diagram = column_diagram(story, Lang::En);
+            let svg = article(story, Lang::En, &diagram, channel, None).svg();
             let document = roxmltree::Document::parse(&svg)
                 .unwrap_or_else(|e| panic!("{channel:?}: not XML: {e}"));
             assert!(
@@ -539,7 +578,8 @@ mod tests {
     #[test]
     fn the_long_image_shows_every_section_and_every_place() {
         let story = crate::testing::fixture();
-        let svg = article(story, Lang::Zh, Channel::LongImage, None).svg;
+        let diagram = column_diagram(story, Lang::Zh);
+        let svg = article(story, Lang::Zh, &diagram, Channel::LongImage, None).svg();
         assert!(!svg.contains("visibility=\"hidden\""));
         for circle in story.circles.iter() {
             assert!(

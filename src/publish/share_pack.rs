@@ -4,7 +4,7 @@
 //! sets is checked here; a story that breaks one stops the build with a message naming the
 //! file and the limit, in English and Chinese.
 
-use super::channels::{COLUMN_PX, Channel, alt_text, article};
+use super::channels::{COLUMN_PX, Channel, alt_text, article, column_diagram};
 use super::wechat_check::wechat_faults;
 use crate::paths::{SHARE_DIR, long_image_path, static_image_path, wechat_svg_path};
 use crate::story::{Lang, Story};
@@ -134,20 +134,6 @@ pub fn cut_points(height: f64, breaks: &[f64], max: f64) -> Vec<(f64, f64)> {
     parts
 }
 
-/// One part of an article as its own SVG: the window from `top` to `bottom`.
-fn part_svg(svg: &str, top: f64, bottom: f64, width_px: u32) -> String {
-    let height = bottom - top;
-    let scale = f64::from(width_px) / COLUMN_PX;
-    let head = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width_px}\" height=\"{}\" viewBox=\"0 {top} {COLUMN_PX} {height}\"",
-        (height * scale).round()
-    );
-    match svg.split_once(" font-family=") {
-        Some((_, rest)) => format!("{head} font-family={rest}"),
-        None => svg.to_owned(),
-    }
-}
-
 /// Where rendered images are kept between builds, keyed by what they are rendered from: a
 /// rebuild of the same story copies them instead of rendering them again (`make build` starts
 /// from an empty `dist/`). In the build's target folder, so `cargo clean` empties it.
@@ -200,9 +186,10 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
     std::fs::create_dir_all(dir.join(SHARE_DIR))
         .map_err(|e| format!("{}: {e}", dir.join(SHARE_DIR).display()))?;
     for lang in Lang::ALL {
-        let wechat = article(story, lang, Channel::WeChat, address);
+        let diagram = column_diagram(story, lang);
+        let wechat = article(story, lang, &diagram, Channel::WeChat, address).svg();
         let wechat_path = wechat_svg_path(lang);
-        let faults = wechat_faults(&wechat.svg);
+        let faults = wechat_faults(&wechat);
         if !faults.is_empty() {
             return Err(faults
                 .iter()
@@ -210,13 +197,13 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
                 .collect::<Vec<_>>()
                 .join("\n"));
         }
-        write(&dir.join(&wechat_path), &wechat.svg)?;
+        write(&dir.join(&wechat_path), &wechat)?;
 
-        let long = article(story, lang, Channel::LongImage, address);
+        let long = article(story, lang, &diagram, Channel::LongImage, address);
         let scale = f64::from(LONG_WIDTH_PX) / COLUMN_PX;
         let parts = cut_points(long.height_px, &long.breaks, MAX_LONG_HEIGHT_PX / scale);
         for (i, (top, bottom)) in parts.iter().enumerate() {
-            let svg = part_svg(&long.svg, *top, *bottom, LONG_WIDTH_PX);
+            let svg = long.window_svg(*top, *bottom, LONG_WIDTH_PX);
             let png = long_image_path(lang, i + 1, parts.len(), "png");
             let jpeg = long_image_path(lang, i + 1, parts.len(), "jpg");
             let key = cache_key(&svg, LONG_WIDTH_PX);
@@ -231,13 +218,8 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
             images.push((png, Some(jpeg), key));
         }
 
-        let newsletter = article(story, lang, Channel::Newsletter, address);
-        let svg = part_svg(
-            &newsletter.svg,
-            0.0,
-            newsletter.height_px,
-            NEWSLETTER_WIDTH_PX,
-        );
+        let newsletter = article(story, lang, &diagram, Channel::Newsletter, address);
+        let svg = newsletter.window_svg(0.0, newsletter.height_px, NEWSLETTER_WIDTH_PX);
         let png = static_image_path(lang, "png");
         let key = cache_key(&svg, NEWSLETTER_WIDTH_PX);
         if from_cache(&key, &dir.join(&png), None) {
