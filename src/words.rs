@@ -138,11 +138,6 @@ pub fn attribution(
     pieces
 }
 
-/// "Source: name, date" / "来源：名称，日期", the name isolated (it may be in another script).
-pub fn source_line(label: &str, source: &Source, lang: Lang) -> String {
-    sources_line(label, std::slice::from_ref(source), lang)
-}
-
 /// `text` followed by a note in the language's own brackets: `名称（注）` / `name (note)`.
 fn with_note(text: &str, note: &str, lang: Lang) -> String {
     match lang {
@@ -184,12 +179,8 @@ pub fn figure_label(figure: &Figure, lang: Lang) -> String {
     }
 }
 
-/// "Source: A, date; B, date" for several sources, each with its own date, in the order given.
-pub fn sources_line(label: &str, sources: &[Source], lang: Lang) -> String {
-    pieces_text(&sources_pieces(label, sources, lang))
-}
-
-/// [`sources_line`] as pieces, each name linked where its page is known.
+/// "Source: A, date; B, date" for several sources, each with its own date, in the order given,
+/// each name isolated (it may be in another script) and linked where its page is known.
 pub fn sources_pieces(label: &str, sources: &[Source], lang: Lang) -> Vec<Piece> {
     let mut pieces = Vec::new();
     match lang {
@@ -507,6 +498,11 @@ mod tests {
             date: date.to_owned().into(),
             url: None,
         }
+    }
+
+    /// One source's line as plain text.
+    fn source_line(label: &str, source: &Source, lang: Lang) -> String {
+        pieces_text(&sources_pieces(label, std::slice::from_ref(source), lang))
     }
 
     #[test]
