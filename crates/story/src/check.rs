@@ -627,7 +627,7 @@ fn check_parts_named(
             &key(at, "part"),
             format!(
                 "must name the part that is {status}: parts of this place ({parts}) are confirmed members of the {circle} circle",
-                status = status_slug(membership.status)
+                status = membership.status.slug()
             ),
             format!(
                 "必须写明哪一部分{status}：该地的部分地区（{parts}）是{circle}圈层的已证实成员",
@@ -637,14 +637,6 @@ fn check_parts_named(
                 }
             ),
         );
-    }
-}
-
-fn status_slug(status: Status) -> &'static str {
-    match status {
-        Status::Confirmed => "confirmed",
-        Status::Inferred => "inferred",
-        Status::Unconfirmed => "unconfirmed",
     }
 }
 

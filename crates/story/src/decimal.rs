@@ -8,6 +8,10 @@ const MAX_DIGITS: u32 = 18;
 /// Largest power of ten a value may reach (10^16 = 1亿亿): far above any figure here.
 const MAX_EXPONENT: i32 = 16;
 
+/// The Chinese multipliers a value may end in, longest first, with their powers of ten. The
+/// evidence rules read the same words in a source's sentence.
+pub(crate) const CHINESE_MULTIPLIERS: [(&str, i32); 3] = [("万亿", 12), ("亿", 8), ("万", 4)];
+
 /// `mantissa × 10^exponent`, kept with the source's own digits: `17.5万` is
 /// mantissa 175, exponent 3. Trailing zeros of the mantissa are folded into the exponent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,15 +88,10 @@ impl Decimal {
         if text.starts_with('-') {
             return Err(DecimalError::Negative);
         }
-        let (number, multiplier_exp) = if let Some(rest) = text.strip_suffix("万亿") {
-            (rest, 12)
-        } else if let Some(rest) = text.strip_suffix('亿') {
-            (rest, 8)
-        } else if let Some(rest) = text.strip_suffix('万') {
-            (rest, 4)
-        } else {
-            (text, 0)
-        };
+        let (number, multiplier_exp) = CHINESE_MULTIPLIERS
+            .iter()
+            .find_map(|(word, exp)| text.strip_suffix(word).map(|rest| (rest, *exp)))
+            .unwrap_or((text, 0));
         let (int_part, frac_part) = match number.split_once('.') {
             Some((i, f)) => (i, f),
             None => (number, ""),

@@ -3,7 +3,7 @@
 //! compiled into the page ([`BuildOnly`]).
 
 use crate::Str;
-use crate::decimal::Decimal;
+use crate::decimal::{CHINESE_MULTIPLIERS, Decimal};
 use crate::lang::Lang;
 
 /// A source's own sentence (or sentences), verbatim, in the language it was read in.
@@ -152,16 +152,21 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
     found
 }
 
-/// The power of ten of a Chinese multiplier at the start of `text`, simplified or traditional:
-/// 万亿 (萬億) 12, 亿 (億) 8, 万 (萬) 4.
+/// The power of ten of a Chinese multiplier at the start of `text` (the words a value may end
+/// in, `decimal::CHINESE_MULTIPLIERS`), simplified or traditional (萬, 億).
 fn chinese_multiplier(text: &str) -> Option<i32> {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some('万' | '萬'), Some('亿' | '億')) => Some(12),
-        (Some('亿' | '億'), _) => Some(8),
-        (Some('万' | '萬'), _) => Some(4),
-        _ => None,
-    }
+    let simplified: String = text
+        .chars()
+        .take(2)
+        .map(|c| match c {
+            '萬' => '万',
+            '億' => '亿',
+            other => other,
+        })
+        .collect();
+    CHINESE_MULTIPLIERS
+        .iter()
+        .find_map(|(word, exp)| simplified.starts_with(word).then_some(*exp))
 }
 
 /// `text` with the ASCII forms of Chinese punctuation made full-width (`,` → `，`, `(` → `（`),

@@ -310,6 +310,17 @@ words! {
     }
 }
 
+impl Status {
+    /// The word as the story file spells it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Inferred => "inferred",
+            Status::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
 record! {
     /// A place's membership in one circle.
     pub struct Membership {
