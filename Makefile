@@ -48,7 +48,7 @@ build: tools-build
 	PRERENDER_REQUIRE_PNG=1 trunk build --release --dist $(DIST)
 
 check-story:
-	@cargo run --offline --quiet -p capital-story --bin check-story -- $(STORY)
+	@cargo run --offline --quiet -p publish --bin check-story -- $(STORY)
 
 # Two release builds: the shipped story (dist/) and the fixture story (target/e2e-dist/).
 test: tools-test
@@ -60,7 +60,8 @@ test: tools-test
 	$(MAKE) --no-print-directory build-e2e
 	$(MAKE) --no-print-directory test-e2e
 
-# Layer 1: the story crate (reader, rules, check-story) and the app's pure logic, natively.
+# Layer 1: every crate's own tests natively (story, graphic, app, publish), and the shipped
+# story's facts (tests/content.rs).
 test-native:
 	@echo "==> native tests (cargo test)"
 	cargo test --offline --workspace
@@ -86,7 +87,7 @@ test-e2e:
 
 # The charts as drawn natively; tests/browser.rs compiles them in to compare with the browser.
 fixtures:
-	cargo run --offline --quiet --bin native-charts -- target/fixtures/native-charts.json
+	cargo run --offline --quiet -p publish --bin native-charts -- target/fixtures/native-charts.json
 
 # Benchmarks (not part of `make test`): dist/ against a static page and an ECharts peer.
 bench: tools-test build
@@ -119,7 +120,8 @@ fuzz:
 lint: fixtures
 	cargo fmt --check
 	cargo clippy --offline --workspace --all-targets -- -D warnings
-	cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --offline --workspace --exclude publish --all-targets --target wasm32-unknown-unknown -- -D warnings
+	bash tests/layers.sh
 
 clean:
 	rm -rf dist target/fixtures target/screenshots $(E2E_DIST)

@@ -6,18 +6,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// The shipped story, relative to this crate.
-const DEFAULT_STORY: &str = "static/stories/capital-metro.json";
-
 fn main() -> ExitCode {
     println!("cargo::rerun-if-env-changed=STORY");
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let story_path = match std::env::var_os("STORY").filter(|s| !s.is_empty()) {
-        Some(path) => PathBuf::from(path),
-        None => manifest_dir.join(DEFAULT_STORY),
-    };
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let story_path = story::read::story_path(&root);
     println!("cargo::rerun-if-changed={}", story_path.display());
-    let story = match capital_story::read::read_file(&story_path) {
+    let story = match story::read::read_file(&story_path) {
         Ok(story) => story,
         Err(errors) => {
             for error in errors {
@@ -31,7 +25,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let out = out_dir.join("story.rs");
-    if let Err(e) = std::fs::write(&out, capital_story::bake::story_rs(&story)) {
+    if let Err(e) = std::fs::write(&out, story::bake::story_rs(&story)) {
         eprintln!("{}: {e}", out.display());
         return ExitCode::FAILURE;
     }

@@ -1,52 +1,40 @@
-//! Beijing's modern capital metropolitan area as three nested circles: model, renderers and Yew app.
+//! The page's WebAssembly: the story this build tells, baked in by `build.rs`, mounted with the
+//! app (crate `app`). The layers are crates, each using only the ones before it:
 //!
-//! Data flows one way: story file -> (build time) checked and baked [`story::Story`] -> view state
-//! ([`state::ViewState`]) -> pure renderers ([`geo`], [`diagram`], [`charts`], [`numbers`]) ->
-//! Yew [`components`], which reach the world outside through [`hooks`]. Everything that touches
-//! the browser lives in `edge`: compiled on every target so it type-checks natively, called in
-//! the browser only. Build-time publishing (prerendered pages, downloads, `share/`) is
-//! [`publish`], native only.
+//! - `story`: the story file's model, reader and rules (build time; the page gets the model);
+//! - `graphic`: everything pure — numbers, geography, diagram geometry, charts, words, URLs,
+//!   the embed protocol, the view state and the palette;
+//! - `app`: the Yew components and hooks, and `browser/`, all that touches the page;
+//! - `publish`: build time — `check-story`, the prerendered pages, downloads and share images.
 
+// The baked story names `alloc::borrow::Cow` (databake writes paths that work without std).
 extern crate alloc;
 
-pub mod bidi;
-pub mod charts;
-pub mod components;
-pub mod diagram;
-pub mod embed;
-pub mod escape;
-pub mod geo;
-pub mod hooks;
-pub mod numbers;
-pub mod state;
-pub mod story;
+pub use story::Story;
 
-pub mod edge;
-pub mod paths;
-pub mod publish;
-pub mod url;
-pub mod words;
+mod baked {
+    // `pub static STORY: story::Story`, written by build.rs (see `story::bake`).
+    include!(concat!(env!("OUT_DIR"), "/story.rs"));
+}
 
-#[cfg(test)]
-mod testing;
+/// The story this build tells (`make build STORY=…`; default: the shipped story).
+pub fn story() -> &'static Story {
+    &baked::STORY
+}
 
 /// Mounts the graphic into `#app` (or `<body>` when missing), taking over the prerendered HTML
-/// where the build left it.
-#[cfg(target_arch = "wasm32")]
+/// where the build left it. Runs in the browser only.
 pub fn start() {
-    use components::{App, AppProps, StoryRef, TextVersionSource};
+    use app::components::{App, AppProps, StoryRef, TextVersionSource};
 
-    let lang = edge::page_lang();
-    edge::install_panic_hook(lang);
+    let lang = app::browser::page_lang();
+    app::browser::install_panic_hook(lang);
     let props = |text_version| AppProps {
-        story: StoryRef(story::story()),
+        story: StoryRef(story()),
         lang,
         text_version,
     };
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
+    match app::browser::mount_point() {
         // The build prerendered the page: take over its HTML instead of redrawing it.
         // The text version in it stays as it is (hydration claims it without reading it).
         Some(el) if el.first_element_child().is_some() => {

@@ -1,6 +1,5 @@
-//! Starts the graphic in the browser: reads the page's language and hydrates the prerendered
-//! page with the app (`capital_circles::start`). The story was checked when the app was built
-//! and is compiled in; nothing is validated here.
+//! Starts the graphic in the browser (`capital_circles::start`). The story was checked when the
+//! app was built and is compiled in; nothing is validated here.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -2,9 +2,9 @@
 //! real DOM and react to real events.
 #![cfg(target_arch = "wasm32")]
 
-use capital_circles::charts::{BarChartSpec, bar_chart_svg, bar_value_text};
-use capital_circles::components::{App, AppProps, StoryRef, TextVersionSource, chart_colours};
-use capital_circles::story::{CircleId, Lang, Section, story};
+use app::components::{App, AppProps, StoryRef, TextVersionSource};
+use graphic::charts::{BarChartSpec, bar_chart_svg, bar_value_text};
+use story::{CircleId, Lang, Section};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -25,7 +25,7 @@ async fn mount(lang: Lang) -> web_sys::Element {
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            story: StoryRef(story()),
+            story: StoryRef(capital_circles::story()),
             lang,
             text_version: TextVersionSource::Rendered,
         },
@@ -63,7 +63,10 @@ async fn three_circles_mount_in_each_width_class() {
         .ok()
         .flatten()
         .and_then(|h| h.text_content());
-    assert_eq!(h1.as_deref(), Some(story().ui.headline.zh.as_ref()));
+    assert_eq!(
+        h1.as_deref(),
+        Some(capital_circles::story().ui.headline.zh.as_ref())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -85,7 +88,7 @@ async fn clicking_a_circle_shows_its_panel_and_chart() {
         .expect("chart");
     // The commuting view's first chart, with every bar's value as the reader sees it.
     let text = chart.text_content().unwrap_or_default();
-    let story = story();
+    let story = capital_circles::story();
     let first = story
         .charts_in(Section::Commuting)
         .next()
@@ -149,7 +152,7 @@ async fn language_switch_keeps_the_selection() {
         .ok()
         .flatten()
         .and_then(|h| h.text_content());
-    let industrial = story()
+    let industrial = capital_circles::story()
         .circle(CircleId::Industrial)
         .map(|c| c.name.en.as_ref());
     assert_eq!(title.as_deref(), industrial);
@@ -166,7 +169,7 @@ fn charts_draw_identically_natively_and_in_the_browser() {
     )))
     .expect("native charts JSON");
     let native = native.as_array().expect("an array");
-    let story = capital_circles::story::story();
+    let story = capital_circles::story();
     assert_eq!(native.len(), story.charts.len() * 2);
     for entry in native {
         let id = entry["id"].as_str().expect("id");
@@ -176,8 +179,7 @@ fn charts_draw_identically_natively_and_in_the_browser() {
             .iter()
             .find(|c| c.id == id)
             .expect("chart in story");
-        let (colour, ink) = chart_colours(chart);
-        let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink));
+        let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang));
         assert_eq!(Some(svg.as_str()), entry["svg"].as_str(), "{id} {lang}");
     }
 }

@@ -3,20 +3,19 @@
 //! file alone. Figures are checked against ../shared/brief/facts.md.
 #![cfg(not(target_arch = "wasm32"))]
 
-use capital_circles::charts::{BarChartSpec, bar_chart_svg};
-use capital_circles::components::chart_colours;
-use capital_circles::diagram::{MarkKind, WIDTH_CLASSES, layout, layout_faults};
-use capital_circles::publish::downloads::figures_csv;
-use capital_circles::story::{Chart, CircleId, Extent, Figure, Lang, Qualifier, Status, Story};
-use capital_circles::words::figure_label;
+use graphic::charts::{BarChartSpec, bar_chart_svg};
+use graphic::diagram::{MarkKind, WIDTH_CLASSES, layout, layout_faults};
+use graphic::words::figure_label;
+use publish::downloads::figures_csv;
 use std::path::Path;
 use std::sync::OnceLock;
+use story::{Chart, CircleId, Extent, Figure, Lang, Qualifier, Status, Story};
 
 fn shipped() -> &'static Story {
     static STORY: OnceLock<Story> = OnceLock::new();
     STORY.get_or_init(|| {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/stories/capital-metro.json");
-        capital_story::read::read_file(&path)
+        story::read::read_file(&path)
             .unwrap_or_else(|errors| panic!("the shipped story is invalid: {errors:#?}"))
     })
 }
@@ -50,7 +49,7 @@ fn the_baked_story_is_the_shipped_file_when_no_story_is_named() {
     // build.rs bakes STORY; without it, the shipped file. Baking must lose nothing.
     if std::env::var_os("STORY").is_none_or(|s| s.to_string_lossy().ends_with("capital-metro.json"))
     {
-        assert!(capital_circles::story::story() == shipped());
+        assert!(capital_circles::story() == shipped());
     }
 }
 
@@ -160,7 +159,7 @@ fn membership_words_follow_the_fact_check() {
         Some("urban districts (Guangyang, Anci)")
     );
     let status = commuting
-        .map(|m| capital_circles::words::status_text(shipped(), langfang, m, Lang::En))
+        .map(|m| graphic::words::status_text(shipped(), langfang, m, Lang::En))
         .unwrap_or_default();
     assert_eq!(
         status,
@@ -191,13 +190,12 @@ fn xiongan_lies_about_104_km_south_southwest() {
     // facts.md, section 4: the card's and the mark's words for Xiong'an.
     let story = shipped();
     let xiongan = &story.places[place_index("xiongan")];
-    let (km, point) = capital_circles::geo::distance_and_direction(
+    let (km, point) = graphic::geo::distance_and_direction(
         (story.centre.lat, story.centre.lon),
         xiongan.lat,
         xiongan.lon,
     );
-    let text =
-        |lang| capital_circles::words::distance_text(story.centre.name.get(lang), km, point, lang);
+    let text = |lang| graphic::words::distance_text(story.centre.name.get(lang), km, point, lang);
     assert_eq!(text(Lang::En), "about 104 km south-southwest of Tiananmen");
     assert_eq!(text(Lang::Zh), "天安门西南偏南约104公里");
 }
@@ -238,8 +236,7 @@ fn labels_never_overlap_and_important_labels_stay() {
 fn charts_show_the_sources_digits() {
     let chart = |id: &str, lang: Lang| {
         let chart = chart(id);
-        let (colour, ink) = chart_colours(chart);
-        bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink))
+        bar_chart_svg(&BarChartSpec::from_chart(chart, lang))
     };
     let zh = chart("commuters", Lang::Zh);
     assert!(
@@ -373,7 +370,7 @@ fn cumulative_figures_name_their_window_and_sources_their_own_date() {
     assert!(figure_label(figure("tech-contracts-2020"), Lang::En).ends_with("(up to 2020)"));
     // The newest window leads the industrial circle's figures (second fact-check).
     let industrial: Vec<&str> = shipped()
-        .figures_in(capital_circles::story::Section::Industrial)
+        .figures_in(story::Section::Industrial)
         .map(|f| f.id.as_ref())
         .collect();
     assert_eq!(industrial.first(), Some(&"tech-contracts-2021-2025"));
@@ -519,7 +516,7 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
         let f = figure(id);
         assert_eq!(f.source.date, "2023-02-01", "{id}");
         assert_eq!(f.source.name.en, "People's Daily Online", "{id}");
-        capital_circles::numbers::figure_text(f.value, f.unit, f.qualifier, Lang::Zh)
+        graphic::numbers::figure_text(f.value, f.unit, f.qualifier, Lang::Zh)
     };
     assert_eq!(zh("zone-projects"), "超过160");
     assert_eq!(zh("zone-investment"), "超过1000亿元");

@@ -2,8 +2,8 @@
 //! both languages, every unit, qualifier and scale, keeping all of its digits.
 #![no_main]
 
-use capital_circles::numbers::{Decimal, Qualifier, Scale, Unit, figure_text, number_text};
-use capital_circles::story::Lang;
+use graphic::numbers::{Decimal, Qualifier, Scale, Unit, figure_text, number_text};
+use story::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

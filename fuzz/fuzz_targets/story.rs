@@ -3,12 +3,11 @@
 //! the page would on any valid story, without panicking either.
 #![no_main]
 
-use capital_circles::charts::{BarChartSpec, bar_chart_svg};
-use capital_circles::components::chart_colours;
-use capital_circles::diagram::{WIDTH_CLASSES, layout};
-use capital_circles::numbers::figure_text;
-use capital_circles::story::Lang;
-use capital_story::read::read_str;
+use graphic::charts::{BarChartSpec, bar_chart_svg};
+use graphic::diagram::{WIDTH_CLASSES, layout};
+use graphic::numbers::figure_text;
+use story::Lang;
+use story::read::read_str;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,8 +18,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = layout(&story, lang, class);
         }
         for chart in story.charts.iter() {
-            let (colour, ink) = chart_colours(chart);
-            let _ = bar_chart_svg(&BarChartSpec::from_chart(chart, lang, colour, ink));
+            let _ = bar_chart_svg(&BarChartSpec::from_chart(chart, lang));
         }
         for figure in story.figures.iter() {
             let _ = figure_text(figure.value, figure.unit, figure.qualifier, lang);

@@ -187,9 +187,9 @@ impl<'de> serde::Deserialize<'de> for Decimal {
 #[cfg(feature = "build")]
 impl databake::Bake for Decimal {
     fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
-        env.insert("capital_story");
+        env.insert("story");
         let (mantissa, exponent) = (self.mantissa.bake(env), self.exponent.bake(env));
-        databake::quote! { capital_story::Decimal::new(#mantissa, #exponent) }
+        databake::quote! { story::Decimal::new(#mantissa, #exponent) }
     }
 }
 

@@ -65,8 +65,8 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for BuildOnly<T> {
 #[cfg(feature = "build")]
 impl<T> databake::Bake for BuildOnly<T> {
     fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
-        env.insert("capital_story");
-        databake::quote! { capital_story::BuildOnly::absent() }
+        env.insert("story");
+        databake::quote! { story::BuildOnly::absent() }
     }
 }
 

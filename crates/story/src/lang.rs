@@ -6,7 +6,7 @@ use std::fmt;
 /// A reader's language. The graphic speaks Chinese (default) and English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
+#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
 pub enum Lang {
     #[default]
     Zh,
@@ -59,7 +59,7 @@ impl fmt::Display for Lang {
 /// One piece of text in Chinese and English.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
+#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
 pub struct Text {
     pub zh: Str,
     pub en: Str,

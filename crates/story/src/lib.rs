@@ -16,6 +16,9 @@ pub mod bake;
 pub mod check;
 #[cfg(feature = "build")]
 pub mod read;
+/// The fixture story, for the tests of every crate.
+#[cfg(feature = "build")]
+pub mod testing;
 
 pub use decimal::{Decimal, DecimalError};
 pub use error::StoryError;

@@ -14,7 +14,7 @@ macro_rules! record {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Deserialize)]
         #[serde(deny_unknown_fields)]
-        #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
+        #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
         $vis $kind $name $($body)*
     };
 }
@@ -25,7 +25,7 @@ macro_rules! words {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = capital_story))]
+        #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
         $vis enum $name $($body)*
     };
 }

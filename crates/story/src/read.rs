@@ -6,7 +6,20 @@ use crate::MAX_STORY_BYTES;
 use crate::check::check;
 use crate::error::{LANG_SEPARATOR, StoryError};
 use crate::model::Story;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The shipped story, relative to the workspace root.
+pub const SHIPPED_STORY: &str = "static/stories/capital-metro.json";
+
+/// The story file a build tells: `STORY` (a path) when set and not empty, otherwise the shipped
+/// story under the workspace `root`. The wasm's build script and the prerender step both ask
+/// here, so the page and its prerendered HTML tell the same story.
+pub fn story_path(root: &Path) -> PathBuf {
+    match std::env::var_os("STORY").filter(|s| !s.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => root.join(SHIPPED_STORY),
+    }
+}
 
 /// The field named for an error of the file as a whole (its size, its JSON syntax).
 pub const FILE_FIELD: &str = "(file)";

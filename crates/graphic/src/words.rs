@@ -1,0 +1,690 @@
+//! The sentences the graphic writes from the story, each written once and tested here: dates,
+//! source lines and quotations. The panel, the text version, the charts and the build-time
+//! files all call these, so the same thing is never worded two ways.
+
+use crate::bidi::isolate;
+use crate::geo::Compass;
+use story::{
+    Circle, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status, Story, Ui, Window,
+};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// An ISO date as precise as it is known, for the reader: `2023-01-15` → `2023年1月15日` /
+/// `15 Jan 2023`; `2023-02` → `2023年2月` / `Feb 2023`; `2026` → `2026年` / `2026`.
+pub fn date_text(iso: &str, lang: Lang) -> String {
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    let month = |m: u32| {
+        MONTHS
+            .get((m as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+    };
+    match (lang, parts.as_slice()) {
+        (Lang::Zh, [y, m, d]) => format!("{y}年{m}月{d}日"),
+        (Lang::Zh, [y, m]) => format!("{y}年{m}月"),
+        (Lang::Zh, [y]) => format!("{y}年"),
+        (Lang::En, [y, m, d]) => format!("{d} {} {y}", month(*m)),
+        (Lang::En, [y, m]) => format!("{} {y}", month(*m)),
+        (Lang::En, [y]) => format!("{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+/// A piece of a source line: words, or a source's name linked to the source's own page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Link { text: String, url: String },
+}
+
+/// A line of pieces as plain text (the CSV, the tests): links become their words.
+pub fn pieces_text(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(text) | Piece::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+/// Adjacent text pieces joined, so a line renders as few nodes as it needs.
+fn push_text(pieces: &mut Vec<Piece>, text: &str) {
+    match pieces.last_mut() {
+        Some(Piece::Text(last)) => last.push_str(text),
+        _ => pieces.push(Piece::Text(text.to_owned())),
+    }
+}
+
+/// A source's name, linked where the source's own page is known.
+fn push_name(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
+    let name = isolate(source.name.get(lang)).into_owned();
+    match &source.url {
+        Some(url) => pieces.push(Piece::Link {
+            text: name,
+            url: url.to_string(),
+        }),
+        None => push_text(pieces, &name),
+    }
+}
+
+/// A source's name (linked where the source's own page is known) and its own date.
+fn push_source(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
+    push_name(pieces, source, lang);
+    let date = date_text(&source.date, lang);
+    match lang {
+        Lang::Zh => push_text(pieces, &format!("，{date}")),
+        Lang::En => push_text(pieces, &format!(", {date}")),
+    }
+}
+
+/// Who said something, on which occasion and when, each isolated:
+/// `北京市常务副市长夏林茂，国务院新闻办公室新闻发布会，2026年2月12日` / `Xia Linmao, executive
+/// vice-mayor of Beijing, State Council Information Office press conference, 12 Feb 2026`.
+/// A speaker the story does not list (the checker refuses it) is left out, not invented.
+pub fn said_text(story: &Story, said: &Said, lang: Lang) -> String {
+    let occasion = isolate(said.occasion.get(lang));
+    let date = date_text(&said.date, lang);
+    let speaker = story.speaker(&said.speaker).map(|s| {
+        let (name, role) = (isolate(s.name.get(lang)), isolate(s.role.get(lang)));
+        match lang {
+            Lang::Zh => format!("{role}{name}"),
+            Lang::En => format!("{name}, {role}"),
+        }
+    });
+    let parts: Vec<String> = speaker
+        .into_iter()
+        .chain([occasion.into_owned(), date])
+        .collect();
+    match lang {
+        Lang::Zh => parts.join("，"),
+        Lang::En => parts.join(", "),
+    }
+}
+
+/// "Source: name, date", or, for words a person said, who said them where and when, then the
+/// report they were read in: `来源：穆鹏…，2023年1月；中国新闻社报道，2023年1月15日` /
+/// `Source: Mu Peng…, Jan 2023; reported by China News Service, 15 Jan 2023`.
+pub fn attribution(
+    story: &Story,
+    label: &str,
+    said: Option<&Said>,
+    source: &Source,
+    lang: Lang,
+) -> Vec<Piece> {
+    let Some(said) = said else {
+        return sources_pieces(label, std::slice::from_ref(source), lang);
+    };
+    let reported_by = story.ui.reported_by.get(lang);
+    let mut pieces = Vec::new();
+    match lang {
+        Lang::Zh => {
+            push_text(
+                &mut pieces,
+                &format!("{label}：{}；", said_text(story, said, lang)),
+            );
+            push_name(&mut pieces, source, lang);
+            let date = date_text(&source.date, lang);
+            push_text(&mut pieces, &format!("{reported_by}，{date}"));
+        }
+        Lang::En => {
+            let said = said_text(story, said, lang);
+            push_text(&mut pieces, &format!("{label}: {said}; {reported_by} "));
+            push_source(&mut pieces, source, lang);
+        }
+    }
+    pieces
+}
+
+/// `text` followed by a note in the language's own brackets: `名称（注）` / `name (note)`.
+fn with_note(text: &str, note: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
+/// A cumulative figure's window: `2014—2022年，截至2023年1月` / `2014–2022, as of Jan 2023`;
+/// `2014年以来` / `since 2014` where the end is not given.
+pub fn window_text(window: &Window, lang: Lang) -> String {
+    let years = match (window.from, window.to, lang) {
+        (Some(from), Some(to), Lang::Zh) => Some(format!("{from}—{to}年")),
+        (Some(from), Some(to), Lang::En) => Some(format!("{from}–{to}")),
+        (Some(from), None, Lang::Zh) => Some(format!("{from}年以来")),
+        (Some(from), None, Lang::En) => Some(format!("since {from}")),
+        (None, Some(to), Lang::Zh) => Some(format!("截至{to}年")),
+        (None, Some(to), Lang::En) => Some(format!("up to {to}")),
+        (None, None, _) => None,
+    };
+    let as_of = window.as_of.as_ref().map(|date| match lang {
+        Lang::Zh => format!("截至{}", date_text(date, lang)),
+        Lang::En => format!("as of {}", date_text(date, lang)),
+    });
+    let parts: Vec<String> = years.into_iter().chain(as_of).collect();
+    match lang {
+        Lang::Zh => parts.join("，"),
+        Lang::En => parts.join(", "),
+    }
+}
+
+/// What a figure counts, with its window when it is cumulative:
+/// `…累计（2014—2022年，截至2023年1月）` / `… (2014–2022, as of Jan 2023)`.
+pub fn figure_label(figure: &Figure, lang: Lang) -> String {
+    let label = figure.label.get(lang);
+    match &figure.window {
+        None => label.to_owned(),
+        Some(w) => with_note(label, &window_text(w, lang), lang),
+    }
+}
+
+/// "Source: A, date; B, date" for several sources, each with its own date, in the order given,
+/// each name isolated (it may be in another script) and linked where its page is known.
+pub fn sources_pieces(label: &str, sources: &[Source], lang: Lang) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    match lang {
+        Lang::Zh => push_text(&mut pieces, &format!("{label}：")),
+        Lang::En => push_text(&mut pieces, &format!("{label}: ")),
+    }
+    for (i, source) in sources.iter().enumerate() {
+        if i > 0 {
+            push_text(&mut pieces, if lang == Lang::Zh { "；" } else { "; " });
+        }
+        push_source(&mut pieces, source, lang);
+    }
+    pieces
+}
+
+/// A quotation as a reader of `lang` sees it: the original words in quotation marks, or our
+/// translation without them, followed by `translation_note` (e.g. "our translation").
+pub fn quote_text(quote: &Quote, lang: Lang, translation_note: &str) -> String {
+    let words = quote.words.get(lang);
+    if lang == quote.original {
+        format!("“{words}”")
+    } else {
+        with_note(words, translation_note, lang)
+    }
+}
+
+/// The circle's name in the plan, where it has its own: `规划中的名称：产业协同圈` /
+/// `Name in the plan: industrial coordination circle`.
+pub fn plan_name_line(ui: &Ui, circle: &Circle, lang: Lang) -> Option<String> {
+    let plan_name = circle.plan_name.as_ref()?;
+    Some(match lang {
+        Lang::Zh => format!("{}：{}", ui.plan_name.zh, plan_name.zh),
+        Lang::En => format!("{}: {}", ui.plan_name.en, plan_name.en),
+    })
+}
+
+/// The plan's radius of a circle: `规划半径约50公里` / `Plan radius: about 50 km` (the ui
+/// string carries the qualifier).
+pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
+    let km = circle.radius_km;
+    match lang {
+        Lang::Zh => format!("{}{km}公里", ui.radius.zh),
+        Lang::En => format!("{} {km} km", ui.radius.en),
+    }
+}
+
+/// The word for how sure a membership is: 已证实 / confirmed, 推断 / inferred, 未证实 /
+/// unconfirmed.
+pub fn status_word(ui: &Ui, status: Status, lang: Lang) -> &str {
+    match status {
+        Status::Confirmed => ui.status_confirmed.get(lang),
+        Status::Inferred => ui.status_inferred.get(lang),
+        Status::Unconfirmed => ui.status_unconfirmed.get(lang),
+    }
+}
+
+/// `name (parts only)` / `name (extent not stated)` where not the whole place is meant.
+fn with_extent(ui: &Ui, name: &str, extent: Extent, lang: Lang) -> String {
+    match extent {
+        Extent::Part => with_note(name, ui.legend_part.get(lang), lang),
+        Extent::NotStated => with_note(name, ui.extent_not_stated.get(lang), lang),
+        Extent::Whole => name.to_owned(),
+    }
+}
+
+/// How sure a membership is, naming the part it is about where other parts are surer:
+/// `未证实` / `unconfirmed`, or `市区（广阳区、安次区）未证实；三河、大厂已证实` /
+/// `urban districts (Guangyang, Anci) unconfirmed; Sanhe, Dachang confirmed`.
+pub fn status_text(story: &Story, place: &Place, membership: &Membership, lang: Lang) -> String {
+    let ui = &story.ui;
+    let status = status_word(ui, membership.status, lang);
+    let Some(part) = &membership.part else {
+        return status.to_owned();
+    };
+    let part = isolate(part.get(lang));
+    let confirmed: Vec<String> = story
+        .parts_of(&place.id)
+        .filter(|p| {
+            p.membership(membership.circle)
+                .is_some_and(|m| m.status == Status::Confirmed)
+        })
+        .map(|p| isolate(p.name.get(lang)).into_owned())
+        .collect();
+    let sure = status_word(ui, Status::Confirmed, lang);
+    match (lang, confirmed.is_empty()) {
+        (Lang::Zh, true) => format!("{part}{status}"),
+        (Lang::En, true) => format!("{part} {status}"),
+        (Lang::Zh, false) => format!("{part}{status}；{}{sure}", confirmed.join("、")),
+        (Lang::En, false) => format!("{part} {status}; {} {sure}", confirmed.join(", ")),
+    }
+}
+
+/// A member place as listed in one circle: its name (with "parts only" where only parts
+/// belong), then how sure the membership is and its basis, each isolated:
+/// (`三河`, `已证实：北三县之一…`).
+pub fn member_text(
+    story: &Story,
+    place: &Place,
+    membership: &Membership,
+    lang: Lang,
+) -> (String, String) {
+    let name = with_extent(
+        &story.ui,
+        &isolate(place.name.get(lang)),
+        membership.extent,
+        lang,
+    );
+    let status = status_text(story, place, membership, lang);
+    let basis = isolate(membership.basis.get(lang));
+    let basis = match lang {
+        Lang::Zh => format!("{status}：{basis}"),
+        Lang::En => format!("{status}: {basis}"),
+    };
+    (name, basis)
+}
+
+/// A place's membership in the words of its mark's name: the circle with the extent and how
+/// sure it is: `通勤圈（部分区县，未证实）` / `Commuting circle (parts only, unconfirmed)`.
+pub fn mark_membership(story: &Story, circle: &str, membership: &Membership, lang: Lang) -> String {
+    let ui = &story.ui;
+    let status = status_word(ui, membership.status, lang);
+    let extent = match membership.extent {
+        Extent::Part => Some(ui.legend_part.get(lang)),
+        Extent::NotStated => Some(ui.extent_not_stated.get(lang)),
+        Extent::Whole => None,
+    };
+    let note = match (extent, lang) {
+        (Some(extent), Lang::Zh) => format!("{extent}，{status}"),
+        (Some(extent), Lang::En) => format!("{extent}, {status}"),
+        (None, _) => status.to_owned(),
+    };
+    with_note(circle, &note, lang)
+}
+
+/// A point of the compass as a reader says it: `Compass::Ssw` → `西南偏南` / `south-southwest`.
+pub fn compass_word(point: Compass, lang: Lang) -> &'static str {
+    let (zh, en) = match point {
+        Compass::N => ("北", "north"),
+        Compass::Nne => ("东北偏北", "north-northeast"),
+        Compass::Ne => ("东北", "northeast"),
+        Compass::Ene => ("东北偏东", "east-northeast"),
+        Compass::E => ("东", "east"),
+        Compass::Ese => ("东南偏东", "east-southeast"),
+        Compass::Se => ("东南", "southeast"),
+        Compass::Sse => ("东南偏南", "south-southeast"),
+        Compass::S => ("南", "south"),
+        Compass::Ssw => ("西南偏南", "south-southwest"),
+        Compass::Sw => ("西南", "southwest"),
+        Compass::Wsw => ("西南偏西", "west-southwest"),
+        Compass::W => ("西", "west"),
+        Compass::Wnw => ("西北偏西", "west-northwest"),
+        Compass::Nw => ("西北", "northwest"),
+        Compass::Nnw => ("西北偏北", "north-northwest"),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// How far and in which direction a place lies from the centre, with "about" (distances are
+/// between city centres): `天安门西南偏南约104公里` / `about 104 km south-southwest of Tiananmen`.
+pub fn distance_text(centre: &str, km: f64, point: Compass, lang: Lang) -> String {
+    let (centre, km, direction) = (isolate(centre), km.round(), compass_word(point, lang));
+    match lang {
+        Lang::Zh => format!("{centre}{direction}约{km}公里"),
+        Lang::En => format!("about {km} km {direction} of {centre}"),
+    }
+}
+
+/// One circle a place is listed in, for its card and the text version: the circle, "parts
+/// only" where only parts belong, how sure the membership is, and its basis:
+/// `功能圈（部分区县）：已证实。部分区县属于功能圈…` / `Functional circle (parts only):
+/// confirmed. Parts of it are…`.
+pub fn membership_line(
+    story: &Story,
+    place: &Place,
+    circle: &str,
+    membership: &Membership,
+    lang: Lang,
+) -> String {
+    let circle = with_extent(&story.ui, &isolate(circle), membership.extent, lang);
+    let status = status_text(story, place, membership, lang);
+    let basis = isolate(membership.basis.get(lang));
+    match lang {
+        Lang::Zh => format!("{circle}：{status}。{basis}"),
+        Lang::En => format!("{circle}: {status}. {basis}"),
+    }
+}
+
+/// Under the page's header when the browser cannot run the app (no WebAssembly).
+pub fn no_wasm_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "互动功能需要更新的浏览器；以下内容仍可完整阅读。",
+        Lang::En => {
+            "The interactive parts need a newer browser; everything below can still be read."
+        }
+    }
+}
+
+/// Shown once when the app stops on a panic: what is on the page still holds.
+pub fn panic_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "出错了，互动功能已停止。页面上已显示的内容仍然有效；刷新页面可重试。",
+        Lang::En => {
+            "Something went wrong and the interactive parts stopped. What is shown still holds; reload the page to try again."
+        }
+    }
+}
+
+/// In the embed panel: where to go when the host takes no iframe (`share/`).
+pub fn no_iframe_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => {
+            "微信文章不支持 iframe：请把 share/wechat-zh.svg 的代码粘贴到编辑器；微博、头条用 share/ 中的长图；说明见 share/README-zh.txt。"
+        }
+        Lang::En => {
+            "WeChat articles take no iframes: paste the code of share/wechat-en.svg into the editor; for Weibo and Toutiao use the long image in share/; see share/README-en.txt."
+        }
+    }
+}
+
+/// Under the WeChat SVG's diagram: the discs open their sections.
+pub fn tap_hint(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "点按上图中的圆圈，在下方查看该圈层的定义和数据。",
+        Lang::En => "Tap a circle above to read its definition and figures below.",
+    }
+}
+
+/// Where a WeChat section waits for its disc to be tapped.
+pub fn section_tap_hint(circle: &str, lang: Lang) -> String {
+    let circle = isolate(circle);
+    match lang {
+        Lang::Zh => format!("点按上图中的{circle}，查看定义和数据"),
+        Lang::En => format!("Tap the {circle} above for its definition and figures"),
+    }
+}
+
+/// `share/README-zh.txt` / `-en.txt`: which file goes where, and the limits the build checked.
+pub fn editors_note(headline: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "《{headline}》：发往不支持iframe的渠道的文件\n\n\
+             微信公众号文章：打开 wechat-zh.svg，复制其中的全部代码，粘贴到编辑器的HTML或SVG代码模式中。点按图中的圆圈会显示该圈层的定义和数据；\
+             编辑器去掉id和class后仍可使用。\n\
+             微博、头条：上传长图 long-zh.png（或同名的 .jpg）；故事较长时长图分为 long-zh-1.png、long-zh-2.png……请按顺序上传。\n\
+             电子报和无法运行脚本的页面：使用 static-zh.png，图片说明（alt）用 static-zh.txt 中的文字。\n\
+             英文版文件名以 -en 结尾。\n\n\
+             构建时已检查：微信SVG只含形状、文字、分组和SMIL动画，没有脚本、<style>、style属性、foreignObject、外部引用、网页字体、滤镜或渐变；\
+             在375像素宽的手机栏中文字不小于14像素。长图宽750像素，每张高不超过20000像素，每个文件小于5MB；正文在750像素宽时不小于28像素。\n"
+        ),
+        Lang::En => format!(
+            "{headline}: files for channels that take no iframe\n\n\
+             WeChat official-account article: open wechat-en.svg, copy all of its code, and paste it into the editor's HTML or SVG code mode. \
+             Tapping a circle shows that circle's definition and figures; it keeps working after the editor strips ids and classes.\n\
+             Weibo, Toutiao: upload the long image long-en.png (or the .jpg of the same name); a longer story is split into long-en-1.png, \
+             long-en-2.png… to be uploaded in order.\n\
+             Newsletters and pages that run no script: use static-en.png with the text of static-en.txt as its alt text.\n\
+             The Chinese files end in -zh.\n\n\
+             Checked by the build: the WeChat SVG holds only shapes, text, groups and SMIL animation: no script, <style>, style attribute, \
+             foreignObject, external reference, web font, filter or gradient; no text under 14 px in a 375 px phone column. The long \
+             images are 750 px wide, each at most 20,000 px tall, each file under 5 MB; body text at least 28 px at 750 px.\n"
+        ),
+    }
+}
+
+/// A figure's source line as text: who said it, where and when, and the report.
+pub fn figure_source(story: &Story, figure: &Figure, lang: Lang) -> String {
+    let label = story.ui.source.get(lang);
+    pieces_text(&attribution(
+        story,
+        label,
+        figure.said.as_ref(),
+        &figure.source,
+        lang,
+    ))
+}
+
+/// The static image's alt text, written from the story: the headline, what the diagram shows,
+/// and each overview figure with its source. The newsletter image's `.txt` and the embed
+/// code's `<noscript>` image both use it.
+pub fn alt_text(story: &Story, lang: Lang) -> String {
+    let ui = &story.ui;
+    let mut parts = vec![
+        ui.headline.get(lang).to_owned(),
+        ui.diagram_label.get(lang).to_owned(),
+    ];
+    for figure in story.figures_in(story::Section::Overview) {
+        let source = figure_source(story, figure, lang);
+        let value = crate::numbers::figure_text(figure.value, figure.unit, figure.qualifier, lang);
+        let label = figure_label(figure, lang);
+        parts.push(match lang {
+            Lang::Zh => format!("{value}：{label}（{source}）"),
+            Lang::En => format!("{value}: {label} ({source})"),
+        });
+    }
+    match lang {
+        Lang::Zh => parts.join("。"),
+        Lang::En => parts.join(". "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use story::Text;
+
+    fn source(name: &str, date: &str) -> Source {
+        Source {
+            name: Text {
+                zh: name.to_owned().into(),
+                en: name.to_owned().into(),
+            },
+            date: date.to_owned().into(),
+            url: None,
+        }
+    }
+
+    /// One source's line as plain text.
+    fn source_line(label: &str, source: &Source, lang: Lang) -> String {
+        pieces_text(&sources_pieces(label, std::slice::from_ref(source), lang))
+    }
+
+    #[test]
+    fn dates_read_naturally_at_every_precision() {
+        assert_eq!(date_text("2023-01-15", Lang::Zh), "2023年1月15日");
+        assert_eq!(date_text("2023-01-15", Lang::En), "15 Jan 2023");
+        assert_eq!(date_text("2023-02", Lang::Zh), "2023年2月");
+        assert_eq!(date_text("2023-02", Lang::En), "Feb 2023");
+        assert_eq!(date_text("2026", Lang::Zh), "2026年");
+        assert_eq!(date_text("2026", Lang::En), "2026");
+        assert_eq!(date_text("nonsense", Lang::En), "nonsense");
+    }
+
+    #[test]
+    fn a_source_line_names_the_source_then_its_own_date() {
+        let s = source("CRNTT", "2023-03-27");
+        assert_eq!(
+            source_line("Source", &s, Lang::En),
+            "Source: CRNTT, 27 Mar 2023"
+        );
+        assert_eq!(
+            source_line("来源", &s, Lang::Zh),
+            "来源：CRNTT，2023年3月27日"
+        );
+    }
+
+    #[test]
+    fn a_window_reads_as_years_and_an_as_of_date() {
+        let w = |from, to, as_of: Option<&str>| Window {
+            from,
+            to,
+            as_of: as_of.map(|d| d.to_owned().into()),
+        };
+        let full = w(Some(2014), Some(2022), Some("2023-01"));
+        assert_eq!(window_text(&full, Lang::Zh), "2014—2022年，截至2023年1月");
+        assert_eq!(window_text(&full, Lang::En), "2014–2022, as of Jan 2023");
+        assert_eq!(
+            window_text(&w(Some(2014), None, None), Lang::En),
+            "since 2014"
+        );
+        assert_eq!(
+            window_text(&w(None, Some(2020), None), Lang::Zh),
+            "截至2020年"
+        );
+    }
+
+    #[test]
+    fn a_distance_reads_with_about_and_a_point_of_the_compass() {
+        assert_eq!(
+            distance_text("Tiananmen", 103.6, Compass::Ssw, Lang::En),
+            "about 104 km south-southwest of Tiananmen"
+        );
+        assert_eq!(
+            distance_text("天安门", 103.6, Compass::Ssw, Lang::Zh),
+            "天安门西南偏南约104公里"
+        );
+        // Sixteen different words in each language.
+        for lang in Lang::ALL {
+            let mut words: Vec<&str> = Compass::ALL
+                .iter()
+                .map(|c| compass_word(*c, lang))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            assert_eq!(words.len(), 16, "{lang}");
+        }
+    }
+
+    #[test]
+    fn only_the_original_words_are_quoted() {
+        let quote = Quote {
+            words: Text {
+                zh: "嵌套的实心圆".into(),
+                en: "nested solid discs".into(),
+            },
+            original: Lang::Zh,
+            said: Said {
+                speaker: "x".into(),
+                occasion: Text::default(),
+                date: "2026-02-12".into(),
+            },
+            source: source("x", "2026-02-12"),
+            evidence: story::BuildOnly::absent(),
+        };
+        assert_eq!(quote_text(&quote, Lang::Zh, "我们的翻译"), "“嵌套的实心圆”");
+        assert_eq!(
+            quote_text(&quote, Lang::En, "our translation"),
+            "nested solid discs (our translation)"
+        );
+    }
+
+    #[test]
+    fn words_someone_said_name_the_speaker_the_occasion_then_the_report() {
+        let story = story::testing::fixture();
+        let figure = &story.figures[0];
+        let said = figure.said.as_ref();
+        let en = pieces_text(&attribution(
+            story,
+            "Source",
+            said,
+            &figure.source,
+            Lang::En,
+        ));
+        assert_eq!(
+            en,
+            "Source: Test Speaker, head of the test office, a test interview programme, 1 Jan 2020; reported by Test Source, 2 Jan 2020"
+        );
+        let zh = pieces_text(&attribution(story, "来源", said, &figure.source, Lang::Zh));
+        assert_eq!(
+            zh,
+            "来源：测试机构负责人测试讲话人，测试访谈节目，2020年1月1日；测试来源报道，2020年1月2日"
+        );
+        // Without a speaker, the source alone: its own name and date.
+        let plain = &story.figures[1];
+        assert_eq!(
+            pieces_text(&attribution(story, "Source", None, &plain.source, Lang::En)),
+            "Source: Test Source, 2 Jan 2020"
+        );
+    }
+
+    #[test]
+    fn a_source_with_its_own_page_is_a_link_and_reads_the_same() {
+        let story = story::testing::fixture();
+        let figure = story
+            .figures
+            .iter()
+            .find(|f| f.source.url.is_some())
+            .unwrap_or(&story.figures[0]);
+        let pieces = attribution(story, "Source", None, &figure.source, Lang::En);
+        assert!(
+            pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Link { url, .. } if url.starts_with("https://"))),
+            "{pieces:?}"
+        );
+        assert_eq!(
+            pieces_text(&pieces),
+            source_line("Source", &figure.source, Lang::En)
+        );
+    }
+
+    #[test]
+    fn an_unsure_part_is_named_beside_the_confirmed_parts() {
+        let mut story = story::testing::fixture().clone();
+        // Near East (unconfirmed in the commuting circle) gets East Town (confirmed) as a part.
+        let places = story.places.to_mut();
+        let near = places.iter().position(|p| p.id == "near-east").unwrap_or(0);
+        let east = places.iter().position(|p| p.id == "east-town").unwrap_or(0);
+        places[east].part_of = Some("near-east".into());
+        places[near].memberships.to_mut()[0].part = Some(Text {
+            zh: "市区".into(),
+            en: "urban area".into(),
+        });
+        let (place, membership) = (&story.places[near], &story.places[near].memberships[0]);
+        assert_eq!(
+            status_text(&story, place, membership, Lang::En),
+            "urban area unconfirmed; East Town confirmed"
+        );
+        assert_eq!(
+            status_text(&story, place, membership, Lang::Zh),
+            "市区未证实；东镇已证实"
+        );
+    }
+
+    #[test]
+    fn a_marks_membership_says_its_extent_and_how_sure_it_is() {
+        let story = story::testing::fixture();
+        let mut membership = story.places[0].memberships[0].clone();
+        membership.extent = Extent::Part;
+        assert_eq!(
+            mark_membership(story, "Commuting", &membership, Lang::En),
+            "Commuting (partly in, confirmed)"
+        );
+        membership.extent = Extent::NotStated;
+        assert_eq!(
+            mark_membership(story, "通勤圈", &membership, Lang::Zh),
+            "通勤圈（范围未说明，已证实）"
+        );
+        membership.extent = Extent::Whole;
+        assert_eq!(
+            mark_membership(story, "Commuting", &membership, Lang::En),
+            "Commuting (confirmed)"
+        );
+    }
+}

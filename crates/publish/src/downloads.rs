@@ -1,0 +1,235 @@
+//! "Get the data": CSV files (UTF-8 with a BOM, so Excel reads Chinese) of every figure and of
+//! each chart, with source and date columns. Written at build time next to the pages.
+
+use graphic::charts::bar_value_text;
+use graphic::numbers::{Qualifier, Scale, figure_text, number_text};
+use graphic::words::figure_label;
+use story::{Chart, Lang, Story};
+
+/// Byte order mark: Excel opens UTF-8 CSV as UTF-8 only with it.
+pub const BOM: &str = "\u{feff}";
+
+/// A CSV field, quoted when it holds a comma, quote or line break. A leading `=`, `+`, `-` or
+/// `@` is prefixed with `'` so a spreadsheet never runs a story string as a formula.
+fn field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn row(fields: &[&str]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn qualifier_name(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::MoreThan => "more_than",
+    }
+}
+
+/// A figure's label, after its zone's name where it is told of with one: in a CSV row the
+/// zone's heading is not there to say which zone "the zone" is.
+fn zone_and_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
+    let label = figure_label(f, lang);
+    match f
+        .zone
+        .as_deref()
+        .and_then(|id| story.zones.iter().find(|z| z.id == id))
+    {
+        Some(zone) => format!("{}: {label}", zone.name.get(lang)),
+        None => label,
+    }
+}
+
+/// Every figure of the story in one CSV, in `lang`.
+pub fn figures_csv(story: &Story, lang: Lang) -> String {
+    let header: [&str; 11] = match lang {
+        Lang::Zh => [
+            "部分",
+            "编号",
+            "说明",
+            "数值（原文）",
+            "数值",
+            "限定",
+            "讲话人",
+            "来源",
+            "日期",
+            "来源网址",
+            "注意",
+        ],
+        Lang::En => [
+            "section",
+            "id",
+            "label",
+            "value_as_shown",
+            "value",
+            "qualifier",
+            "said_by",
+            "source",
+            "date",
+            "source_url",
+            "caveat",
+        ],
+    };
+    let mut csv = String::from(BOM);
+    csv.push_str(&row(&header));
+    for f in story.figures.iter() {
+        let section = match f.section.circle().and_then(|c| story.circle(c)) {
+            Some(c) => c.name.get(lang).to_owned(),
+            None => story.ui.overview.get(lang).to_owned(),
+        };
+        let shown = figure_text(f.value, f.unit, f.qualifier, lang);
+        let plain = number_text(f.value, Scale::ONE, Lang::En).replace(',', "");
+        let caveat = f.caveat.as_ref().map(|c| c.get(lang)).unwrap_or_default();
+        let said_by = f
+            .said
+            .as_ref()
+            .map(|said| graphic::words::said_text(story, said, lang))
+            .unwrap_or_default();
+        csv.push_str(&row(&[
+            &section,
+            &f.id,
+            &zone_and_label(story, f, lang),
+            &shown,
+            &plain,
+            qualifier_name(f.qualifier),
+            &said_by,
+            f.source.name.get(lang),
+            &f.source.date,
+            f.source.url.as_deref().unwrap_or_default(),
+            caveat,
+        ]));
+    }
+    csv
+}
+
+/// One chart's data as CSV, in `lang`.
+pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
+    let header: [&str; 7] = match lang {
+        Lang::Zh => [
+            "项目",
+            "数值（原文）",
+            "数值",
+            "限定",
+            "来源",
+            "日期",
+            "来源网址",
+        ],
+        Lang::En => [
+            "item",
+            "value_as_shown",
+            "value",
+            "qualifier",
+            "source",
+            "date",
+            "source_url",
+        ],
+    };
+    let mut csv = String::from(BOM);
+    csv.push_str(&row(&header));
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
+        let source = chart.source_of(bar);
+        csv.push_str(&row(&[
+            bar.label.get(lang),
+            &bar_value_text(chart, i, lang),
+            &plain,
+            qualifier_name(bar.qualifier),
+            source.map_or("", |s| s.name.get(lang)),
+            source.map_or("", |s| &s.date),
+            source.and_then(|s| s.url.as_deref()).unwrap_or_default(),
+        ]));
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use story::testing::fixture;
+
+    fn story() -> &'static Story {
+        fixture()
+    }
+
+    #[test]
+    fn figures_csv_starts_with_a_bom_and_keeps_source_and_date() {
+        let csv = figures_csv(story(), Lang::Zh);
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines.len(), story().figures.len() + 1);
+        let people = lines
+            .iter()
+            .find(|l| l.starts_with("测试通勤圈,people,"))
+            .copied()
+            .unwrap_or_default();
+        assert!(people.contains(",约17.5万人,175000,about,"), "{people}");
+        assert!(people.contains(",2020-01-02"), "{people}");
+    }
+
+    #[test]
+    fn english_csv_reads_in_english() {
+        let csv = figures_csv(story(), Lang::En);
+        assert!(
+            csv.contains("\r\nOverview,money,test money,1.5 trillion yuan,1500000000000,exact,,Test Source,2020-01-02,,\r\n"),
+            "{csv}"
+        );
+    }
+
+    #[test]
+    fn csv_names_who_said_a_figure_and_the_sources_page() {
+        let csv = figures_csv(story(), Lang::En);
+        let said = csv
+            .lines()
+            .find(|l| l.starts_with("Overview,share,"))
+            .unwrap_or_default();
+        assert!(said.contains("Test Speaker"), "{said}");
+        assert!(said.contains("a test interview programme"), "{said}");
+        let linked = story().figures.iter().find(|f| f.source.url.is_some());
+        let url = linked
+            .and_then(|f| f.source.url.as_deref())
+            .unwrap_or("(none)");
+        let row = csv
+            .lines()
+            .find(|l| linked.is_some_and(|f| l.contains(&format!(",{},", f.id))))
+            .unwrap_or_default();
+        // A url with a comma or quote would be quoted; the fixture's has neither.
+        assert!(row.contains(&format!(",{url},")), "{row}");
+    }
+
+    #[test]
+    fn chart_csv_has_one_row_per_bar() {
+        let s = story();
+        let chart = s.charts.iter().find(|c| c.id == "output");
+        let csv = chart.map(|c| chart_csv(c, Lang::En)).unwrap_or_default();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 4, "{csv}");
+        assert!(
+            lines[1].starts_with("A,\"4,161.09 billion\",4161090000000,exact,"),
+            "{}",
+            lines[1]
+        );
+    }
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}

@@ -1,0 +1,185 @@
+//! Publishing, at build time: everything the build writes into `dist/` from the story, apart
+//! from the app that runs in the page. Pages prerendered by the app's own components, one per
+//! language (`page`); the data downloads (`downloads`); the link-preview image (`share_image`);
+//! the files for channels without iframes (`channels`, `share_pack`, `wechat_check`). Where the
+//! files lie is `graphic::paths`, which the page links to. The binaries: `check-story`,
+//! `prerender` (trunk's post-build step) and `native-charts` (for the in-browser test).
+
+pub mod channels;
+pub mod downloads;
+pub mod page;
+pub mod share_image;
+pub mod share_pack;
+pub mod wechat_check;
+
+use crate::downloads::{chart_csv, figures_csv};
+use crate::page::{PageSettings, assemble, read_built};
+use crate::share_image::{extract_wide_diagram, share_svg};
+use app::components::{App, AppProps, StoryRef, TextVersion, TextVersionProps, TextVersionSource};
+use graphic::charts::{BarChartSpec, bar_chart_svg};
+use graphic::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
+use std::path::Path;
+use story::{Lang, Story};
+
+/// The text version alone, as static HTML (no hydration markers): the prerendered page holds
+/// it, and the app keeps it as it stands (`TextVersionSource::Kept`).
+async fn render_text_version(story: StoryRef, lang: Lang) -> String {
+    yew::LocalServerRenderer::<TextVersion>::with_props(TextVersionProps { story, lang })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// The story this build tells (`STORY`, or the shipped story), read and checked: the file the
+/// wasm's build script baked, so the prerendered page and the app agree. Kept for the whole run:
+/// the app's components borrow it for as long as they live.
+pub fn story_of_this_build() -> Result<&'static Story, String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = story::read::story_path(&root);
+    match story::read::read_file(&path) {
+        Ok(story) => Ok(Box::leak(Box::new(story))),
+        Err(errors) => Err(errors
+            .iter()
+            .map(|e| format!("{}: {e}", path.display()))
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes the graphic of `story` into the built `dir` (trunk's staging directory): both
+/// languages' pages, the stylesheet with the palette, the downloads and the share images. `public_url` (the
+/// absolute URL `dist/` is published at, ending in `/`) turns on link-preview tags.
+pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> Result<(), String> {
+    let index = dir.join("index.html");
+    let built = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let mut files = read_built(&built).map_err(|e| e.to_string())?;
+    (files.stylesheet, files.stylesheet_integrity) = with_palette(dir, &files.stylesheet)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("no runtime: {e}"))?;
+    for (lang, path, base) in [
+        (Lang::Zh, "index.html", "./"),
+        (Lang::En, "en/index.html", "../"),
+    ] {
+        let text_version = runtime.block_on(render_text_version(StoryRef(story), lang));
+        let props = AppProps {
+            story: StoryRef(story),
+            lang,
+            text_version: TextVersionSource::Prerendered(text_version.into()),
+        };
+        let app_html =
+            runtime.block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
+        let page = PageSettings {
+            lang,
+            base,
+            public_url,
+            files: &files,
+        };
+        let html = assemble(&built, &app_html, story, &page).map_err(|e| e.to_string())?;
+        write(&dir.join(path), html)?;
+        write_downloads(dir, story, lang)?;
+        let diagram = extract_wide_diagram(&app_html).ok_or("no wide diagram in the page")?;
+        write_share_image(dir, &share_svg(story, lang, diagram), lang)?;
+    }
+    crate::share_pack::write_share_packs(dir, story, public_url)?;
+    crate::share_pack::write_editors_notes(dir, story)?;
+    Ok(())
+}
+
+/// Puts the palette's colours (`graphic::palette::css`) at the head of trunk's stylesheet
+/// `name`, under a name hashed from the result so caches see the change, and returns the new
+/// file's name and its integrity value; the old file goes. One stylesheet, as before: the page
+/// makes no extra request for its colours.
+fn with_palette(dir: &Path, name: &str) -> Result<(String, String), String> {
+    use base64::Engine;
+    use sha2::{Digest, Sha384};
+    let path = dir.join(name);
+    let css = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let combined = format!("{}{css}", graphic::palette::css());
+    let digest = Sha384::digest(combined.as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let stem = name.split('-').next().unwrap_or("style");
+    let new_name = format!("{stem}-{hex}.css");
+    write(&dir.join(&new_name), combined)?;
+    if new_name != name {
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let integrity = format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    );
+    Ok((new_name, integrity))
+}
+
+/// "Get the data": CSV of every figure and of each chart, and each chart as SVG.
+fn write_downloads(dir: &Path, story: &Story, lang: Lang) -> Result<(), String> {
+    write(&dir.join(figures_csv_path(lang)), figures_csv(story, lang))?;
+    for chart in story.charts.iter() {
+        write(
+            &dir.join(chart_csv_path(chart, lang)),
+            chart_csv(chart, lang),
+        )?;
+        let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang));
+        write(&dir.join(chart_svg_path(chart, lang)), svg)?;
+    }
+    Ok(())
+}
+
+/// The link-preview and WeChat image: SVG from the same components, PNG by rsvg-convert
+/// (Debian's librsvg2-bin, installed by `make build` with the CJK fonts it needs).
+fn write_share_image(dir: &Path, svg: &str, lang: Lang) -> Result<(), String> {
+    let svg_path = dir.join(share_image_path(lang, "svg"));
+    write(&svg_path, svg)?;
+    let png_path = dir.join(share_image_path(lang, "png"));
+    crate::share_pack::svg_to_png(&svg_path, &png_path, None).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn stylesheet() -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/style.css");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    #[test]
+    fn the_stylesheet_takes_every_colour_from_the_palette() {
+        let css = stylesheet();
+        let declared: Vec<String> = graphic::palette::LIGHT
+            .properties()
+            .iter()
+            .map(|(name, _)| (*name).to_owned())
+            .collect();
+        for used in css.split("var(--").skip(1) {
+            let name: String = used
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            assert!(
+                declared.contains(&name) || css.contains(&format!("--{name}:")),
+                "style.css uses --{name}, which neither the palette nor style.css declares"
+            );
+        }
+        let hex = css.match_indices('#').find(|(at, _)| {
+            let digits = css[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_hexdigit())
+                .count();
+            matches!(digits, 3 | 6 | 8)
+                && !css[at + 1 + digits..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        assert_eq!(
+            hex.map(|(at, _)| &css[at..at + 7]),
+            None,
+            "a colour written in style.css instead of graphic::palette"
+        );
+    }
+}

@@ -1,0 +1,314 @@
+//! `dist/share/`: the files for channels that take no iframe, written and checked at build
+//! time. The WeChat SVG, the long images (PNG and JPEG, split when too tall), the newsletter
+//! image with its alt text, and a note for editors in each language. Every limit a channel
+//! sets is checked here; a story that breaks one stops the build with a message naming the
+//! file and the limit, in English and Chinese.
+
+use super::channels::{COLUMN_PX, Channel, alt_text, article, column_diagram};
+use super::wechat_check::wechat_faults;
+use graphic::paths::{SHARE_DIR, long_image_path, static_image_path, wechat_svg_path};
+use std::path::Path;
+use story::{Lang, Story};
+
+/// The long image's width: the 375 px column at twice the density.
+pub const LONG_WIDTH_PX: u32 = 750;
+/// Weibo and Toutiao take taller images badly: a longer story is cut into parts.
+pub const MAX_LONG_HEIGHT_PX: f64 = 20_000.0;
+/// Largest file any of these channels takes.
+pub const MAX_FILE_BYTES: u64 = 5_000_000;
+/// The newsletter image's width: a 600 px email column at twice the density.
+pub const NEWSLETTER_WIDTH_PX: u32 = 1200;
+const JPEG_QUALITY: u8 = 85;
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A rendering: the SVG, the PNG to write, its width in px.
+type Job = (std::path::PathBuf, std::path::PathBuf, Option<u32>);
+/// A rendered image to finish: its PNG and JPEG copy (where it has one) as paths in `dist/`,
+/// and its cache key.
+type Image = (String, Option<String>, String);
+
+/// rsvg-convert's command line for `svg` to `png`, `width` px wide where given (Debian's
+/// librsvg2-bin, with the CJK fonts readers see).
+fn rsvg(svg: &Path, png: &Path, width: Option<u32>) -> std::process::Command {
+    let mut command = std::process::Command::new("rsvg-convert");
+    command.arg("--format=png");
+    if let Some(width) = width {
+        command.arg(format!("--width={width}"));
+    }
+    command.arg("--output").arg(png).arg(svg);
+    command
+}
+
+/// Runs every rendering at once (they are separate processes, so both cores work) and waits
+/// for all. `Ok(false)` where rsvg-convert is missing and the build does not require PNGs
+/// (`cargo run` outside `make build`).
+fn render_all(
+    jobs: &[(std::path::PathBuf, std::path::PathBuf, Option<u32>)],
+) -> Result<bool, String> {
+    let mut children = Vec::new();
+    for (svg, png, width) in jobs {
+        match rsvg(svg, png, *width).spawn() {
+            Ok(child) => children.push((child, svg)),
+            Err(e) if std::env::var_os("PRERENDER_REQUIRE_PNG").is_some() => {
+                return Err(format!("rsvg-convert not available: {e}"));
+            }
+            Err(e) => {
+                eprintln!(
+                    "prerender: no PNG made, rsvg-convert not available ({e}); `make build` installs it"
+                );
+                return Ok(false);
+            }
+        }
+    }
+    for (mut child, svg) in children {
+        let status = child
+            .wait()
+            .map_err(|e| format!("rsvg-convert on {}: {e}", svg.display()))?;
+        if !status.success() {
+            return Err(format!(
+                "rsvg-convert failed ({status}) on {}",
+                svg.display()
+            ));
+        }
+    }
+    Ok(true)
+}
+
+/// Renders one SVG to PNG (the link-preview image).
+pub fn svg_to_png(svg: &Path, png: &Path, width: Option<u32>) -> Result<bool, String> {
+    render_all(&[(svg.to_path_buf(), png.to_path_buf(), width)])
+}
+
+/// A file over a channel's size limit, named in both languages.
+fn check_size(path: &Path, shown: &str) -> Result<(), String> {
+    let bytes = std::fs::metadata(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    if bytes > MAX_FILE_BYTES {
+        let mb = bytes as f64 / 1e6;
+        return Err(format!(
+            "{shown}: is {mb:.1} MB; Weibo, Toutiao and newsletters take at most 5 MB / 文件为{mb:.1}MB，微博、头条和电子报最多接受5MB"
+        ));
+    }
+    Ok(())
+}
+
+/// A JPEG copy of a PNG beside it (some apps show JPEG only). The PNG is opaque: every
+/// article draws a white page first.
+fn jpeg_copy(png: &Path, jpeg: &Path) -> Result<(), String> {
+    let rgb = image::open(png)
+        .map_err(|e| format!("{}: {e}", png.display()))?
+        .to_rgb8();
+    let (width, height) = (
+        u16::try_from(rgb.width()).map_err(|_| format!("{}: too wide for JPEG", png.display()))?,
+        u16::try_from(rgb.height()).map_err(|_| format!("{}: too tall for JPEG", png.display()))?,
+    );
+    jpeg_encoder::Encoder::new_file(jpeg, JPEG_QUALITY)
+        .and_then(|encoder| encoder.encode(&rgb, width, height, jpeg_encoder::ColorType::Rgb))
+        .map_err(|e| format!("{}: {e}", jpeg.display()))
+}
+
+/// Where to cut an article of `height` (column px) so that no part is taller than `max`: the
+/// last allowed break before each limit. A stretch with no break is cut at the limit.
+pub fn cut_points(height: f64, breaks: &[f64], max: f64) -> Vec<(f64, f64)> {
+    let mut parts = Vec::new();
+    let mut start = 0.0;
+    while height - start > max {
+        let limit = start + max;
+        let cut = breaks
+            .iter()
+            .copied()
+            .filter(|b| *b > start + 1.0 && *b <= limit)
+            .reduce(f64::max)
+            .unwrap_or(limit);
+        parts.push((start, cut));
+        start = cut;
+    }
+    parts.push((start, height));
+    parts
+}
+
+/// Where rendered images are kept between builds, keyed by what they are rendered from: a
+/// rebuild of the same story copies them instead of rendering them again (`make build` starts
+/// from an empty `dist/`). In the build's target folder, so `cargo clean` empties it.
+fn cache_dir() -> std::path::PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into());
+    std::path::PathBuf::from(target).join("share-cache")
+}
+
+/// The cache key of an image: its SVG, its width and how its JPEG copy is encoded.
+fn cache_key(svg: &str, width: u32) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (svg, width, JPEG_QUALITY, env!("CARGO_PKG_VERSION")).hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+/// Copies a cached rendering (and its JPEG copy, where one is wanted) into `dist/`; false
+/// where the cache does not have it.
+fn from_cache(key: &str, png: &Path, jpeg: Option<&Path>) -> bool {
+    let dir = cache_dir();
+    let cached_png = dir.join(format!("{key}.png"));
+    let cached_jpeg = dir.join(format!("{key}.jpg"));
+    if !cached_png.is_file() || (jpeg.is_some() && !cached_jpeg.is_file()) {
+        return false;
+    }
+    std::fs::copy(&cached_png, png).is_ok()
+        && jpeg.is_none_or(|jpeg| std::fs::copy(&cached_jpeg, jpeg).is_ok())
+}
+
+/// Keeps a rendering for the next build; a cache that cannot be written only costs time.
+fn to_cache(key: &str, png: &Path, jpeg: Option<&Path>) {
+    let dir = cache_dir();
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let _ = std::fs::copy(png, dir.join(format!("{key}.png")));
+    if let Some(jpeg) = jpeg {
+        let _ = std::fs::copy(jpeg, dir.join(format!("{key}.jpg")));
+    }
+}
+
+/// Writes the WeChat SVGs, the long images (PNG and JPEG) and the newsletter images of both
+/// languages, rendering every image at once.
+pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Result<(), String> {
+    let scratch =
+        std::env::temp_dir().join(format!("capital-circles-share-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut images: Vec<Image> = Vec::new();
+    std::fs::create_dir_all(dir.join(SHARE_DIR))
+        .map_err(|e| format!("{}: {e}", dir.join(SHARE_DIR).display()))?;
+    for lang in Lang::ALL {
+        let diagram = column_diagram(story, lang);
+        let wechat = article(story, lang, &diagram, Channel::WeChat, address).svg();
+        let wechat_path = wechat_svg_path(lang);
+        let faults = wechat_faults(&wechat);
+        if !faults.is_empty() {
+            return Err(faults
+                .iter()
+                .map(|f| format!("{wechat_path}: {f}"))
+                .collect::<Vec<_>>()
+                .join("\n"));
+        }
+        write(&dir.join(&wechat_path), &wechat)?;
+
+        let long = article(story, lang, &diagram, Channel::LongImage, address);
+        let scale = f64::from(LONG_WIDTH_PX) / COLUMN_PX;
+        let parts = cut_points(long.height_px, &long.breaks, MAX_LONG_HEIGHT_PX / scale);
+        for (i, (top, bottom)) in parts.iter().enumerate() {
+            let svg = long.window_svg(*top, *bottom, LONG_WIDTH_PX);
+            let png = long_image_path(lang, i + 1, parts.len(), "png");
+            let jpeg = long_image_path(lang, i + 1, parts.len(), "jpg");
+            let key = cache_key(&svg, LONG_WIDTH_PX);
+            if from_cache(&key, &dir.join(&png), Some(&dir.join(&jpeg))) {
+                check_size(&dir.join(&png), &png)?;
+                check_size(&dir.join(&jpeg), &jpeg)?;
+                continue;
+            }
+            let svg_path = scratch.join(format!("long-{lang}-{}.svg", i + 1));
+            write(&svg_path, svg)?;
+            jobs.push((svg_path, dir.join(&png), Some(LONG_WIDTH_PX)));
+            images.push((png, Some(jpeg), key));
+        }
+
+        let newsletter = article(story, lang, &diagram, Channel::Newsletter, address);
+        let svg = newsletter.window_svg(0.0, newsletter.height_px, NEWSLETTER_WIDTH_PX);
+        let png = static_image_path(lang, "png");
+        let key = cache_key(&svg, NEWSLETTER_WIDTH_PX);
+        if from_cache(&key, &dir.join(&png), None) {
+            check_size(&dir.join(&png), &png)?;
+        } else {
+            let svg_path = scratch.join(format!("static-{lang}.svg"));
+            write(&svg_path, svg)?;
+            jobs.push((svg_path, dir.join(&png), Some(NEWSLETTER_WIDTH_PX)));
+            images.push((png, None, key));
+        }
+        write(
+            &dir.join(static_image_path(lang, "txt")),
+            alt_text(story, lang) + "\n",
+        )?;
+    }
+    // Each image on its own thread, from rendering to its JPEG copy: the rsvg-convert
+    // processes and the JPEG encoding overlap, so both cores stay busy to the end.
+    let finish = |job: &Job, (png, jpeg, key): &Image| -> Result<bool, String> {
+        if !render_all(std::slice::from_ref(job))? {
+            return Ok(false);
+        }
+        check_size(&dir.join(png), png)?;
+        if let Some(jpeg) = jpeg {
+            jpeg_copy(&dir.join(png), &dir.join(jpeg))?;
+            check_size(&dir.join(jpeg), jpeg)?;
+        }
+        let jpeg = jpeg.as_ref().map(|j| dir.join(j));
+        to_cache(key, &dir.join(png), jpeg.as_deref());
+        Ok(true)
+    };
+    let results: Vec<Result<bool, String>> = std::thread::scope(|scope| {
+        let threads: Vec<_> = jobs
+            .iter()
+            .zip(&images)
+            .map(|(job, image)| scope.spawn(move || finish(job, image)))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err("an image's thread panicked".to_owned()))
+            })
+            .collect()
+    });
+    // The scratch copies were only rsvg-convert's input.
+    let _ = std::fs::remove_dir_all(&scratch);
+    for result in results {
+        // Without rsvg-convert (and not required), no image is made.
+        if !result? {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// `share/README-zh.txt` and `share/README-en.txt`: which file goes where, and the limits the
+/// build checked.
+pub fn write_editors_notes(dir: &Path, story: &Story) -> Result<(), String> {
+    for lang in Lang::ALL {
+        let note = graphic::words::editors_note(story.ui.headline.get(lang), lang);
+        write(
+            &dir.join(SHARE_DIR)
+                .join(format!("README-{}.txt", lang.code())),
+            note,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tall_article_is_cut_between_blocks_and_no_part_is_too_tall() {
+        let breaks = [100.0, 4000.0, 9000.0, 9900.0, 15000.0, 19990.0];
+        let parts = cut_points(25_000.0, &breaks, 10_000.0);
+        assert_eq!(
+            parts,
+            [(0.0, 9900.0), (9900.0, 15_000.0), (15_000.0, 25_000.0)]
+        );
+        for (top, bottom) in &parts {
+            assert!(bottom - top <= 10_000.0);
+        }
+        // A short article is one part; a stretch with no break is cut at the limit.
+        assert_eq!(cut_points(500.0, &breaks, 10_000.0), [(0.0, 500.0)]);
+        assert_eq!(
+            cut_points(25_000.0, &[], 10_000.0),
+            [(0.0, 10_000.0), (10_000.0, 20_000.0), (20_000.0, 25_000.0)]
+        );
+    }
+}
