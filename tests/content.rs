@@ -66,7 +66,7 @@ fn commuting_figures_keep_the_sources_digits_and_qualifiers() {
     assert_eq!(employed.source.date, "2023-01-15");
     let beisan = figure("commuting-beisan");
     assert_eq!(beisan.qualifier, Qualifier::Exact);
-    let csv = figures_csv(shipped(), Lang::Zh);
+    let csv = figures_csv(shipped(), Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
     let row = csv
         .lines()
         .find(|l| l.contains(",commuting-beisan,"))
@@ -532,7 +532,7 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
             .en
             .contains("commuter express buses")
     );
-    let csv = figures_csv(shipped(), Lang::En);
+    let csv = figures_csv(shipped(), Lang::En).unwrap_or_else(|e| panic!("{e}"));
     let row = csv
         .lines()
         .find(|l| l.contains(",zone-bridges,"))

@@ -9,29 +9,37 @@ use story::{Chart, Lang, Story};
 /// Byte order mark: Excel opens UTF-8 CSV as UTF-8 only with it.
 pub const BOM: &str = "\u{feff}";
 
-/// A CSV field, quoted when it holds a comma, quote or line break. A leading `=`, `+`, `-` or
-/// `@` is prefixed with `'` so a spreadsheet never runs a story string as a formula.
-fn field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
-        format!("'{value}")
+/// A CSV value a spreadsheet will not run: one starting with `=`, `+`, `-` or `@` (a formula),
+/// or with a tab or carriage return (which some spreadsheets skip before reading a formula),
+/// gets a leading `'` (OWASP's advice for CSV injection).
+fn defused(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
     } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
+        value.into()
     }
 }
 
-fn row(fields: &[&str]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
+/// A CSV file: a BOM, the header, then the rows, each line ended by CRLF. Quoting is the csv
+/// crate's (a field with a comma, quote or line break is quoted, its quotes doubled).
+fn csv_file<'a>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<std::borrow::Cow<'a, str>>>,
+) -> Result<String, String> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.as_bytes().to_vec());
+    let failed = |e: csv::Error| format!("CSV: {e}");
+    writer
+        .write_record(header.iter().map(|f| defused(f).into_owned()))
+        .map_err(failed)?;
+    for row in rows {
+        writer
+            .write_record(row.iter().map(|f| defused(f).into_owned()))
+            .map_err(failed)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| format!("CSV: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("CSV: {e}"))
 }
 
 fn qualifier_name(q: Qualifier) -> &'static str {
@@ -57,7 +65,7 @@ fn zone_and_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
 }
 
 /// Every figure of the story in one CSV, in `lang`.
-pub fn figures_csv(story: &Story, lang: Lang) -> String {
+pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
     let header: [&str; 11] = match lang {
         Lang::Zh => [
             "部分",
@@ -86,9 +94,7 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
             "caveat",
         ],
     };
-    let mut csv = String::from(BOM);
-    csv.push_str(&row(&header));
-    for f in story.figures.iter() {
+    let rows = story.figures.iter().map(|f| {
         let section = match f.section.circle().and_then(|c| story.circle(c)) {
             Some(c) => c.name.get(lang).to_owned(),
             None => story.ui.overview.get(lang).to_owned(),
@@ -101,25 +107,25 @@ pub fn figures_csv(story: &Story, lang: Lang) -> String {
             .as_ref()
             .map(|said| graphic::words::said_text(story, said, lang))
             .unwrap_or_default();
-        csv.push_str(&row(&[
-            &section,
-            &f.id,
-            &zone_and_label(story, f, lang),
-            &shown,
-            &plain,
-            qualifier_name(f.qualifier),
-            &said_by,
-            f.source.name.get(lang),
-            &f.source.date,
-            f.source.url.as_deref().unwrap_or_default(),
-            caveat,
-        ]));
-    }
-    csv
+        vec![
+            section.into(),
+            f.id.as_ref().into(),
+            zone_and_label(story, f, lang).into(),
+            shown.into(),
+            plain.into(),
+            qualifier_name(f.qualifier).into(),
+            said_by.into(),
+            f.source.name.get(lang).into(),
+            f.source.date.as_ref().into(),
+            f.source.url.as_deref().unwrap_or_default().into(),
+            caveat.into(),
+        ]
+    });
+    csv_file(&header, rows)
 }
 
 /// One chart's data as CSV, in `lang`.
-pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
+pub fn chart_csv(chart: &Chart, lang: Lang) -> Result<String, String> {
     let header: [&str; 7] = match lang {
         Lang::Zh => [
             "项目",
@@ -140,22 +146,23 @@ pub fn chart_csv(chart: &Chart, lang: Lang) -> String {
             "source_url",
         ],
     };
-    let mut csv = String::from(BOM);
-    csv.push_str(&row(&header));
-    for (i, bar) in chart.bars.iter().enumerate() {
+    let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
         let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
         let source = chart.source_of(bar);
-        csv.push_str(&row(&[
-            bar.label.get(lang),
-            &bar_value_text(chart, i, lang),
-            &plain,
-            qualifier_name(bar.qualifier),
-            source.map_or("", |s| s.name.get(lang)),
-            source.map_or("", |s| &s.date),
-            source.and_then(|s| s.url.as_deref()).unwrap_or_default(),
-        ]));
-    }
-    csv
+        vec![
+            bar.label.get(lang).into(),
+            bar_value_text(chart, i, lang).into(),
+            plain.into(),
+            qualifier_name(bar.qualifier).into(),
+            source.map_or("", |s| s.name.get(lang)).into(),
+            source.map_or("", |s| &s.date).into(),
+            source
+                .and_then(|s| s.url.as_deref())
+                .unwrap_or_default()
+                .into(),
+        ]
+    });
+    csv_file(&header, rows)
 }
 
 #[cfg(test)]
@@ -165,6 +172,14 @@ mod tests {
 
     fn story() -> &'static Story {
         fixture()
+    }
+
+    fn figures_csv(story: &Story, lang: Lang) -> String {
+        super::figures_csv(story, lang).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn chart_csv(chart: &Chart, lang: Lang) -> String {
+        super::chart_csv(chart, lang).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -228,8 +243,24 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        let rows = [
+            "a,b",
+            "say \"hi\"",
+            "=HYPERLINK(1)",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "two\nlines",
+            "plain",
+        ]
+        .map(|f| vec![std::borrow::Cow::Borrowed(f)]);
+        let csv = csv_file(&["h"], rows).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            csv,
+            "\u{feff}h\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n'=HYPERLINK(1)\r\n'+1\r\n'-1\r\n\
+             '@SUM(A1)\r\n'\t=1\r\n\"'\r=1\"\r\n\"two\nlines\"\r\nplain\r\n"
+        );
     }
 }

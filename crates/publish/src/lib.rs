@@ -120,11 +120,11 @@ fn with_palette(dir: &Path, name: &str) -> Result<(String, String), String> {
 
 /// "Get the data": CSV of every figure and of each chart, and each chart as SVG.
 fn write_downloads(dir: &Path, story: &Story, lang: Lang) -> Result<(), String> {
-    write(&dir.join(figures_csv_path(lang)), figures_csv(story, lang))?;
+    write(&dir.join(figures_csv_path(lang)), figures_csv(story, lang)?)?;
     for chart in story.charts.iter() {
         write(
             &dir.join(chart_csv_path(chart, lang)),
-            chart_csv(chart, lang),
+            chart_csv(chart, lang)?,
         )?;
         let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang));
         write(&dir.join(chart_svg_path(chart, lang)), svg)?;
