@@ -218,7 +218,8 @@ test("fixture story: without JavaScript both pages show its headline, figures an
     })));
     assert.deepEqual(tables, inTextOrder(FIXTURE.charts).map((c) => ({
       id: c.id,
-      caption: `${c.title[lang]} (${c.unit_label[lang]})`,
+      // The unit in the language's own brackets: full-width in Chinese.
+      caption: lang === "zh" ? `${c.title[lang]}（${c.unit_label[lang]}）` : `${c.title[lang]} (${c.unit_label[lang]})`,
       rows: c.bars.map((b, i) => [b.label[lang], BAR_TEXT[c.id][lang][i]]),
     })));
     // The markup in the story is text: the literal strings are there, no element came of them.

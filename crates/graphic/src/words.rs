@@ -217,6 +217,14 @@ pub fn plan_name_line(ui: &Ui, circle: &Circle, lang: Lang) -> Option<String> {
     })
 }
 
+/// A chart's title with its unit after it in brackets: full-width in Chinese, as its text is.
+pub fn title_with_unit(title: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{title}（{unit}）"),
+        Lang::En => format!("{title} ({unit})"),
+    }
+}
+
 /// The plan's radius of a circle: `规划半径约50公里` / `Plan radius: about 50 km` (the ui
 /// string carries the qualifier).
 pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
@@ -685,6 +693,18 @@ mod tests {
         assert_eq!(
             mark_membership(story, "Commuting", &membership, Lang::En),
             "Commuting (confirmed)"
+        );
+    }
+
+    #[test]
+    fn a_unit_in_brackets_takes_each_language_s_brackets() {
+        assert_eq!(
+            title_with_unit("通勤人数", "万人", Lang::Zh),
+            "通勤人数（万人）"
+        );
+        assert_eq!(
+            title_with_unit("Commuters", "10,000 people", Lang::En),
+            "Commuters (10,000 people)"
         );
     }
 }

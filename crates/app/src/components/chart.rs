@@ -26,11 +26,6 @@ pub fn chart_figure(props: &ChartProps) -> Html {
     let spec = BarChartSpec::from_chart(chart, lang);
     let svg = use_memo(spec.clone(), bar_chart_svg);
     let title = chart.title.get(lang);
-    let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
-        html! {
-            <tr><th scope="row">{ bar.label.get(lang) }</th><td>{ bar_value_text(chart, i, lang) }</td></tr>
-        }
-    });
     html! {
         <figure class="chart" data-chart={chart.id.clone()}>
             <figcaption>
@@ -50,10 +45,19 @@ pub fn chart_figure(props: &ChartProps) -> Html {
                 <table>
                     <caption>{ title }</caption>
                     <thead><tr><th scope="col">{ props.ui_item.clone() }</th><th scope="col">{ props.ui_value.clone() }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>{ table_rows(chart, lang) }</tbody>
                 </table>
             </details>
         </figure>
+    }
+}
+
+/// A chart's bars as table rows: what each counts, and its value as the chart labels it.
+pub(crate) fn table_rows(chart: &Chart, lang: Lang) -> Html {
+    html! {
+        { for chart.bars.iter().enumerate().map(|(i, bar)| html! {
+            <tr><th scope="row">{ bar.label.get(lang) }</th><td>{ bar_value_text(chart, i, lang) }</td></tr>
+        }) }
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod app;
 mod chart;
+mod circle_section;
 mod diagram;
 mod panel;
 mod place;

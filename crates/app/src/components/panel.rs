@@ -8,14 +8,8 @@
 //! picks one first.
 
 use super::StoryRef;
-use super::chart::{ChartFigure, chart_props};
-use graphic::diagram::MarkKind;
-use graphic::numbers::figure_text;
-use graphic::words::{
-    attribution, figure_label, member_text, plan_name_line, quote_text, radius_text, said_text,
-    sources_pieces,
-};
-use story::{Circle, CircleId, Figure, Lang, Section, Story, Zone};
+use super::circle_section::{CircleSection, Shown, figure_card};
+use story::{CircleId, Lang, Section};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,63 +17,6 @@ pub struct PanelProps {
     pub story: StoryRef,
     pub lang: Lang,
     pub selected: Option<CircleId>,
-}
-
-/// A headline figure: the big number with its qualifier, what it counts, source and caveat.
-pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
-    html! {
-        <div class="figure" data-figure={figure.id.clone()}>
-            <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
-            <p class="figure-label">{ figure_label(figure, lang) }</p>
-            { super::source_html(&attribution(story, story.ui.source.get(lang), figure.said.as_ref(), &figure.source, lang)) }
-            if let Some(caveat) = &figure.caveat {
-                <p class="note caveat">{ caveat.get(lang) }</p>
-            }
-        </div>
-    }
-}
-
-/// A zone the circle's view tells of: its name, what the story says of it, its source and
-/// its figures, under a heading of level `heading` (`h3` in the panel, `h4` in the text
-/// version, one below the circle's). The diagram draws no outline for it: it has no boundary.
-pub fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str) -> Html {
-    html! {
-        <section class="zone" data-zone={zone.id.clone()}>
-            <@{heading}>{ zone.name.get(lang) }</@>
-            <p class="zone-summary">{ zone.summary.get(lang) }</p>
-            { super::source_html(&attribution(story, story.ui.source.get(lang), zone.said.as_ref(), &zone.source, lang)) }
-            <div class="figures">
-                { for story.figures_of_zone(&zone.id).map(|f| figure_card(story, f, lang)) }
-            </div>
-        </section>
-    }
-}
-
-/// What a circle is, in two parts apart: the speaker's words as we summarise them (never
-/// quoted) with who said them, then the words an official said of the plan, under a heading
-/// naming who said them, where and when, quoted only in the language they were said in.
-/// `heading` is one level below the circle's. The panel and the text version both show it.
-pub fn definition_html(story: &Story, circle: &Circle, lang: Lang, heading: &'static str) -> Html {
-    let ui = &story.ui;
-    let definition = &circle.definition;
-    let quote = &definition.quote;
-    let translation_note = ui.our_translation.get(lang);
-    html! {
-        <>
-            <p class="definition said">{ definition.summary.get(lang) }</p>
-            { super::source_html(&attribution(story, ui.source.get(lang), Some(&definition.said), &definition.source, lang)) }
-            <@{heading} class="said-by">{ said_text(story, &quote.said, lang) }</@>
-            if let Some(line) = plan_name_line(ui, circle, lang) {
-                <p class="plan-name">{ line }</p>
-            }
-            if lang == quote.original {
-                <blockquote class="definition plan">{ quote_text(quote, lang, translation_note) }</blockquote>
-            } else {
-                <p class="definition plan translated">{ quote_text(quote, lang, translation_note) }</p>
-            }
-            { super::source_html(&sources_pieces(ui.source.get(lang), std::slice::from_ref(&quote.source), lang)) }
-        </>
-    }
 }
 
 #[function_component(Panel)]
@@ -145,40 +82,5 @@ fn panel_view(props: &PanelViewProps) -> Html {
             </section>
         };
     };
-    let Some(circle) = story.circle(id) else {
-        return html! {};
-    };
-    let section = Section::from(id);
-    let members = story.members_of(id).map(|(p, m)| {
-        let kind = MarkKind::of(p);
-        let (name, basis) = member_text(story, p, m, lang);
-        html! {
-            <li class={kind.class()}>
-                { name }
-                <span class="basis">{ format!(" — {basis}") }</span>
-            </li>
-        }
-    });
-    let charts = story
-        .charts_in(section)
-        .map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> });
-    html! {
-        <section class="panel-view" data-section={id.slug()}>
-            <h2>{ circle.name.get(lang) }</h2>
-            <p class="radius">{ radius_text(ui, circle, lang) }</p>
-            <p class="source">{ ui.radius_source.get(lang) }</p>
-            <h3>{ ui.definition.get(lang) }</h3>
-            { definition_html(story, circle, lang, "h4") }
-            <div class="figures">
-                { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
-            </div>
-            { for story.zones_in(id).map(|z| zone_block(story, z, lang, "h3")) }
-            <div class={classes!("charts", format!("charts-{}", id.slug()))}>{ for charts }</div>
-            <h3>{ ui.members.get(lang) }</h3>
-            <ul class="members"><li class="core mark-beijing">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>
-            if circle.members_partial {
-                <p class="note">{ ui.members_partial.get(lang) }</p>
-            }
-        </section>
-    }
+    html! { <CircleSection story={*story} {lang} {id} shown={Shown::Panel} /> }
 }

@@ -620,6 +620,29 @@ pub fn layout_faults(story: &Story) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn coordinates_read_as_one_decimal_formatting_does() {
+        // Values from -400 to 400 px in odd steps; at an exact tie the two round differently.
+        let mut v = -400.0_f64;
+        while v < 400.0 {
+            let exact = format!("{v:.1}");
+            // `{:.1}` writes -0.0 for small negatives; a coordinate has no sign at zero.
+            let exact = if exact == "-0.0" {
+                "0.0".to_owned()
+            } else {
+                exact
+            };
+            let tie = ((v * 10.0).fract().abs() - 0.5).abs() < 1e-6;
+            if !tie {
+                assert_eq!(svg_number(v), exact, "{v}");
+            }
+            v += 0.0137;
+        }
+        assert_eq!(svg_number(157.04), "157.0");
+        assert_eq!(svg_number(-3.25), "-3.3");
+        assert_eq!(svg_number(0.0), "0.0");
+    }
+
     fn story() -> &'static Story {
         story::testing::fixture()
     }
