@@ -495,7 +495,11 @@ pub fn alt_text(story: &Story, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use story::Text;
+    use story::{Id, IsoDate, Text, Verbatim};
+
+    fn iso(date: &str) -> IsoDate {
+        IsoDate::parse(date).unwrap_or_else(|e| panic!("{e:?}"))
+    }
 
     fn source(name: &str, date: &str) -> Source {
         Source {
@@ -503,7 +507,7 @@ mod tests {
                 zh: name.to_owned().into(),
                 en: name.to_owned().into(),
             },
-            date: date.to_owned().into(),
+            date: iso(date),
             url: None,
         }
     }
@@ -542,7 +546,7 @@ mod tests {
         let w = |from, to, as_of: Option<&str>| Window {
             from,
             to,
-            as_of: as_of.map(|d| d.to_owned().into()),
+            as_of: as_of.map(iso),
         };
         let full = w(Some(2014), Some(2022), Some("2023-01"));
         assert_eq!(window_text(&full, Lang::Zh), "2014—2022年，截至2023年1月");
@@ -582,15 +586,15 @@ mod tests {
     #[test]
     fn only_the_original_words_are_quoted() {
         let quote = Quote {
-            words: Text {
+            words: Verbatim(Text {
                 zh: "嵌套的实心圆".into(),
                 en: "nested solid discs".into(),
-            },
+            }),
             original: Lang::Zh,
             said: Said {
-                speaker: "x".into(),
+                speaker: Id::baked("x"),
                 occasion: Text::default(),
-                date: "2026-02-12".into(),
+                date: iso("2026-02-12"),
             },
             source: source("x", "2026-02-12"),
             evidence: story::BuildOnly::absent(),
@@ -659,7 +663,7 @@ mod tests {
         let places = story.places.to_mut();
         let near = places.iter().position(|p| p.id == "near-east").unwrap_or(0);
         let east = places.iter().position(|p| p.id == "east-town").unwrap_or(0);
-        places[east].part_of = Some("near-east".into());
+        places[east].part_of = Some(Id::baked("near-east"));
         places[near].memberships.to_mut()[0].part = Some(Text {
             zh: "市区".into(),
             en: "urban area".into(),

@@ -208,7 +208,7 @@ fn cases() -> Vec<Case> {
         (
             "quotation marks outside a quote",
             Set("/figures/0/label/en", json!("the \u{201c}share\u{201d}")),
-            "figures[0].label.en: has the quotation mark \u{201c}: only a quote's words (with their source and date) may be quoted / 含有引号\u{201c}：只有quote中原话（附来源和日期）可以加引号",
+            "figures[0].label: en has the quotation mark \u{201c}: only a quote's words (with their source and date) may be quoted / en含有引号\u{201c}：只有quote中原话（附来源和日期）可以加引号",
         ),
         (
             "a date inside a source's name",
@@ -282,7 +282,7 @@ fn cases() -> Vec<Case> {
         (
             "evidence read at a page that is not https",
             Edit(|s| at(s, "/figures/0/evidence")["url"] = json!("http://example.com/page")),
-            "figures[0].evidence.url: must start with https:// / 必须以https://开头",
+            "figures[0].evidence.url: \"http://example.com/page\" must be an https:// address / \u{201c}http://example.com/page\u{201d}必须是https://网址",
         ),
         (
             "a bar worked out wrongly from two figures",
@@ -301,7 +301,7 @@ fn cases() -> Vec<Case> {
         (
             "a quote without its occasion",
             Set("/circles/0/definition/quote/said/occasion/en", json!(" ")),
-            "circles[0].definition.quote.said.occasion.en: must not be empty / 不能为空",
+            "circles[0].definition.quote.said.occasion: en must not be empty / en不能为空",
         ),
         (
             "a document shown as a speaker",
@@ -346,7 +346,7 @@ fn cases() -> Vec<Case> {
         (
             "source url not https",
             Edit(|s| at(s, "/charts/0/sources/0")["url"] = json!("http://example.com/data")),
-            "charts[0].sources[0].url: must start with https:// / 必须以https://开头",
+            "charts[0].sources[0].url: \"http://example.com/data\" must be an https:// address / \u{201c}http://example.com/data\u{201d}必须是https://网址",
         ),
         (
             "figure value NaN",
@@ -376,12 +376,12 @@ fn cases() -> Vec<Case> {
         (
             "empty ui text",
             Set("/ui/north/zh", json!("")),
-            "ui.north.zh: must not be empty / 不能为空",
+            "ui.north: zh must not be empty / zh不能为空",
         ),
         (
             "blank source name",
             Set("/figures/1/source/name/en", json!("  ")),
-            "figures[1].source.name.en: must not be empty / 不能为空",
+            "figures[1].source.name: en must not be empty / en不能为空",
         ),
         (
             "duplicate place id",

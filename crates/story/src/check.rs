@@ -4,7 +4,6 @@
 use crate::decimal::Decimal;
 use crate::error::StoryError;
 use crate::evidence::{BuildOnly, Evidence, states_number, states_words};
-use crate::lang::Text;
 use crate::model::*;
 use std::collections::HashSet;
 
@@ -14,14 +13,6 @@ use std::collections::HashSet;
 pub const MAX_RADIUS_KM: f64 = 170.0;
 /// Most bars one chart may have and still be read on a phone.
 const MAX_BARS: usize = 8;
-/// Longest id (story, place, figure, chart): ids name files, URL values and HTML attributes.
-const MAX_ID_LEN: usize = 64;
-
-/// The id rule, shared by the story, its places, figures and charts.
-const ID_RULE: (&str, &str) = (
-    "must be 1 to 64 characters of a-z, 0-9 and -",
-    "只能由1至64个a-z、0-9和-字符组成",
-);
 
 /// Collects errors so a story's author sees every problem at once.
 #[derive(Default)]
@@ -48,19 +39,9 @@ impl Report {
         self.errors.push(StoryError::new(at, message, zh));
     }
 
-    fn text(&mut self, at: &str, text: &Text) {
-        if text.zh.trim().is_empty() {
-            self.fail(&key(at, "zh"), "must not be empty", "不能为空");
-        }
-        if text.en.trim().is_empty() {
-            self.fail(&key(at, "en"), "must not be empty", "不能为空");
-        }
-    }
-
+    /// Ids are well-formed when read; here, each kind's are told apart.
     fn id(&mut self, at: &str, id: &str, seen: &mut HashSet<String>) {
-        if !is_valid_id(id) {
-            self.fail(at, ID_RULE.0, ID_RULE.1);
-        } else if !seen.insert(id.to_owned()) {
+        if !seen.insert(id.to_owned()) {
             self.fail(
                 at,
                 format!("\"{id}\" is used twice"),
@@ -69,18 +50,7 @@ impl Report {
         }
     }
 
-    fn date(&mut self, at: &str, date: &str) {
-        if !is_valid_date(date) {
-            self.fail(
-                at,
-                format!("\"{date}\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
-                format!("“{date}”不是日期（应为YYYY-MM-DD、YYYY-MM或YYYY）"),
-            );
-        }
-    }
-
     fn source(&mut self, at: &str, source: &Source) {
-        self.text(&key(at, "name"), &source.name);
         for (lang, name) in [("zh", &source.name.zh), ("en", &source.name.en)] {
             if let Some(found) = day_or_month_in(name) {
                 self.fail(
@@ -91,15 +61,6 @@ impl Report {
                     format!("含有日或月（“{found}”）：来源的日期应写在date字段"),
                 );
             }
-        }
-        self.date(&key(at, "date"), &source.date);
-        self.url(&key(at, "url"), source.url.as_deref());
-    }
-
-    /// An address a story gives, where it gives one: `https://` only.
-    fn url(&mut self, at: &str, url: Option<&str>) {
-        if url.is_some_and(|url| !url.starts_with("https://")) {
-            self.fail(at, "must start with https://", "必须以https://开头");
         }
     }
 
@@ -115,7 +76,6 @@ impl Report {
             );
         }
         let occasion = key(at, "occasion");
-        self.text(&occasion, &said.occasion);
         for (lang, words) in [("zh", &said.occasion.zh), ("en", &said.occasion.en)] {
             if let Some(found) = day_or_month_in(words) {
                 self.fail(
@@ -125,7 +85,6 @@ impl Report {
                 );
             }
         }
-        self.date(&key(at, "date"), &said.date);
     }
 
     /// A claim's evidence: present, with text. Returns it for the rules that read it.
@@ -142,7 +101,6 @@ impl Report {
             );
             return None;
         };
-        self.url(&key(at, "url"), evidence.url.as_deref());
         if evidence.text.trim().is_empty() {
             self.fail(&key(at, "text"), "must not be empty", "不能为空");
             return None;
@@ -185,9 +143,6 @@ impl Report {
         }
     }
 }
-
-/// Quotation marks a story may use only inside a [`Quote`]'s words.
-const QUOTATION_MARKS: [char; 7] = ['“', '”', '„', '「', '」', '『', '』'];
 
 /// The first day or month a source's name spells out, if any: `1月15日`, `15 Jan`, `March`.
 /// A year alone is allowed, as in the title of the 2023–2035 plan.
@@ -233,75 +188,11 @@ pub fn day_or_month_in(name: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// `[a-z0-9-]{1,64}`: safe in a URL, a file name and an HTML attribute.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_LEN
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a date as precise as it is known), with a real month
-/// and day.
-pub fn is_valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let number = |s: &str, len: usize| -> Option<u32> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    if let [year] = parts.as_slice() {
-        return number(year, 4).is_some_and(|y| y >= 1900);
-    }
-    let (Some(year), Some(month)) = (
-        parts.first().and_then(|s| number(s, 4)),
-        parts.get(1).and_then(|s| number(s, 2)),
-    ) else {
-        return false;
-    };
-    if !(1..=12).contains(&month) || year < 1900 {
-        return false;
-    }
-    match parts.len() {
-        2 => true,
-        3 => {
-            let Some(day) = parts.get(2).and_then(|s| number(s, 2)) else {
-                return false;
-            };
-            let is_leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            let days = match month {
-                2 if is_leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            (1..=days).contains(&day)
-        }
-        _ => false,
-    }
-}
-
-/// Whether ISO date `a` is surely earlier than `b`, comparing only the precision both have:
-/// `2020-01` is not earlier than `2020-01-02` (it may be the same month).
-fn is_earlier(a: &str, b: &str) -> bool {
-    let len = a.len().min(b.len());
-    a.get(..len) < b.get(..len)
-}
-
 /// Checks every rule and returns all broken ones (empty when the story is valid).
 pub fn check(story: &Story) -> Vec<StoryError> {
     let mut report = Report::default();
     let root = "";
-    if !is_valid_id(&story.id) {
-        report.fail(&key(root, "id"), ID_RULE.0, ID_RULE.1);
-    }
-    report.date(&key(root, "published"), &story.published);
-    report.date(&key(root, "updated"), &story.updated);
-    if is_valid_date(&story.published)
-        && is_valid_date(&story.updated)
-        && is_earlier(&story.updated, &story.published)
-    {
+    if story.updated.is_surely_before(&story.published) {
         report.fail(
             &key(root, "updated"),
             "must not be earlier than published",
@@ -309,7 +200,6 @@ pub fn check(story: &Story) -> Vec<StoryError> {
         );
     }
     let centre = key(root, "centre");
-    report.text(&key(&centre, "name"), &story.centre.name);
     report.coordinates(&centre, story.centre.lat, story.centre.lon);
     check_circles(story, &mut report);
     check_places(story, &mut report);
@@ -317,114 +207,7 @@ pub fn check(story: &Story) -> Vec<StoryError> {
     check_charts(story, &mut report);
     check_zones(story, &mut report);
     check_speakers(story, &mut report);
-    let ui = key(root, "ui");
-    for (name, text) in story.ui.entries() {
-        report.text(&key(&ui, name), text);
-    }
-    for (at, text) in unquoted_texts(story) {
-        for (lang, words) in [("zh", &text.zh), ("en", &text.en)] {
-            if let Some(mark) = words
-                .chars()
-                .find(|c| QUOTATION_MARKS.contains(c) || *c == '"')
-            {
-                report.fail(
-                    &key(&at, lang),
-                    format!("has the quotation mark {mark}: only a quote's words (with their source and date) may be quoted"),
-                    format!("含有引号{mark}：只有quote中原话（附来源和日期）可以加引号"),
-                );
-            }
-        }
-    }
     report.errors
-}
-
-/// Every text of the story but quotes' words, with its path: where quotation marks may not be.
-fn unquoted_texts(story: &Story) -> Vec<(String, &Text)> {
-    let mut texts = vec![("centre.name".to_owned(), &story.centre.name)];
-    for (i, c) in story.circles.iter().enumerate() {
-        let at = index("circles", i);
-        texts.push((key(&at, "name"), &c.name));
-        if let Some(plan_name) = &c.plan_name {
-            texts.push((key(&at, "plan_name"), plan_name));
-        }
-        let definition = &c.definition;
-        texts.push((key(&at, "definition.summary"), &definition.summary));
-        texts.push((
-            key(&at, "definition.said.occasion"),
-            &definition.said.occasion,
-        ));
-        texts.push((key(&at, "definition.source.name"), &definition.source.name));
-        texts.push((
-            key(&at, "definition.quote.said.occasion"),
-            &definition.quote.said.occasion,
-        ));
-        texts.push((
-            key(&at, "definition.quote.source.name"),
-            &definition.quote.source.name,
-        ));
-    }
-    for (i, s) in story.speakers.iter().enumerate() {
-        let at = index("speakers", i);
-        texts.push((key(&at, "name"), &s.name));
-        texts.push((key(&at, "role"), &s.role));
-    }
-    for (i, p) in story.places.iter().enumerate() {
-        let at = index("places", i);
-        texts.push((key(&at, "name"), &p.name));
-        for (j, m) in p.memberships.iter().enumerate() {
-            let at = index(&key(&at, "memberships"), j);
-            texts.push((key(&at, "basis"), &m.basis));
-            texts.push((key(&at, "source.name"), &m.source.name));
-            if let Some(part) = &m.part {
-                texts.push((key(&at, "part"), part));
-            }
-        }
-        if let Some(orientation) = &p.orientation {
-            texts.push((key(&at, "orientation"), orientation));
-        }
-        if let Some(role) = &p.role {
-            texts.push((key(&at, "role"), role));
-        }
-    }
-    for (i, f) in story.figures.iter().enumerate() {
-        let at = index("figures", i);
-        texts.push((key(&at, "label"), &f.label));
-        texts.push((key(&at, "source.name"), &f.source.name));
-        if let Some(said) = &f.said {
-            texts.push((key(&at, "said.occasion"), &said.occasion));
-        }
-        if let Some(caveat) = &f.caveat {
-            texts.push((key(&at, "caveat"), caveat));
-        }
-    }
-    for (i, c) in story.charts.iter().enumerate() {
-        let at = index("charts", i);
-        texts.push((key(&at, "title"), &c.title));
-        texts.push((key(&at, "unit_label"), &c.unit_label));
-        for (j, source) in c.sources.iter().enumerate() {
-            texts.push((key(&index(&key(&at, "sources"), j), "name"), &source.name));
-        }
-        if let Some(note) = &c.note {
-            texts.push((key(&at, "note"), note));
-        }
-        for (j, bar) in c.bars.iter().enumerate() {
-            texts.push((key(&index(&key(&at, "bars"), j), "label"), &bar.label));
-        }
-    }
-    for (i, z) in story.zones.iter().enumerate() {
-        let at = index("zones", i);
-        texts.push((key(&at, "name"), &z.name));
-        texts.push((key(&at, "short_name"), &z.short_name));
-        texts.push((key(&at, "summary"), &z.summary));
-        texts.push((key(&at, "source.name"), &z.source.name));
-        if let Some(said) = &z.said {
-            texts.push((key(&at, "said.occasion"), &said.occasion));
-        }
-    }
-    for (name, text) in story.ui.entries() {
-        texts.push((key("ui", name), text));
-    }
-    texts
 }
 
 fn check_zones(story: &Story, report: &mut Report) {
@@ -433,9 +216,6 @@ fn check_zones(story: &Story, report: &mut Report) {
     for (i, zone) in story.zones.iter().enumerate() {
         let at = index(&zones, i);
         report.id(&key(&at, "id"), &zone.id, &mut seen);
-        report.text(&key(&at, "name"), &zone.name);
-        report.text(&key(&at, "short_name"), &zone.short_name);
-        report.text(&key(&at, "summary"), &zone.summary);
         report.source(&key(&at, "source"), &zone.source);
         if let Some(said) = &zone.said {
             report.said(&key(&at, "said"), said, story);
@@ -497,13 +277,8 @@ fn check_circles(story: &Story, report: &mut Report) {
                 format!("应为“{}”（圈层由内向外排列）", expected.slug()),
             );
         }
-        report.text(&key(&at, "name"), &circle.name);
-        if let Some(plan_name) = &circle.plan_name {
-            report.text(&key(&at, "plan_name"), plan_name);
-        }
         let at_definition = key(&at, "definition");
         let definition = &circle.definition;
-        report.text(&key(&at_definition, "summary"), &definition.summary);
         report.said(&key(&at_definition, "said"), &definition.said, story);
         report.source(&key(&at_definition, "source"), &definition.source);
         report.evidence(&key(&at_definition, "evidence"), &definition.evidence);
@@ -539,10 +314,6 @@ fn check_places(story: &Story, report: &mut Report) {
     for (i, place) in story.places.iter().enumerate() {
         let at = index(&places, i);
         report.id(&key(&at, "id"), &place.id, &mut seen);
-        report.text(&key(&at, "name"), &place.name);
-        if let Some(role) = &place.role {
-            report.text(&key(&at, "role"), role);
-        }
         report.coordinates(&at, place.lat, place.lon);
         if let Some(whole) = &place.part_of
             && (story.place(whole).is_none() || *whole == place.id)
@@ -557,12 +328,8 @@ fn check_places(story: &Story, report: &mut Report) {
         let mut circles = Vec::new();
         for (j, m) in place.memberships.iter().enumerate() {
             let at = index(&memberships, j);
-            report.text(&key(&at, "basis"), &m.basis);
             report.source(&key(&at, "source"), &m.source);
             report.evidence(&key(&at, "evidence"), &m.evidence);
-            if let Some(part) = &m.part {
-                report.text(&key(&at, "part"), part);
-            }
             check_parts_named(story, place, m, &at, report);
             if circles.last().is_some_and(|last| *last >= m.circle) {
                 report.fail(
@@ -642,7 +409,6 @@ fn check_parts_named(
 
 /// A quote's words stand verbatim in its evidence, read in the language they were said in.
 fn check_quote(story: &Story, report: &mut Report, at: &str, quote: &Quote) {
-    report.text(&key(at, "words"), &quote.words);
     report.said(&key(at, "said"), &quote.said, story);
     report.source(&key(at, "source"), &quote.source);
     let Some(evidence) = report.evidence(&key(at, "evidence"), &quote.evidence) else {
@@ -672,8 +438,6 @@ fn check_speakers(story: &Story, report: &mut Report) {
     for (i, speaker) in story.speakers.iter().enumerate() {
         let at = index("speakers", i);
         report.id(&key(&at, "id"), &speaker.id, &mut seen);
-        report.text(&key(&at, "name"), &speaker.name);
-        report.text(&key(&at, "role"), &speaker.role);
         for lang in crate::Lang::ALL {
             let name = speaker.name.get(lang).trim();
             let is_title = name.contains('《') || name.contains('》');
@@ -715,7 +479,6 @@ fn check_figures(story: &Story, report: &mut Report) {
     for (i, figure) in story.figures.iter().enumerate() {
         let at = index(&figures, i);
         report.id(&key(&at, "id"), &figure.id, &mut seen);
-        report.text(&key(&at, "label"), &figure.label);
         report.source(&key(&at, "source"), &figure.source);
         if let Some(said) = &figure.said {
             report.said(&key(&at, "said"), said, story);
@@ -745,14 +508,8 @@ fn check_figures(story: &Story, report: &mut Report) {
                         "不能早于from",
                     );
                 }
-                if let Some(as_of) = &w.as_of {
-                    report.date(&key(&key(&at, "window"), "as_of"), as_of);
-                }
             }
             None => {}
-        }
-        if let Some(caveat) = &figure.caveat {
-            report.text(&key(&at, "caveat"), caveat);
         }
         if figure.unit == Unit::Percent && figure.value.to_f64() > 100.0 {
             report.fail(
@@ -770,8 +527,6 @@ fn check_charts(story: &Story, report: &mut Report) {
     for (i, chart) in story.charts.iter().enumerate() {
         let at = index(&charts, i);
         report.id(&key(&at, "id"), &chart.id, &mut seen);
-        report.text(&key(&at, "title"), &chart.title);
-        report.text(&key(&at, "unit_label"), &chart.unit_label);
         if chart.sources.is_empty() {
             report.fail(
                 &key(&at, "sources"),
@@ -781,9 +536,6 @@ fn check_charts(story: &Story, report: &mut Report) {
         }
         for (j, source) in chart.sources.iter().enumerate() {
             report.source(&index(&key(&at, "sources"), j), source);
-        }
-        if let Some(note) = &chart.note {
-            report.text(&key(&at, "note"), note);
         }
         let scale = key(&at, "scale");
         if !matches!(chart.scale.zh, 0 | 4 | 8 | 12) {
@@ -809,7 +561,6 @@ fn check_charts(story: &Story, report: &mut Report) {
         }
         let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
-            report.text(&key(&index(&bars, j), "label"), &bar.label);
             check_bar_value(story, report, &index(&bars, j), bar);
             if chart.source_of(bar).is_none() {
                 report.fail(
@@ -879,6 +630,34 @@ mod tests {
             Ok(story) => story,
             Err(e) => panic!("the fixture story does not parse: {e}"),
         }
+    }
+
+    /// The fixture with the value at JSON `pointer` set, read: `field: English` of the error
+    /// that stops it (its line and column left out).
+    fn read_error(pointer: &str, value: serde_json::Value) -> String {
+        let mut json: serde_json::Value =
+            serde_json::from_str(FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+        let (parent, name) = pointer.rsplit_once('/').unwrap_or_default();
+        match json.pointer_mut(parent) {
+            Some(serde_json::Value::Object(object)) => {
+                object.insert(name.to_owned(), value);
+            }
+            Some(serde_json::Value::Array(list)) => match name.parse::<usize>() {
+                Ok(i) if i < list.len() => list[i] = value,
+                _ => panic!("the fixture has no {pointer}"),
+            },
+            _ => panic!("the fixture has no {parent}"),
+        }
+        let errors = read_str(&json.to_string()).err().unwrap_or_default();
+        let [error] = errors.as_slice() else {
+            panic!("{pointer}: expected one error, got {errors:?}");
+        };
+        let message = error.message.split(" (line ").next().unwrap_or_default();
+        format!("{}: {message}", error.field)
+    }
+
+    fn date(text: &str) -> crate::IsoDate {
+        crate::IsoDate::parse(text).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     /// `field: English` of every broken rule.
@@ -979,28 +758,25 @@ mod tests {
 
     #[test]
     fn every_figure_has_a_source_and_a_date() {
-        let mut s = story();
-        s.figures.to_mut()[0].source.name.en.to_mut().clear();
-        s.figures.to_mut()[1].source.date = "sometime".into();
-        let errors = fields(&s);
         assert_eq!(
-            errors,
-            [
-                "figures[0].source.name.en: must not be empty",
-                "figures[1].source.date: \"sometime\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-            ]
+            read_error("/figures/0/source/name/en", "".into()),
+            "figures[0].source.name: en must not be empty"
+        );
+        assert_eq!(
+            read_error("/figures/1/source/date", "sometime".into()),
+            "figures[1].source.date: \"sometime\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        );
+        assert_eq!(
+            read_error("/figures/1/source/url", "http://x.example/".into()),
+            "figures[1].source.url: \"http://x.example/\" must be an https:// address"
         );
     }
 
     #[test]
     fn every_chart_has_a_source_and_a_date() {
-        let mut s = story();
-        s.charts.to_mut()[0].sources.to_mut()[0].date = "2023-02-30".into();
         assert_eq!(
-            fields(&s),
-            [
-                "charts[0].sources[0].date: \"2023-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-            ]
+            read_error("/charts/0/sources/0/date", "2023-02-30".into()),
+            "charts[0].sources[0].date: \"2023-02-30\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
         );
     }
 
@@ -1056,39 +832,35 @@ mod tests {
 
     #[test]
     fn missing_ui_string_is_named() {
-        let mut s = story();
-        s.ui.north.zh.to_mut().clear();
-        assert_eq!(fields(&s), ["ui.north.zh: must not be empty"]);
+        assert_eq!(
+            read_error("/ui/north/zh", " ".into()),
+            "ui.north: zh must not be empty"
+        );
     }
 
     #[test]
     fn ids_are_unique_and_url_safe() {
         let mut s = story();
         s.places.to_mut()[1].id = s.places.to_mut()[0].id.clone();
-        s.figures.to_mut()[0].id = "Bad Id".into();
         let errors = fields(&s);
         assert!(errors[0].starts_with("places[1].id: \""), "{errors:?}");
         assert!(errors[0].ends_with("is used twice"), "{errors:?}");
         assert_eq!(
-            errors[1],
-            "figures[0].id: must be 1 to 64 characters of a-z, 0-9 and -"
+            read_error("/figures/0/id", "Bad Id".into()),
+            "figures[0].id: \"Bad Id\" must be 1 to 64 characters of a-z, 0-9 and -"
         );
     }
 
     #[test]
     fn every_rule_has_chinese_wording() {
         let mut s = story();
-        s.id = "Bad".into();
-        s.updated = "2000-01-01".into();
+        s.updated = date("2000-01-01");
         s.circles.to_mut()[2].radius_km = 10.0;
         s.circles.to_mut()[0].radius_km = f64::NAN;
-        s.circles.to_mut()[1].name.zh.to_mut().clear();
         s.places.to_mut()[0].lat = 99.0;
         s.places.to_mut()[1].lon = 999.0;
         s.places.to_mut()[2].id = s.places.to_mut()[3].id.clone();
         s.places.to_mut()[4].memberships.to_mut().clear();
-        s.figures.to_mut()[0].source.date = "x".into();
-        s.figures.to_mut()[0].source.url = Some("http://x".into());
         s.charts.to_mut()[0].scale.zh = 3;
         s.charts.to_mut()[0].scale.en = 3;
         s.charts.to_mut()[1].bars.to_mut().clear();
@@ -1097,17 +869,13 @@ mod tests {
         assert_eq!(
             fields,
             [
-                "id",
                 "updated",
                 "circles[0].radius_km",
-                "circles[1].name.zh",
                 "circles[2].radius_km",
                 "places[0].lat",
                 "places[1].lon",
                 "places[3].id",
                 "places[4].orientation",
-                "figures[0].source.date",
-                "figures[0].source.url",
                 "charts[0].scale.zh",
                 "charts[0].scale.en",
                 "charts[1].bars",
@@ -1125,25 +893,15 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_checked_for_real_days() {
-        assert!(is_valid_date("2024-02-29"));
-        assert!(!is_valid_date("2023-02-29"));
-        assert!(is_valid_date("2023-02"));
-        assert!(!is_valid_date("2023-13"));
-        assert!(!is_valid_date("23-01-15"));
-        assert!(!is_valid_date("2023-01-15-01"));
-    }
-
-    #[test]
     fn updated_is_not_before_published() {
         let mut s = story();
-        s.updated = "2000-01-01".into();
+        s.updated = date("2000-01-01");
         assert_eq!(fields(&s), ["updated: must not be earlier than published"]);
         // A month is not earlier than a day within it.
-        s.published = "2020-01-02".into();
-        s.updated = "2020-01".into();
+        s.published = date("2020-01-02");
+        s.updated = date("2020-01");
         assert_eq!(fields(&s), Vec::<String>::new());
-        s.updated = "2019-12".into();
+        s.updated = date("2019-12");
         assert_eq!(fields(&s), ["updated: must not be earlier than published"]);
     }
 
@@ -1182,19 +940,18 @@ mod tests {
 
     #[test]
     fn quotation_marks_stand_only_around_a_quotes_words() {
-        let mut s = story();
-        s.figures.to_mut()[0].label.en = "the “share”".into();
-        s.ui.kicker.zh = "\"测试\"".into();
         assert_eq!(
-            fields(&s),
-            [
-                "figures[0].label.en: has the quotation mark “: only a quote's words (with their source and date) may be quoted",
-                "ui.kicker.zh: has the quotation mark \": only a quote's words (with their source and date) may be quoted",
-            ]
+            read_error("/figures/0/label/en", "the “share”".into()),
+            "figures[0].label: en has the quotation mark “: only a quote's words (with their source and date) may be quoted",
         );
+        assert_eq!(
+            read_error("/ui/kicker/zh", "\"测试\"".into()),
+            "ui.kicker: zh has the quotation mark \": only a quote's words (with their source and date) may be quoted",
+        );
+        // A text field added to the model gets the rule by its type: none is listed here.
         let mut s = story();
         let quote = &mut s.circles.to_mut()[0].definition.quote;
-        quote.words.zh = "“嵌套的实心圆”".into();
+        quote.words.0.zh = "“嵌套的实心圆”".into();
         quote.evidence = BuildOnly::new(Evidence {
             lang: crate::Lang::Zh,
             text: "他说：“嵌套的实心圆”。".into(),
@@ -1233,13 +990,6 @@ mod tests {
     }
 
     #[test]
-    fn a_date_may_be_a_year_alone() {
-        assert!(is_valid_date("2026"));
-        assert!(!is_valid_date("26"));
-        assert!(!is_valid_date("1899"));
-    }
-
-    #[test]
     fn a_cumulative_figure_names_its_window() {
         let mut s = story();
         let f = &mut s.figures.to_mut()[0];
@@ -1256,24 +1006,28 @@ mod tests {
             .position(|f| f.window.is_some())
             .unwrap_or(0);
         if let Some(w) = s.figures.to_mut()[i].window.as_mut() {
-            (w.from, w.to, w.as_of) = (Some(2022), Some(2014), Some("2023-13".into()));
+            (w.from, w.to) = (Some(2022), Some(2014));
         }
         assert_eq!(
             fields(&s),
-            [
-                format!("figures[{i}].window.to: must not be before from"),
-                format!(
-                    "figures[{i}].window.as_of: \"2023-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-                ),
-            ]
+            [format!("figures[{i}].window.to: must not be before from")]
+        );
+        assert_eq!(
+            read_error(&format!("/figures/{i}/window/as_of"), "2023-13".into()),
+            format!(
+                "figures[{i}].window.as_of: \"2023-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+            )
         );
     }
 
     #[test]
     fn a_zone_names_real_places_and_its_figures_a_real_zone() {
         let mut s = story();
-        s.zones.to_mut()[0].places.to_mut().push("atlantis".into());
-        s.figures.to_mut()[0].zone = Some("nowhere".into());
+        s.zones.to_mut()[0]
+            .places
+            .to_mut()
+            .push(crate::Id::baked("atlantis"));
+        s.figures.to_mut()[0].zone = Some(crate::Id::baked("nowhere"));
         assert_eq!(
             fields(&s),
             [

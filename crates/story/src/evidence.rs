@@ -16,7 +16,7 @@ pub struct Evidence {
     pub text: Str,
     /// The page the text was copied from, where that page is public and is not the source's
     /// own page (a reprint, a mirror); the source's own page is the source's `url`.
-    pub url: Option<Str>,
+    pub url: Option<crate::HttpsUrl>,
 }
 
 /// A field that exists at build time only: read from the story file and checked there, but

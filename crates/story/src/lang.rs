@@ -1,6 +1,7 @@
 //! The graphic's two languages and text that exists in both: the leaf every other module uses.
 
 use crate::Str;
+use crate::checked::{Invalid, check_words};
 use std::fmt;
 
 /// A reader's language. The graphic speaks Chinese (default) and English.
@@ -56,13 +57,58 @@ impl fmt::Display for Lang {
     }
 }
 
-/// One piece of text in Chinese and English.
+/// One piece of text in Chinese and English. Read only when neither is empty and neither has a
+/// quotation mark: only a quote's words ([`Verbatim`]) may be quoted.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "Words")]
 #[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
 pub struct Text {
     pub zh: Str,
     pub en: Str,
+}
+
+/// Words someone said, in both languages (the original and our translation): never empty, and
+/// the one text of a story that may hold quotation marks.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(try_from = "Words")]
+#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
+pub struct Verbatim(pub Text);
+
+impl std::ops::Deref for Verbatim {
+    type Target = Text;
+    fn deref(&self) -> &Text {
+        &self.0
+    }
+}
+
+/// A text's two languages as the file spells them, before their rule is checked.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    zh: String,
+    en: String,
+}
+
+impl TryFrom<Words> for Text {
+    type Error = Invalid;
+    fn try_from(words: Words) -> Result<Text, Invalid> {
+        check_words(&words.zh, &words.en, false)?;
+        Ok(Text {
+            zh: words.zh.into(),
+            en: words.en.into(),
+        })
+    }
+}
+
+impl TryFrom<Words> for Verbatim {
+    type Error = Invalid;
+    fn try_from(words: Words) -> Result<Verbatim, Invalid> {
+        check_words(&words.zh, &words.en, true)?;
+        Ok(Verbatim(Text {
+            zh: words.zh.into(),
+            en: words.en.into(),
+        }))
+    }
 }
 
 impl Text {

@@ -4,6 +4,7 @@
 //! story is written out as Rust code (`bake`) that the app compiles in. In the page the story is
 //! only data: the `build` feature, which holds the reader, the rules and the baker, is off there.
 
+mod checked;
 mod decimal;
 mod error;
 pub mod evidence;
@@ -20,10 +21,11 @@ pub mod read;
 #[cfg(feature = "build")]
 pub mod testing;
 
+pub use checked::{HttpsUrl, Id, Invalid, IsoDate, MAX_ID_LEN, QUOTATION_MARKS};
 pub use decimal::{Decimal, DecimalError};
 pub use error::StoryError;
 pub use evidence::{BuildOnly, Evidence};
-pub use lang::{Lang, Text};
+pub use lang::{Lang, Text, Verbatim};
 pub use model::*;
 
 use std::borrow::Cow;

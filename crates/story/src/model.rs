@@ -2,10 +2,11 @@
 //! time and baked into the app as data, so text is `Str` and lists are `List`: borrowed from
 //! the baked statics in the page, owned when read from a file.
 
+use crate::List;
+use crate::checked::{HttpsUrl, Id, IsoDate};
 use crate::decimal::Decimal;
 use crate::evidence::{BuildOnly, Evidence};
-use crate::lang::{Lang, Text};
-use crate::{List, Str};
+use crate::lang::{Lang, Text, Verbatim};
 use serde::Deserialize;
 
 /// Derives for every record of the model: serde for reading, databake for baking.
@@ -116,10 +117,9 @@ words! {
 
 record! {
     pub struct Story {
-        pub id: Str,
-        /// ISO dates, `YYYY-MM-DD`.
-        pub published: Str,
-        pub updated: Str,
+        pub id: Id,
+        pub published: IsoDate,
+        pub updated: IsoDate,
         pub centre: Centre,
         pub circles: List<Circle>,
         pub places: List<Place>,
@@ -139,14 +139,14 @@ record! {
     /// An area the story tells of, drawn as a group of its places, never as an outline: the
     /// diagram draws no boundaries.
     pub struct Zone {
-        pub id: Str,
+        pub id: Id,
         pub name: Text,
         /// The name as the diagram's shared label gives it, short enough for a phone.
         pub short_name: Text,
         /// The circle whose view tells of it.
         pub circle: CircleId,
         /// Ids of its places.
-        pub places: List<Str>,
+        pub places: List<Id>,
         /// What the story says of it, paraphrased.
         pub summary: Text,
         /// Who said what the summary tells, if a person did.
@@ -162,7 +162,7 @@ record! {
     /// A person whose words the story quotes or paraphrases, with the role they spoke in.
     /// A document or a publisher is a [`Source`], never a speaker.
     pub struct Speaker {
-        pub id: Str,
+        pub id: Id,
         pub name: Text,
         pub role: Text,
     }
@@ -174,10 +174,9 @@ record! {
     /// [`Source`].
     pub struct Said {
         /// Id of one of the story's `speakers`.
-        pub speaker: Str,
+        pub speaker: Id,
         pub occasion: Text,
-        /// ISO date as precise as it is known.
-        pub date: Str,
+        pub date: IsoDate,
     }
 }
 
@@ -278,7 +277,7 @@ record! {
     /// were read in. Only the original is shown in quotation marks; the translation is marked
     /// as ours. Quotation marks appear nowhere else in a story.
     pub struct Quote {
-        pub words: Text,
+        pub words: Verbatim,
         pub original: Lang,
         pub said: Said,
         pub source: Source,
@@ -341,7 +340,7 @@ record! {
 
 record! {
     pub struct Place {
-        pub id: Str,
+        pub id: Id,
         pub name: Text,
         pub lat: f64,
         pub lon: f64,
@@ -349,7 +348,7 @@ record! {
         #[serde(default)]
         pub in_beijing: bool,
         /// Id of the place this one is a part of (Sanhe of Langfang, Zhuozhou of Baoding).
-        pub part_of: Option<Str>,
+        pub part_of: Option<Id>,
         /// Role such as "node city" or "city sub-centre".
         pub role: Option<Text>,
         /// Every circle the place is listed in, innermost first. Empty for a place shown for
@@ -376,16 +375,15 @@ impl Place {
 record! {
     pub struct Source {
         pub name: Text,
-        /// ISO date as precise as it is known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Never inside
-        /// the name.
-        pub date: Str,
-        pub url: Option<Str>,
+        /// Never inside the name.
+        pub date: IsoDate,
+        pub url: Option<HttpsUrl>,
     }
 }
 
 record! {
     pub struct Figure {
-        pub id: Str,
+        pub id: Id,
         pub section: Section,
         pub value: Decimal,
         pub unit: Unit,
@@ -395,7 +393,7 @@ record! {
         /// For a cumulative figure: the years it adds up, written after the label.
         pub window: Option<Window>,
         /// The zone the figure is told of with, if any (shown under the zone, not on its own).
-        pub zone: Option<Str>,
+        pub zone: Option<Id>,
         /// Who stated the figure, if a person did; otherwise the source itself states it.
         pub said: Option<Said>,
         pub source: Source,
@@ -412,7 +410,7 @@ record! {
     pub struct Window {
         pub from: Option<u16>,
         pub to: Option<u16>,
-        pub as_of: Option<Str>,
+        pub as_of: Option<IsoDate>,
     }
 }
 
@@ -434,7 +432,7 @@ record! {
 
 record! {
     pub struct Chart {
-        pub id: Str,
+        pub id: Id,
         pub section: Section,
         pub kind: ChartKind,
         pub title: Text,
@@ -468,8 +466,8 @@ record! {
 record! {
     /// `of − minus`, two figures of the story by id: the value must be exactly that.
     pub struct Difference {
-        pub of: Str,
-        pub minus: Str,
+        pub of: Id,
+        pub minus: Id,
     }
 }
 

@@ -27,7 +27,7 @@ pub fn chart_figure(props: &ChartProps) -> Html {
     let svg = use_memo(spec.clone(), bar_chart_svg);
     let title = chart.title.get(lang);
     html! {
-        <figure class="chart" data-chart={chart.id.clone()}>
+        <figure class="chart" data-chart={chart.id.to_cow()}>
             <figcaption>
                 <span class="chart-title">{ title }</span>
                 <span class="chart-unit">{ chart.unit_label.get(lang) }</span>

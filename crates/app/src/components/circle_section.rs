@@ -101,7 +101,7 @@ pub fn circle_section(props: &CircleSectionProps) -> Html {
 fn data_table(story: &Story, chart: &Chart, lang: Lang) -> Html {
     let ui = &story.ui;
     html! {
-        <table class="data-table" data-chart={chart.id.clone()}>
+        <table class="data-table" data-chart={chart.id.to_cow()}>
             <caption>{ title_with_unit(chart.title.get(lang), chart.unit_label.get(lang), lang) }</caption>
             <thead><tr><th scope="col">{ ui.table_item.get(lang) }</th><th scope="col">{ ui.table_value.get(lang) }</th></tr></thead>
             <tbody>{ table_rows(chart, lang) }</tbody>
@@ -113,7 +113,7 @@ fn data_table(story: &Story, chart: &Chart, lang: Lang) -> Html {
 /// A headline figure: the big number with its qualifier, what it counts, source and caveat.
 pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
     html! {
-        <div class="figure" data-figure={figure.id.clone()}>
+        <div class="figure" data-figure={figure.id.to_cow()}>
             <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
             <p class="figure-label">{ figure_label(figure, lang) }</p>
             { source_html(&attribution(story, story.ui.source.get(lang), figure.said.as_ref(), &figure.source, lang)) }
@@ -129,7 +129,7 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
 /// boundary.
 fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str) -> Html {
     html! {
-        <section class="zone" data-zone={zone.id.clone()}>
+        <section class="zone" data-zone={zone.id.to_cow()}>
             <@{heading}>{ zone.name.get(lang) }</@>
             <p class="zone-summary">{ zone.summary.get(lang) }</p>
             { source_html(&attribution(story, story.ui.source.get(lang), zone.said.as_ref(), &zone.source, lang)) }

@@ -25,7 +25,7 @@ pub fn text_version(props: &TextVersionProps) -> Html {
     // Every place with what its card on the diagram says.
     let places = story.places.iter().map(|place| {
         html! {
-            <section class="text-place" data-place={place.id.clone()}>
+            <section class="text-place" data-place={place.id.to_cow()}>
                 <h4>{ place.name.get(lang) }</h4>
                 { place_details(story, place, lang) }
             </section>

@@ -52,7 +52,7 @@ pub(super) fn place_card(props: &PlaceCardProps) -> Html {
             .to_callback()
             .reform(move |_: MouseEvent| CardAction::Show { place, class });
         Some(html! {
-            <li><button type="button" class="card-nearby" data-place={other.id.clone()} {onclick}>
+            <li><button type="button" class="card-nearby" data-place={other.id.to_cow()} {onclick}>
                 { other.name.get(lang) }
             </button></li>
         })
@@ -60,7 +60,7 @@ pub(super) fn place_card(props: &PlaceCardProps) -> Html {
     html! {
         <div id={CARD_ID} class={classes!("place-card", (!props.open.pinned).then_some("preview"))}
              role="dialog" aria-labelledby="place-card-title" tabindex="-1"
-             data-place={place.id.clone()} ref={props.node.clone()} {onkeydown}>
+             data-place={place.id.to_cow()} ref={props.node.clone()} {onkeydown}>
             <button type="button" class="card-close" aria-label={ui.close.get(lang).to_owned()}
                     onclick={close}>
                 <span aria-hidden="true">{ "×" }</span>

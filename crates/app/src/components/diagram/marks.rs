@@ -82,7 +82,7 @@ pub(super) fn marks(props: &MarksProps) -> Html {
         };
         Some(html! {
             <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"), status_class(m.status))}
-               data-place={place.id.clone()} data-mark={i.to_string()}
+               data-place={place.id.to_cow()} data-mark={i.to_string()}
                role="button" tabindex={if i == props.active { "0" } else { "-1" }}
                aria-haspopup="dialog" aria-expanded={if is_open { "true" } else { "false" }}
                aria-controls={is_open.then_some(CARD_ID)}
