@@ -306,18 +306,11 @@ fn definitions_are_mu_pengs_paraphrased_and_xia_linmaos_quoted() {
     // The plan's own name for the third circle is shown where its definition is.
     let industrial = shipped().circle(CircleId::Industrial);
     assert_eq!(
-        industrial
-            .and_then(|c| c.plan_name.as_ref())
-            .map(|n| n.zh.as_ref()),
+        industrial.plan_name.as_ref().map(|n| n.zh.as_ref()),
         Some("产业协同圈")
     );
     // corrections.md 2: 同城化 is working as one city, not urbanisation; 强链补链 fills gaps.
-    let said = |id: CircleId| {
-        shipped()
-            .circle(id)
-            .map(|c| c.definition.summary.en.to_string())
-            .unwrap_or_default()
-    };
+    let said = |id: CircleId| shipped().circle(id).definition.summary.en.to_string();
     assert!(said(CircleId::Commuting).contains("function as one city with it"));
     assert!(!said(CircleId::Commuting).contains("urbanis"));
     // Mu Peng called the commuting circle an important hinterland (the article's rationale).

@@ -333,11 +333,7 @@ fn disc_svg(l: &DiagramLayout, id: CircleId, radius_px: f64, top: f64, extra: &s
 /// The words of the diagram's legend, one line a kind of mark.
 fn legend(flow: &mut Flow, story: &Story, lang: Lang) {
     let ui = &story.ui;
-    let circle_name = |id: CircleId| {
-        story
-            .circle(id)
-            .map_or(String::new(), |c| c.name.get(lang).to_owned())
-    };
+    let circle_name = |id: CircleId| story.circle(id).name.get(lang).to_owned();
     let mut items = vec![(
         MarkKind::Beijing,
         false,
@@ -429,9 +425,7 @@ pub fn article(
         // outermost first, so each inner disc lies over the outer ones and takes their taps.
         let mut groups = Vec::new();
         for (id, radius) in diagram.circles.iter() {
-            let Some(circle) = story.circle(*id) else {
-                continue;
-            };
+            let circle = story.circle(*id);
             flow.rule();
             let top = flow.y;
             let mut section = Flow::new(top);
@@ -473,7 +467,7 @@ pub fn article(
         for place in story.places.iter() {
             flow.text(place.name.get(lang), BODY_PX, true, INK);
             for m in place.memberships.iter() {
-                let circle = story.circle(m.circle).map_or("", |c| c.name.get(lang));
+                let circle = story.circle(m.circle).name.get(lang);
                 let line = graphic::words::membership_line(story, place, circle, m, lang);
                 flow.text(&line, SMALL_PX, false, INK);
             }

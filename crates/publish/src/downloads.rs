@@ -95,8 +95,8 @@ pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
         ],
     };
     let rows = story.figures.iter().map(|f| {
-        let section = match f.section.circle().and_then(|c| story.circle(c)) {
-            Some(c) => c.name.get(lang).to_owned(),
+        let section = match f.section.circle() {
+            Some(id) => story.circle(id).name.get(lang).to_owned(),
             None => story.ui.overview.get(lang).to_owned(),
         };
         let shown = figure_text(f.value, f.unit, f.qualifier, lang);

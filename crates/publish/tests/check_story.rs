@@ -174,12 +174,12 @@ fn cases() -> Vec<Case> {
         (
             "circles not innermost first",
             Edit(|s| list(s, "/circles").swap(0, 1)),
-            "circles[0].id: must be \"commuting\" (innermost circle first) / 应为“commuting”（圈层由内向外排列）",
+            "circles: must list the 3 circles innermost first: commuting, functional, industrial (found: functional, commuting, industrial) / 必须由内向外列出3个圈层：commuting、functional、industrial（现为：functional、commuting、industrial）",
         ),
         (
             "too few circles",
             Edit(|s| drop(list(s, "/circles").pop())),
-            "circles: must list exactly 3 circles, found 2 / 必须恰好列出3个圈层，现有2个",
+            "circles: must list the 3 circles innermost first: commuting, functional, industrial (found: commuting, functional) / 必须由内向外列出3个圈层：commuting、functional、industrial（现为：commuting、functional）",
         ),
         (
             "too many circles",
@@ -188,7 +188,7 @@ fn cases() -> Vec<Case> {
                 outer["radius_km"] = json!(200);
                 list(s, "/circles").push(outer);
             }),
-            "circles: must list exactly 3 circles, found 4 / 必须恰好列出3个圈层，现有4个",
+            "circles: must list the 3 circles innermost first: commuting, functional, industrial (found: commuting, functional, industrial, industrial) / 必须由内向外列出3个圈层：commuting、functional、industrial（现为：commuting、functional、industrial、industrial）",
         ),
         (
             "latitude 91",

@@ -258,25 +258,10 @@ fn check_zones(story: &Story, report: &mut Report) {
 }
 
 fn check_circles(story: &Story, report: &mut Report) {
-    if story.circles.len() != CircleId::ALL.len() {
-        report.fail(
-            &key("", "circles"),
-            format!("must list exactly 3 circles, found {}", story.circles.len()),
-            format!("必须恰好列出3个圈层，现有{}个", story.circles.len()),
-        );
-    }
     let circles = key("", "circles");
+    let mut inner: Option<&Circle> = None;
     for (i, circle) in story.circles.iter().enumerate() {
         let at = index(&circles, i);
-        if let Some(expected) = CircleId::ALL.get(i)
-            && circle.id != *expected
-        {
-            report.fail(
-                &key(&at, "id"),
-                format!("must be \"{}\" (innermost circle first)", expected.slug()),
-                format!("应为“{}”（圈层由内向外排列）", expected.slug()),
-            );
-        }
         let at_definition = key(&at, "definition");
         let definition = &circle.definition;
         report.said(&key(&at_definition, "said"), &definition.said, story);
@@ -295,8 +280,7 @@ fn check_circles(story: &Story, report: &mut Report) {
                 format!("must be a number above 0 and at most {MAX_RADIUS_KM}"),
                 format!("必须是大于0且不超过{MAX_RADIUS_KM}的数"),
             );
-        } else if i > 0
-            && let Some(inner) = story.circles.get(i - 1)
+        } else if let Some(inner) = inner
             && r <= inner.radius_km
         {
             report.fail(
@@ -305,6 +289,7 @@ fn check_circles(story: &Story, report: &mut Report) {
                 format!("必须大于circles[{}].radius_km", i - 1),
             );
         }
+        inner = Some(circle);
     }
 }
 
@@ -671,7 +656,7 @@ mod tests {
     #[test]
     fn radii_must_nest() {
         let mut s = story();
-        s.circles.to_mut()[2].radius_km = s.circles.to_mut()[1].radius_km;
+        s.circles.industrial.radius_km = s.circles.functional.radius_km;
         assert_eq!(
             fields(&s),
             ["circles[2].radius_km: must be larger than circles[1].radius_km"]
@@ -682,7 +667,7 @@ mod tests {
     fn absurd_radii_are_refused() {
         for bad in [-5.0, 0.0, 1e308, f64::NAN, f64::INFINITY] {
             let mut s = story();
-            s.circles.to_mut()[0].radius_km = bad;
+            s.circles.commuting.radius_km = bad;
             let errors = fields(&s);
             assert!(
                 errors[0].starts_with("circles[0].radius_km: must be a number above 0"),
@@ -695,31 +680,32 @@ mod tests {
     fn a_circle_the_diagram_cannot_draw_is_refused() {
         // 200 km would fall off the diagram, which shows 172 km around the centre.
         let mut s = story();
-        s.circles.to_mut()[2].radius_km = 200.0;
+        s.circles.industrial.radius_km = 200.0;
         assert_eq!(
             fields(&s),
             ["circles[2].radius_km: must be a number above 0 and at most 170"]
         );
-        s.circles.to_mut()[2].radius_km = 170.0;
+        s.circles.industrial.radius_km = 170.0;
         assert_eq!(fields(&s), Vec::<String>::new());
     }
 
     #[test]
-    fn circles_come_innermost_first() {
-        let mut s = story();
-        s.circles.to_mut().swap(0, 1);
-        let errors = fields(&s);
-        assert!(
-            errors
-                .contains(&"circles[0].id: must be \"commuting\" (innermost circle first)".into())
+    fn a_story_has_the_three_circles_innermost_first() {
+        let json: serde_json::Value =
+            serde_json::from_str(FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+        let circles = json.pointer("/circles").cloned().unwrap_or_default();
+        let list = |order: [usize; 3]| {
+            serde_json::Value::Array(order.map(|i| circles[i].clone()).to_vec())
+        };
+        assert_eq!(
+            read_error("/circles", list([1, 0, 2])),
+            "circles: must list the 3 circles innermost first: commuting, functional, industrial (found: functional, commuting, industrial)"
         );
-    }
-
-    #[test]
-    fn missing_circle_is_named() {
-        let mut s = story();
-        s.circles.to_mut().pop();
-        assert!(fields(&s).contains(&"circles: must list exactly 3 circles, found 2".into()));
+        let two = serde_json::Value::Array(vec![circles[0].clone(), circles[1].clone()]);
+        assert_eq!(
+            read_error("/circles", two),
+            "circles: must list the 3 circles innermost first: commuting, functional, industrial (found: commuting, functional)"
+        );
     }
 
     #[test]
@@ -855,8 +841,8 @@ mod tests {
     fn every_rule_has_chinese_wording() {
         let mut s = story();
         s.updated = date("2000-01-01");
-        s.circles.to_mut()[2].radius_km = 10.0;
-        s.circles.to_mut()[0].radius_km = f64::NAN;
+        s.circles.industrial.radius_km = 10.0;
+        s.circles.commuting.radius_km = f64::NAN;
         s.places.to_mut()[0].lat = 99.0;
         s.places.to_mut()[1].lon = 999.0;
         s.places.to_mut()[2].id = s.places.to_mut()[3].id.clone();
@@ -950,7 +936,7 @@ mod tests {
         );
         // A text field added to the model gets the rule by its type: none is listed here.
         let mut s = story();
-        let quote = &mut s.circles.to_mut()[0].definition.quote;
+        let quote = &mut s.circles.commuting.definition.quote;
         quote.words.0.zh = "“嵌套的实心圆”".into();
         quote.evidence = BuildOnly::new(Evidence {
             lang: crate::Lang::Zh,

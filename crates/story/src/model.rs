@@ -121,7 +121,7 @@ record! {
         pub published: IsoDate,
         pub updated: IsoDate,
         pub centre: Centre,
-        pub circles: List<Circle>,
+        pub circles: Circles,
         pub places: List<Place>,
         pub figures: List<Figure>,
         pub charts: List<Chart>,
@@ -181,8 +181,8 @@ record! {
 }
 
 impl Story {
-    pub fn circle(&self, id: CircleId) -> Option<&Circle> {
-        self.circles.iter().find(|c| c.id == id)
+    pub fn circle(&self, id: CircleId) -> &Circle {
+        self.circles.get(id)
     }
 
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
@@ -251,6 +251,68 @@ record! {
         pub definition: Definition,
         /// The list of member places is known to be incomplete.
         pub members_partial: bool,
+    }
+}
+
+/// The three circles, each in its place: a story has every one of them, once. The file lists
+/// them innermost first, as `circles: [commuting, functional, industrial]`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(try_from = "Vec<Circle>")]
+#[cfg_attr(feature = "build", derive(databake::Bake), databake(path = story))]
+pub struct Circles {
+    pub commuting: Circle,
+    pub functional: Circle,
+    pub industrial: Circle,
+}
+
+impl Circles {
+    pub fn get(&self, id: CircleId) -> &Circle {
+        match id {
+            CircleId::Commuting => &self.commuting,
+            CircleId::Functional => &self.functional,
+            CircleId::Industrial => &self.industrial,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: CircleId) -> &mut Circle {
+        match id {
+            CircleId::Commuting => &mut self.commuting,
+            CircleId::Functional => &mut self.functional,
+            CircleId::Industrial => &mut self.industrial,
+        }
+    }
+
+    /// Innermost first.
+    pub fn iter(&self) -> impl Iterator<Item = &Circle> {
+        CircleId::ALL.into_iter().map(|id| self.get(id))
+    }
+}
+
+impl TryFrom<Vec<Circle>> for Circles {
+    type Error = crate::Invalid;
+
+    fn try_from(list: Vec<Circle>) -> Result<Circles, crate::Invalid> {
+        let ids: Vec<CircleId> = list.iter().map(|c| c.id).collect();
+        match <[Circle; 3]>::try_from(list) {
+            Ok([commuting, functional, industrial]) if ids == CircleId::ALL => Ok(Circles {
+                commuting,
+                functional,
+                industrial,
+            }),
+            _ => {
+                let found: Vec<&str> = ids.iter().map(|id| id.slug()).collect();
+                Err(crate::Invalid {
+                    en: format!(
+                        "must list the 3 circles innermost first: commuting, functional, industrial (found: {})",
+                        found.join(", ")
+                    ),
+                    zh: format!(
+                        "必须由内向外列出3个圈层：commuting、functional、industrial（现为：{}）",
+                        found.join("、")
+                    ),
+                })
+            }
+        }
     }
 }
 

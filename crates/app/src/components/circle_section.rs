@@ -47,9 +47,7 @@ pub struct CircleSectionProps {
 #[function_component(CircleSection)]
 pub fn circle_section(props: &CircleSectionProps) -> Html {
     let (story, lang, id) = (&props.story, props.lang, props.id);
-    let Some(circle) = story.circle(id) else {
-        return html! {};
-    };
+    let circle = story.circle(id);
     let ui = &story.ui;
     let [name_h, part_h, inner_h] = props.shown.headings();
     let section = Section::from(id);

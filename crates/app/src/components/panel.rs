@@ -40,8 +40,8 @@ pub fn panel(props: &PanelProps) -> Html {
         });
     }
     let active = |view: Option<CircleId>| view == props.selected;
-    let title = match props.selected.and_then(|id| story.circle(id)) {
-        Some(circle) => circle.name.get(lang),
+    let title = match props.selected {
+        Some(id) => story.circle(id).name.get(lang),
         None => story.ui.overview.get(lang),
     };
     html! {

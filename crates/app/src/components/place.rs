@@ -13,7 +13,7 @@ pub fn place_details(story: &Story, place: &Place, lang: Lang) -> Html {
     let (km, point) =
         distance_and_direction((story.centre.lat, story.centre.lon), place.lat, place.lon);
     let circles = place.memberships.iter().map(|m| {
-        let circle = story.circle(m.circle).map_or("", |c| c.name.get(lang));
+        let circle = story.circle(m.circle).name.get(lang);
         html! {
             <li data-circle={m.circle.slug()}>{ membership_line(story, place, circle, m, lang) }</li>
         }

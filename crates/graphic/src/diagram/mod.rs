@@ -330,9 +330,7 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
 
     // Circle names first: they sit just inside each circle's edge, tried at several angles.
     for (id, r_px) in &layout.circles {
-        let Some(circle) = story.circle(*id) else {
-            continue;
-        };
+        let circle = story.circle(*id);
         let text = circle.name.get(lang).to_owned();
         let (w, h) = text_size_px(&text, class.font_px);
         let free = CIRCLE_LABEL_ANGLES_DEG.iter().find_map(|deg| {
@@ -654,7 +652,7 @@ mod tests {
         let largest = story::check::MAX_RADIUS_KM;
         assert!(largest <= EDGE_THRESHOLD_KM && EDGE_THRESHOLD_KM < VIEW_RADIUS_KM);
         let mut story = story().clone();
-        story.circles.to_mut()[2].radius_km = largest;
+        story.circles.industrial.radius_km = largest;
         let l = layout(&story, Lang::En, WIDTH_CLASSES[0]);
         let (cx, _) = l.centre;
         let outer = l.circles.iter().map(|(_, r)| *r).fold(0.0, f64::max);

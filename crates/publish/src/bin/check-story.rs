@@ -19,7 +19,7 @@ fn main() -> ExitCode {
                 "{}: valid: story \"{}\", {} circles, {} places, {} figures, {} charts / 有效",
                 file.display(),
                 story.id,
-                story.circles.len(),
+                story.circles.iter().count(),
                 story.places.len(),
                 story.figures.len(),
                 story.charts.len(),

@@ -21,9 +21,7 @@ pub(super) struct DiscsProps {
 }
 
 fn circle_accessible_name(story: &Story, lang: Lang, id: CircleId) -> String {
-    let Some(circle) = story.circle(id) else {
-        return String::new();
-    };
+    let circle = story.circle(id);
     let name = graphic::bidi::isolate(circle.name.get(lang));
     match lang {
         Lang::Zh => format!("{name}，{}{}公里", story.ui.radius.zh, circle.radius_km),

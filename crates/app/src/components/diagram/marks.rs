@@ -151,10 +151,7 @@ fn place_accessible_name(story: &Story, lang: Lang, place: &Place, kind: MarkKin
     let membership = match kind {
         MarkKind::Beijing => story.ui.legend_beijing.get(lang).to_owned(),
         MarkKind::Member(id) => {
-            let circle = story
-                .circle(id)
-                .map(|c| c.name.get(lang).to_owned())
-                .unwrap_or_default();
+            let circle = story.circle(id).name.get(lang).to_owned();
             match place.innermost() {
                 Some(m) => graphic::words::mark_membership(story, &circle, m, lang),
                 None => circle,
