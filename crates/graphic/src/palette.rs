@@ -44,49 +44,34 @@ pub struct Palette {
     pub overview: Rgb,
 }
 
-pub const LIGHT: Palette = Palette {
-    bg: Rgb(0xff, 0xff, 0xff),
-    ink: Rgb(0x1f, 0x29, 0x37),
-    muted: Rgb(0x4b, 0x55, 0x63),
-    rule: Rgb(0xd1, 0xd5, 0xdb),
-    panel: Rgb(0xf9, 0xfa, 0xfb),
-    focus: Rgb(0x7c, 0x3a, 0xed),
-    disc: [
-        Rgb(0xfe, 0xd7, 0xaa),
-        Rgb(0xbf, 0xdb, 0xfe),
-        Rgb(0xd1, 0xfa, 0xe5),
-    ],
-    disc_edge: Rgb(0x6b, 0x72, 0x80),
-    mark_beijing: Rgb(0xb9, 0x1c, 0x1c),
-    mark: [
-        Rgb(0xc2, 0x41, 0x0c),
-        Rgb(0x1d, 0x4e, 0xd8),
-        Rgb(0x04, 0x78, 0x57),
-    ],
-    overview: Rgb(0x37, 0x41, 0x51),
-};
+/// Declares both themes from one table, a colour's light and dark values side by side.
+macro_rules! themes {
+    ($($field:ident: $light:expr, $dark:expr;)+) => {
+        pub const LIGHT: Palette = Palette { $($field: $light,)+ };
+        pub const DARK: Palette = Palette { $($field: $dark,)+ };
+    };
+}
 
-pub const DARK: Palette = Palette {
-    bg: Rgb(0x11, 0x18, 0x27),
-    ink: Rgb(0xf3, 0xf4, 0xf6),
-    muted: Rgb(0xd1, 0xd5, 0xdb),
-    rule: Rgb(0x37, 0x41, 0x51),
-    panel: Rgb(0x1f, 0x29, 0x37),
-    focus: Rgb(0xc4, 0xb5, 0xfd),
-    disc: [
-        Rgb(0x7c, 0x2d, 0x12),
-        Rgb(0x1e, 0x3a, 0x8a),
-        Rgb(0x06, 0x4e, 0x3b),
-    ],
-    disc_edge: Rgb(0x9c, 0xa3, 0xaf),
-    mark_beijing: Rgb(0xfc, 0xa5, 0xa5),
-    mark: [
-        Rgb(0xfd, 0xba, 0x74),
-        Rgb(0x93, 0xc5, 0xfd),
-        Rgb(0x6e, 0xe7, 0xb7),
-    ],
-    overview: Rgb(0xd1, 0xd5, 0xdb),
-};
+/// `0xrrggbb` as a colour.
+const fn hex(rgb: u32) -> Rgb {
+    Rgb((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
+}
+
+themes! {
+    bg: hex(0xffffff), hex(0x111827);
+    ink: hex(0x1f2937), hex(0xf3f4f6);
+    muted: hex(0x4b5563), hex(0xd1d5db);
+    rule: hex(0xd1d5db), hex(0x374151);
+    panel: hex(0xf9fafb), hex(0x1f2937);
+    focus: hex(0x7c3aed), hex(0xc4b5fd);
+    disc: [hex(0xfed7aa), hex(0xbfdbfe), hex(0xd1fae5)],
+          [hex(0x7c2d12), hex(0x1e3a8a), hex(0x064e3b)];
+    disc_edge: hex(0x6b7280), hex(0x9ca3af);
+    mark_beijing: hex(0xb91c1c), hex(0xfca5a5);
+    mark: [hex(0xc2410c), hex(0x1d4ed8), hex(0x047857)],
+          [hex(0xfdba74), hex(0x93c5fd), hex(0x6ee7b7)];
+    overview: hex(0x374151), hex(0xd1d5db);
+}
 
 fn circle_index(id: CircleId) -> usize {
     match id {
@@ -177,6 +162,7 @@ mod tests {
 
     #[test]
     fn colours_are_written_as_six_hex_digits() {
+        assert_eq!(hex(0x047857), Rgb(0x04, 0x78, 0x57));
         assert_eq!(Rgb(0x04, 0x78, 0x57).hex(), "#047857");
         assert_eq!(Rgb(0xff, 0xff, 0xff).to_string(), "#ffffff");
     }

@@ -235,6 +235,17 @@ pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
     }
 }
 
+/// A circle's name and its radius, for a list or a disc's accessible name:
+/// `通勤圈：半径约50公里`, `Commuting circle: radius about 50 km`. `name` is the name as shown
+/// (bidi-isolated where it goes into an attribute).
+pub fn name_and_radius(ui: &Ui, circle: &Circle, name: &str, lang: Lang) -> String {
+    let radius = radius_text(ui, circle, lang);
+    match lang {
+        Lang::Zh => format!("{name}：{radius}"),
+        Lang::En => format!("{name}: {radius}"),
+    }
+}
+
 /// The word for how sure a membership is: 已证实 / confirmed, 推断 / inferred, 未证实 /
 /// unconfirmed.
 pub fn status_word(ui: &Ui, status: Status, lang: Lang) -> &str {
@@ -489,6 +500,62 @@ pub fn alt_text(story: &Story, lang: Lang) -> String {
     match lang {
         Lang::Zh => parts.join("。"),
         Lang::En => parts.join(". "),
+    }
+}
+
+/// The columns of "all figures" as CSV, in the reader's language.
+pub fn figures_csv_header(lang: Lang) -> [&'static str; 11] {
+    match lang {
+        Lang::Zh => [
+            "部分",
+            "编号",
+            "说明",
+            "数值（原文）",
+            "数值",
+            "限定",
+            "讲话人",
+            "来源",
+            "日期",
+            "来源网址",
+            "注意",
+        ],
+        Lang::En => [
+            "section",
+            "id",
+            "label",
+            "value_as_shown",
+            "value",
+            "qualifier",
+            "said_by",
+            "source",
+            "date",
+            "source_url",
+            "caveat",
+        ],
+    }
+}
+
+/// The columns of one chart's data as CSV, in the reader's language.
+pub fn chart_csv_header(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Zh => [
+            "项目",
+            "数值（原文）",
+            "数值",
+            "限定",
+            "来源",
+            "日期",
+            "来源网址",
+        ],
+        Lang::En => [
+            "item",
+            "value_as_shown",
+            "value",
+            "qualifier",
+            "source",
+            "date",
+            "source_url",
+        ],
     }
 }
 

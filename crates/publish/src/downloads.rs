@@ -66,34 +66,7 @@ fn zone_and_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
 
 /// Every figure of the story in one CSV, in `lang`.
 pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
-    let header: [&str; 11] = match lang {
-        Lang::Zh => [
-            "部分",
-            "编号",
-            "说明",
-            "数值（原文）",
-            "数值",
-            "限定",
-            "讲话人",
-            "来源",
-            "日期",
-            "来源网址",
-            "注意",
-        ],
-        Lang::En => [
-            "section",
-            "id",
-            "label",
-            "value_as_shown",
-            "value",
-            "qualifier",
-            "said_by",
-            "source",
-            "date",
-            "source_url",
-            "caveat",
-        ],
-    };
+    let header = graphic::words::figures_csv_header(lang);
     let rows = story.figures.iter().map(|f| {
         let section = match f.section.circle() {
             Some(id) => story.circle(id).name.get(lang).to_owned(),
@@ -126,26 +99,7 @@ pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
 
 /// One chart's data as CSV, in `lang`.
 pub fn chart_csv(chart: &Chart, lang: Lang) -> Result<String, String> {
-    let header: [&str; 7] = match lang {
-        Lang::Zh => [
-            "项目",
-            "数值（原文）",
-            "数值",
-            "限定",
-            "来源",
-            "日期",
-            "来源网址",
-        ],
-        Lang::En => [
-            "item",
-            "value_as_shown",
-            "value",
-            "qualifier",
-            "source",
-            "date",
-            "source_url",
-        ],
-    };
+    let header = graphic::words::chart_csv_header(lang);
     let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
         let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
         let source = chart.source_of(bar);

@@ -140,16 +140,7 @@ pub fn share_svg(story: &Story, lang: Lang, diagram_svg: &str) -> String {
     );
     y += 10.0;
     for circle in story.circles.iter() {
-        let line = match lang {
-            Lang::Zh => format!(
-                "{}：{}{}公里",
-                circle.name.zh, ui.radius.zh, circle.radius_km
-            ),
-            Lang::En => format!(
-                "{}: {} {} km",
-                circle.name.en, ui.radius.en, circle.radius_km
-            ),
-        };
+        let line = graphic::words::name_and_radius(ui, circle, circle.name.get(lang), lang);
         text_block(&mut out, &line, 20.0, &mut y, "", false);
     }
     y += 10.0;

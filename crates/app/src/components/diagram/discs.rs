@@ -23,10 +23,7 @@ pub(super) struct DiscsProps {
 fn circle_accessible_name(story: &Story, lang: Lang, id: CircleId) -> String {
     let circle = story.circle(id);
     let name = graphic::bidi::isolate(circle.name.get(lang));
-    match lang {
-        Lang::Zh => format!("{name}，{}{}公里", story.ui.radius.zh, circle.radius_km),
-        Lang::En => format!("{name}, {} {} km", story.ui.radius.en, circle.radius_km),
-    }
+    graphic::words::name_and_radius(&story.ui, circle, &name, lang)
 }
 
 /// A disc's text that follows the layout and the language, not the selection.
