@@ -282,11 +282,11 @@ fn definitions_are_mu_pengs_paraphrased_and_xia_linmaos_quoted() {
     // press conference of 12 Feb 2026, not the plan's text; a quote names its speaker.
     for circle in shipped().circles.iter() {
         let d = &circle.definition;
-        assert_eq!(d.said.speaker, "mu-peng", "{:?}", circle.id);
+        assert_eq!(*d.said.speaker.id(), "mu-peng", "{:?}", circle.id);
         assert_eq!(d.source.date, "2023-01-15");
         let quote = &d.quote;
         assert_eq!(quote.original, Lang::Zh);
-        assert_eq!(quote.said.speaker, "xia-linmao");
+        assert_eq!(*quote.said.speaker.id(), "xia-linmao");
         assert_eq!(quote.said.date, "2026-02-12");
         assert_eq!(
             quote.said.occasion.en,
@@ -330,7 +330,7 @@ fn the_reporters_narration_is_the_reports_not_mu_pengs() {
     }
     // Mu Peng's own words: the commuting circle's 400,000 and 175,000.
     for id in ["commuting-employed", "commuting-beisan"] {
-        let said = figure(id).said.as_ref().map(|s| s.speaker.as_ref());
+        let said = figure(id).said.as_ref().map(|s| s.speaker.id().as_str());
         assert_eq!(said, Some("mu-peng"), "{id}");
     }
     // One pair of names per source: no zh 中国新闻网 beside an en China News Service.
@@ -492,7 +492,7 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
         .find(|z| z.id == "tongzhou-beisan")
         .unwrap_or_else(|| panic!("no Tongzhou–Beisan zone"));
     assert_eq!(zone.circle, CircleId::Commuting);
-    let places: Vec<&str> = zone.places.iter().map(|p| p.as_ref()).collect();
+    let places: Vec<&str> = zone.places.iter().map(|p| p.id().as_str()).collect();
     assert_eq!(places, ["tongzhou", "sanhe", "dachang", "xianghe"]);
     for task in [
         "基础设施互联互通",

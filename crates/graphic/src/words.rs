@@ -83,24 +83,17 @@ fn push_source(pieces: &mut Vec<Piece>, source: &Source, lang: Lang) {
 /// Who said something, on which occasion and when, each isolated:
 /// `北京市常务副市长夏林茂，国务院新闻办公室新闻发布会，2026年2月12日` / `Xia Linmao, executive
 /// vice-mayor of Beijing, State Council Information Office press conference, 12 Feb 2026`.
-/// A speaker the story does not list (the checker refuses it) is left out, not invented.
 pub fn said_text(story: &Story, said: &Said, lang: Lang) -> String {
     let occasion = isolate(said.occasion.get(lang));
     let date = date_text(&said.date, lang);
-    let speaker = story.speaker(&said.speaker).map(|s| {
-        let (name, role) = (isolate(s.name.get(lang)), isolate(s.role.get(lang)));
-        match lang {
-            Lang::Zh => format!("{role}{name}"),
-            Lang::En => format!("{name}, {role}"),
-        }
-    });
-    let parts: Vec<String> = speaker
-        .into_iter()
-        .chain([occasion.into_owned(), date])
-        .collect();
+    let speaker = story.get(&said.speaker);
+    let (name, role) = (
+        isolate(speaker.name.get(lang)),
+        isolate(speaker.role.get(lang)),
+    );
     match lang {
-        Lang::Zh => parts.join("，"),
-        Lang::En => parts.join(", "),
+        Lang::Zh => format!("{role}{name}，{occasion}，{date}"),
+        Lang::En => format!("{name}, {role}, {occasion}, {date}"),
     }
 }
 
@@ -562,7 +555,7 @@ pub fn chart_csv_header(lang: Lang) -> [&'static str; 7] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use story::{Id, IsoDate, Text, Verbatim};
+    use story::{IsoDate, Ref, Text, Verbatim};
 
     fn iso(date: &str) -> IsoDate {
         IsoDate::parse(date).unwrap_or_else(|e| panic!("{e:?}"))
@@ -652,6 +645,7 @@ mod tests {
 
     #[test]
     fn only_the_original_words_are_quoted() {
+        let story = story::testing::fixture();
         let quote = Quote {
             words: Verbatim(Text {
                 zh: "嵌套的实心圆".into(),
@@ -659,7 +653,7 @@ mod tests {
             }),
             original: Lang::Zh,
             said: Said {
-                speaker: Id::baked("x"),
+                speaker: story::Ref::to(story, 0).unwrap_or_else(|| panic!("no speaker")),
                 occasion: Text::default(),
                 date: iso("2026-02-12"),
             },
@@ -730,7 +724,7 @@ mod tests {
         let places = story.places.to_mut();
         let near = places.iter().position(|p| p.id == "near-east").unwrap_or(0);
         let east = places.iter().position(|p| p.id == "east-town").unwrap_or(0);
-        places[east].part_of = Some(Id::baked("near-east"));
+        places[east].part_of = Some(Ref::baked("near-east", near));
         places[near].memberships.to_mut()[0].part = Some(Text {
             zh: "市区".into(),
             en: "urban area".into(),

@@ -54,12 +54,8 @@ fn qualifier_name(q: Qualifier) -> &'static str {
 /// zone's heading is not there to say which zone "the zone" is.
 fn zone_and_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
     let label = figure_label(f, lang);
-    match f
-        .zone
-        .as_deref()
-        .and_then(|id| story.zones.iter().find(|z| z.id == id))
-    {
-        Some(zone) => format!("{}: {label}", zone.name.get(lang)),
+    match &f.zone {
+        Some(zone) => format!("{}: {label}", story.get(zone).name.get(lang)),
         None => label,
     }
 }

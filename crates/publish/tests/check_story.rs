@@ -321,7 +321,7 @@ fn cases() -> Vec<Case> {
         (
             "a part of a place that is not in the story",
             Edit(|s| at(s, "/places/0")["part_of"] = json!("atlantis")),
-            "places[0].part_of: \"atlantis\" is no other place of the story / “atlantis”不是故事中的另一个地点",
+            "places[0].part_of: \"atlantis\" is none of the story's places / “atlantis”不是故事中的地点（places）",
         ),
         (
             "a chart without sources",

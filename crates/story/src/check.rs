@@ -64,17 +64,9 @@ impl Report {
         }
     }
 
-    /// Who said something: a speaker of the story, a named occasion with no date in its name,
-    /// and a real date.
-    fn said(&mut self, at: &str, said: &Said, story: &Story) {
-        if story.speaker(&said.speaker).is_none() {
-            let id = &said.speaker;
-            self.fail(
-                &key(at, "speaker"),
-                format!("\"{id}\" is none of the story's speakers"),
-                format!("“{id}”不是故事中的讲话人（speakers）"),
-            );
-        }
+    /// Who said something: a named occasion with no date in its name (the speaker is one of
+    /// the story's, and the date a date, once read).
+    fn said(&mut self, at: &str, said: &Said) {
         let occasion = key(at, "occasion");
         for (lang, words) in [("zh", &said.occasion.zh), ("en", &said.occasion.en)] {
             if let Some(found) = day_or_month_in(words) {
@@ -211,14 +203,12 @@ pub fn check(story: &Story) -> Vec<StoryError> {
 }
 
 fn check_zones(story: &Story, report: &mut Report) {
-    let mut seen = HashSet::new();
     let zones = key("", "zones");
     for (i, zone) in story.zones.iter().enumerate() {
         let at = index(&zones, i);
-        report.id(&key(&at, "id"), &zone.id, &mut seen);
         report.source(&key(&at, "source"), &zone.source);
         if let Some(said) = &zone.said {
-            report.said(&key(&at, "said"), said, story);
+            report.said(&key(&at, "said"), said);
         }
         report.evidence(&key(&at, "evidence"), &zone.evidence);
         if zone.places.is_empty() {
@@ -228,30 +218,16 @@ fn check_zones(story: &Story, report: &mut Report) {
                 "至少要列出一个地点",
             );
         }
-        for (j, id) in zone.places.iter().enumerate() {
-            if !story.places.iter().any(|p| p.id == *id) {
-                report.fail(
-                    &index(&key(&at, "places"), j),
-                    format!("\"{id}\" is no place of the story"),
-                    format!("“{id}”不是故事中的地点"),
-                );
-            }
-        }
     }
     for (i, figure) in story.figures.iter().enumerate() {
-        if let Some(id) = &figure.zone {
-            match story.zones.iter().find(|z| z.id == *id) {
-                None => report.fail(
-                    &key(&index("figures", i), "zone"),
-                    format!("\"{id}\" is no zone of the story"),
-                    format!("“{id}”不是故事中的区域"),
-                ),
-                Some(zone) if figure.section.circle() != Some(zone.circle) => report.fail(
+        if let Some(zone) = &figure.zone {
+            let zone = story.get(zone);
+            if figure.section.circle() != Some(zone.circle) {
+                report.fail(
                     &key(&index("figures", i), "section"),
                     format!("must be the zone's circle, {}", zone.circle.slug()),
                     format!("必须是该区域所在的圈层{}", zone.circle.slug()),
-                ),
-                Some(_) => {}
+                );
             }
         }
     }
@@ -264,15 +240,10 @@ fn check_circles(story: &Story, report: &mut Report) {
         let at = index(&circles, i);
         let at_definition = key(&at, "definition");
         let definition = &circle.definition;
-        report.said(&key(&at_definition, "said"), &definition.said, story);
+        report.said(&key(&at_definition, "said"), &definition.said);
         report.source(&key(&at_definition, "source"), &definition.source);
         report.evidence(&key(&at_definition, "evidence"), &definition.evidence);
-        check_quote(
-            story,
-            report,
-            &key(&at_definition, "quote"),
-            &definition.quote,
-        );
+        check_quote(report, &key(&at_definition, "quote"), &definition.quote);
         let r = circle.radius_km;
         if !(r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM) {
             report.fail(
@@ -294,19 +265,17 @@ fn check_circles(story: &Story, report: &mut Report) {
 }
 
 fn check_places(story: &Story, report: &mut Report) {
-    let mut seen = HashSet::new();
     let places = key("", "places");
     for (i, place) in story.places.iter().enumerate() {
         let at = index(&places, i);
-        report.id(&key(&at, "id"), &place.id, &mut seen);
         report.coordinates(&at, place.lat, place.lon);
         if let Some(whole) = &place.part_of
-            && (story.place(whole).is_none() || *whole == place.id)
+            && whole.index() == i
         {
             report.fail(
                 &key(&at, "part_of"),
-                format!("\"{whole}\" is no other place of the story"),
-                format!("“{whole}”不是故事中的另一个地点"),
+                format!("\"{}\" is the place itself, not another", whole.id()),
+                format!("“{}”是该地点本身，不是另一个地点", whole.id()),
             );
         }
         let memberships = key(&at, "memberships");
@@ -393,8 +362,8 @@ fn check_parts_named(
 }
 
 /// A quote's words stand verbatim in its evidence, read in the language they were said in.
-fn check_quote(story: &Story, report: &mut Report, at: &str, quote: &Quote) {
-    report.said(&key(at, "said"), &quote.said, story);
+fn check_quote(report: &mut Report, at: &str, quote: &Quote) {
+    report.said(&key(at, "said"), &quote.said);
     report.source(&key(at, "source"), &quote.source);
     let Some(evidence) = report.evidence(&key(at, "evidence"), &quote.evidence) else {
         return;
@@ -418,11 +387,9 @@ fn check_quote(story: &Story, report: &mut Report, at: &str, quote: &Quote) {
 /// Speakers are people: unique ids, a name and a role, and never a document or a publisher
 /// (a name in 《》, or the name of one of the story's sources).
 fn check_speakers(story: &Story, report: &mut Report) {
-    let mut seen = HashSet::new();
     let source_names = all_source_names(story);
     for (i, speaker) in story.speakers.iter().enumerate() {
         let at = index("speakers", i);
-        report.id(&key(&at, "id"), &speaker.id, &mut seen);
         for lang in crate::Lang::ALL {
             let name = speaker.name.get(lang).trim();
             let is_title = name.contains('《') || name.contains('》');
@@ -459,14 +426,12 @@ fn all_source_names(story: &Story) -> HashSet<&str> {
 }
 
 fn check_figures(story: &Story, report: &mut Report) {
-    let mut seen = HashSet::new();
     let figures = key("", "figures");
     for (i, figure) in story.figures.iter().enumerate() {
         let at = index(&figures, i);
-        report.id(&key(&at, "id"), &figure.id, &mut seen);
         report.source(&key(&at, "source"), &figure.source);
         if let Some(said) = &figure.said {
-            report.said(&key(&at, "said"), said, story);
+            report.said(&key(&at, "said"), said);
         }
         let evidence = report.evidence(&key(&at, "evidence"), &figure.evidence);
         report.value_in_evidence(&at, figure.value, evidence);
@@ -580,26 +545,13 @@ fn check_bar_value(story: &Story, report: &mut Report, at: &str, bar: &Bar) {
             "数值要么来自证据原句，要么由difference算出，不能两者都有",
         );
     }
-    let figure = |id: &str| story.figures.iter().find(|f| f.id == id);
-    let at = key(at, "difference");
-    match (figure(&difference.of), figure(&difference.minus)) {
-        (Some(of), Some(minus)) => {
-            if of.value.checked_sub(minus.value) != Some(bar.value) {
-                report.fail(
-                    &at,
-                    format!(
-                        "{} − {} is not the bar's value",
-                        difference.of, difference.minus
-                    ),
-                    format!("{}减{}不等于该条形的数值", difference.of, difference.minus),
-                );
-            }
-        }
-        _ => report.fail(
-            &at,
-            "must name two figures of the story (of, minus)",
-            "必须指向故事中的两个数据（of、minus）",
-        ),
+    let (of, minus) = (story.get(&difference.of), story.get(&difference.minus));
+    if of.value.checked_sub(minus.value) != Some(bar.value) {
+        report.fail(
+            &key(at, "difference"),
+            format!("{} − {} is not the bar's value", of.id, minus.id),
+            format!("{}减{}不等于该条形的数值", of.id, minus.id),
+        );
     }
 }
 
@@ -613,7 +565,7 @@ mod tests {
     fn story() -> Story {
         match from_json(FIXTURE) {
             Ok(story) => story,
-            Err(e) => panic!("the fixture story does not parse: {e}"),
+            Err(e) => panic!("the fixture story does not parse: {e:?}"),
         }
     }
 
@@ -826,11 +778,19 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_url_safe() {
-        let mut s = story();
-        s.places.to_mut()[1].id = s.places.to_mut()[0].id.clone();
-        let errors = fields(&s);
-        assert!(errors[0].starts_with("places[1].id: \""), "{errors:?}");
-        assert!(errors[0].ends_with("is used twice"), "{errors:?}");
+        let mut json: serde_json::Value =
+            serde_json::from_str(FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+        json["places"][1]["id"] = json["places"][0]["id"].clone();
+        let errors = read_str(&json.to_string()).err().unwrap_or_default();
+        let first = errors
+            .first()
+            .map(|e| format!("{}: {}", e.field, e.message));
+        assert!(
+            first
+                .as_ref()
+                .is_some_and(|e| e.starts_with("places[1].id: \"") && e.ends_with("is used twice")),
+            "{errors:?}"
+        );
         assert_eq!(
             read_error("/figures/0/id", "Bad Id".into()),
             "figures[0].id: \"Bad Id\" must be 1 to 64 characters of a-z, 0-9 and -"
@@ -845,7 +805,6 @@ mod tests {
         s.circles.commuting.radius_km = f64::NAN;
         s.places.to_mut()[0].lat = 99.0;
         s.places.to_mut()[1].lon = 999.0;
-        s.places.to_mut()[2].id = s.places.to_mut()[3].id.clone();
         s.places.to_mut()[4].memberships.to_mut().clear();
         s.charts.to_mut()[0].scale.zh = 3;
         s.charts.to_mut()[0].scale.en = 3;
@@ -860,7 +819,6 @@ mod tests {
                 "circles[2].radius_km",
                 "places[0].lat",
                 "places[1].lon",
-                "places[3].id",
                 "places[4].orientation",
                 "charts[0].scale.zh",
                 "charts[0].scale.en",
@@ -1007,19 +965,40 @@ mod tests {
     }
 
     #[test]
-    fn a_zone_names_real_places_and_its_figures_a_real_zone() {
-        let mut s = story();
-        s.zones.to_mut()[0]
-            .places
-            .to_mut()
-            .push(crate::Id::baked("atlantis"));
-        s.figures.to_mut()[0].zone = Some(crate::Id::baked("nowhere"));
-        assert_eq!(
-            fields(&s),
-            [
-                "zones[0].places[2]: \"atlantis\" is no place of the story",
-                "figures[0].zone: \"nowhere\" is no zone of the story",
-            ]
-        );
+    fn references_name_records_of_the_story() {
+        for (pointer, id, expected) in [
+            (
+                "/zones/0/places/0",
+                "atlantis",
+                "zones[0].places[0]: \"atlantis\" is none of the story's places",
+            ),
+            (
+                "/figures/0/zone",
+                "nowhere",
+                "figures[0].zone: \"nowhere\" is none of the story's zones",
+            ),
+            (
+                "/places/0/part_of",
+                "atlantis",
+                "places[0].part_of: \"atlantis\" is none of the story's places",
+            ),
+            (
+                "/circles/0/definition/said/speaker",
+                "nobody",
+                "circles[0].definition.said.speaker: \"nobody\" is none of the story's speakers",
+            ),
+        ] {
+            assert_eq!(read_error(pointer, id.into()), expected);
+        }
+    }
+
+    #[test]
+    fn a_reference_is_followed_to_its_record() {
+        let s = story();
+        for zone in s.zones.iter() {
+            for place in zone.places.iter() {
+                assert_eq!(s.get(place).id, *place.id());
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ mod error;
 pub mod evidence;
 mod lang;
 mod model;
+mod reference;
 
 #[cfg(feature = "build")]
 pub mod bake;
@@ -27,6 +28,7 @@ pub use error::StoryError;
 pub use evidence::{BuildOnly, Evidence};
 pub use lang::{Lang, Text, Verbatim};
 pub use model::*;
+pub use reference::{Record, Ref};
 
 use std::borrow::Cow;
 

@@ -7,6 +7,7 @@ use crate::checked::{HttpsUrl, Id, IsoDate};
 use crate::decimal::Decimal;
 use crate::evidence::{BuildOnly, Evidence};
 use crate::lang::{Lang, Text, Verbatim};
+use crate::reference::Ref;
 use serde::Deserialize;
 
 /// Derives for every record of the model: serde for reading, databake for baking.
@@ -145,8 +146,8 @@ record! {
         pub short_name: Text,
         /// The circle whose view tells of it.
         pub circle: CircleId,
-        /// Ids of its places.
-        pub places: List<Id>,
+        /// Its places.
+        pub places: List<Ref<Place>>,
         /// What the story says of it, paraphrased.
         pub summary: Text,
         /// Who said what the summary tells, if a person did.
@@ -173,8 +174,8 @@ record! {
     /// Office press conference, 12 Feb 2026`. The report it was read in is a separate
     /// [`Source`].
     pub struct Said {
-        /// Id of one of the story's `speakers`.
-        pub speaker: Id,
+        /// One of the story's `speakers`.
+        pub speaker: Ref<Speaker>,
         pub occasion: Text,
         pub date: IsoDate,
     }
@@ -185,19 +186,17 @@ impl Story {
         self.circles.get(id)
     }
 
+    /// The speaker with id `id`, for tools and tests that name one; the story's own
+    /// references are followed with [`Story::get`].
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)
-    }
-
-    pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
     }
 
     /// The places that are parts of place `id` (`part_of`), in the story's order.
     pub fn parts_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Place> {
         self.places
             .iter()
-            .filter(move |p| p.part_of.as_deref() == Some(id))
+            .filter(move |p| p.part_of.as_ref().is_some_and(|whole| *whole.id() == id))
     }
 
     /// The figures of a section, but those told of with a zone.
@@ -216,7 +215,7 @@ impl Story {
     pub fn figures_of_zone<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Figure> {
         self.figures
             .iter()
-            .filter(move |f| f.zone.as_deref() == Some(id))
+            .filter(move |f| f.zone.as_ref().is_some_and(|zone| *zone.id() == id))
     }
 
     pub fn charts_in(&self, section: Section) -> impl Iterator<Item = &Chart> {
@@ -285,6 +284,16 @@ impl Circles {
     /// Innermost first.
     pub fn iter(&self) -> impl Iterator<Item = &Circle> {
         CircleId::ALL.into_iter().map(|id| self.get(id))
+    }
+
+    /// Innermost first.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Circle> {
+        [
+            &mut self.commuting,
+            &mut self.functional,
+            &mut self.industrial,
+        ]
+        .into_iter()
     }
 }
 
@@ -410,7 +419,7 @@ record! {
         #[serde(default)]
         pub in_beijing: bool,
         /// Id of the place this one is a part of (Sanhe of Langfang, Zhuozhou of Baoding).
-        pub part_of: Option<Id>,
+        pub part_of: Option<Ref<Place>>,
         /// Role such as "node city" or "city sub-centre".
         pub role: Option<Text>,
         /// Every circle the place is listed in, innermost first. Empty for a place shown for
@@ -455,7 +464,7 @@ record! {
         /// For a cumulative figure: the years it adds up, written after the label.
         pub window: Option<Window>,
         /// The zone the figure is told of with, if any (shown under the zone, not on its own).
-        pub zone: Option<Id>,
+        pub zone: Option<Ref<Zone>>,
         /// Who stated the figure, if a person did; otherwise the source itself states it.
         pub said: Option<Said>,
         pub source: Source,
@@ -528,8 +537,8 @@ record! {
 record! {
     /// `of − minus`, two figures of the story by id: the value must be exactly that.
     pub struct Difference {
-        pub of: Id,
-        pub minus: Id,
+        pub of: Ref<Figure>,
+        pub minus: Ref<Figure>,
     }
 }
 

@@ -50,7 +50,7 @@ pub fn read_file(path: &Path) -> Result<Story, Vec<StoryError>> {
 /// Reads, then checks a story given as text.
 pub fn read_str(json: &str) -> Result<Story, Vec<StoryError>> {
     check_size(json.len() as u64)?;
-    let story = from_json(json).map_err(|e| vec![e])?;
+    let story = from_json(json)?;
     let errors = check(&story);
     if errors.is_empty() {
         Ok(story)
@@ -70,15 +70,21 @@ fn check_size(bytes: u64) -> Result<(), Vec<StoryError>> {
     Ok(())
 }
 
-/// Reads a story's fields without checking its rules.
-pub fn from_json(json: &str) -> Result<Story, StoryError> {
+/// Reads a story's fields (each value checked as it is read) and resolves its references,
+/// without checking the rules that span fields.
+pub fn from_json(json: &str) -> Result<Story, Vec<StoryError>> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let story: Story = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let mut story: Story = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
-        json_error(&path, e.inner())
+        vec![json_error(&path, e.inner())]
     })?;
-    deserializer.end().map_err(|e| json_error(".", &e))?;
-    Ok(story)
+    deserializer.end().map_err(|e| vec![json_error(".", &e)])?;
+    let errors = crate::reference::resolve(&mut story);
+    if errors.is_empty() {
+        Ok(story)
+    } else {
+        Err(errors)
+    }
 }
 
 /// One serde_json error as a story error: the field, serde's English with the place, and Chinese

@@ -417,7 +417,7 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
         .zones
         .iter()
         .enumerate()
-        .map(|(i, zone)| zone_label(&layout, story, i, zone, lang, &obstacles, bounds))
+        .map(|(i, zone)| zone_label(&layout, i, zone, lang, &obstacles, bounds))
         .collect();
     layout
 }
@@ -455,7 +455,6 @@ fn wrap_lines(text: &str, font_px: f64, max_w: f64) -> Vec<String> {
 /// inside `bounds`; where no spot is free it still goes in, at the spot nearest its places.
 fn zone_label(
     layout: &DiagramLayout,
-    story: &Story,
     index: usize,
     zone: &story::Zone,
     lang: Lang,
@@ -476,8 +475,7 @@ fn zone_label(
     let points: Vec<(f64, f64)> = zone
         .places
         .iter()
-        .filter_map(|id| story.places.iter().position(|p| p.id == *id))
-        .filter_map(|i| layout.marks.iter().find(|m| m.place == i))
+        .filter_map(|place| layout.marks.iter().find(|m| m.place == place.index()))
         .map(|m| (m.x, m.y))
         .collect();
     let n = points.len().max(1) as f64;

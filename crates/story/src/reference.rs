@@ -1,0 +1,309 @@
+//! References between the story's records — a zone's places, a place's whole, a figure's zone,
+//! who said something, the two figures a bar is worked out from — written as ids in the file
+//! and resolved to the record's index when the story is read ([`resolve`]). A story that reads
+//! has no dangling reference, and code follows one with `story.get(&r)`: a lookup that cannot
+//! come back empty, not a search by id that might.
+
+use crate::checked::Id;
+use crate::error::StoryError;
+use crate::model::{Figure, Place, Speaker, Story, Zone};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A record of the story that others refer to by id.
+pub trait Record: Sized {
+    /// The story's list of these records.
+    fn all(story: &Story) -> &[Self];
+    fn id(&self) -> &Id;
+    /// The list's name in the file, and the record's kind in Chinese, for messages.
+    const LIST: (&'static str, &'static str);
+}
+
+impl Record for Place {
+    fn all(story: &Story) -> &[Place] {
+        &story.places
+    }
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    const LIST: (&'static str, &'static str) = ("places", "地点");
+}
+
+impl Record for Zone {
+    fn all(story: &Story) -> &[Zone] {
+        &story.zones
+    }
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    const LIST: (&'static str, &'static str) = ("zones", "区域");
+}
+
+impl Record for Speaker {
+    fn all(story: &Story) -> &[Speaker] {
+        &story.speakers
+    }
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    const LIST: (&'static str, &'static str) = ("speakers", "讲话人");
+}
+
+impl Record for Figure {
+    fn all(story: &Story) -> &[Figure] {
+        &story.figures
+    }
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    const LIST: (&'static str, &'static str) = ("figures", "数据");
+}
+
+/// Not yet resolved: only between reading the file and [`resolve`].
+const UNRESOLVED: usize = usize::MAX;
+
+/// A reference by id to a record of kind `T`, and the index that id has in the story.
+pub struct Ref<T> {
+    id: Id,
+    index: usize,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T> Ref<T> {
+    /// The id as the file writes it.
+    pub fn id(&self) -> &Id {
+        &self.id
+    }
+
+    /// The record's index in its list of the story.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// A reference of the baked story: resolved when the app was built.
+    #[doc(hidden)]
+    pub const fn baked(id: &'static str, index: usize) -> Ref<T> {
+        Ref {
+            id: Id::baked(id),
+            index,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T: Record> Ref<T> {
+    /// A reference to the record `index` of `story` (for tests and tools that build stories).
+    pub fn to(story: &Story, index: usize) -> Option<Ref<T>> {
+        let record = T::all(story).get(index)?;
+        Some(Ref {
+            id: record.id().clone(),
+            index,
+            kind: PhantomData,
+        })
+    }
+
+    /// Finds the id among the story's records; on failure, says so for field `at`.
+    fn resolve(&mut self, story: &Story, at: &str) -> Result<(), StoryError> {
+        match T::all(story).iter().position(|r| *r.id() == self.id) {
+            Some(index) => {
+                self.index = index;
+                Ok(())
+            }
+            None => {
+                let (list, kind_zh) = T::LIST;
+                let id = &self.id;
+                Err(StoryError::new(
+                    at,
+                    format!("\"{id}\" is none of the story's {list}"),
+                    format!("“{id}”不是故事中的{kind_zh}（{list}）"),
+                ))
+            }
+        }
+    }
+}
+
+impl Story {
+    /// The record a reference names.
+    pub fn get<T: Record>(&self, r: &Ref<T>) -> &T {
+        &T::all(self)[r.index]
+    }
+}
+
+impl<T> Clone for Ref<T> {
+    fn clone(&self) -> Self {
+        Ref {
+            id: self.id.clone(),
+            index: self.index,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T> PartialEq for Ref<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.index == other.index
+    }
+}
+
+impl<T> fmt::Debug for Ref<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ref({}, {})", self.id, self.index)
+    }
+}
+
+/// The id alone: the index comes from [`resolve`].
+impl<'de, T> serde::Deserialize<'de> for Ref<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Ref {
+            id: Id::deserialize(deserializer)?,
+            index: UNRESOLVED,
+            kind: PhantomData,
+        })
+    }
+}
+
+/// Baked as `Ref::baked("id", index)`, a constant expression.
+#[cfg(feature = "build")]
+impl<T> databake::Bake for Ref<T> {
+    fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+        env.insert("story");
+        let (id, index): (&str, usize) = (&self.id, self.index);
+        databake::quote! { story::Ref::baked(#id, #index) }
+    }
+}
+
+#[cfg(feature = "build")]
+impl<T> databake::BakeSize for Ref<T> {
+    fn borrows_size(&self) -> usize {
+        self.id.len()
+    }
+}
+
+/// `list[i].id: "x" is used twice`, for each record whose id an earlier one of its list has.
+fn duplicates<T: Record>(story: &Story) -> Vec<StoryError> {
+    let mut seen = std::collections::HashSet::new();
+    T::all(story)
+        .iter()
+        .enumerate()
+        .filter(|(_, record)| !seen.insert(record.id().clone()))
+        .map(|(i, record)| {
+            let id = record.id();
+            StoryError::new(
+                format!("{}[{i}].id", T::LIST.0),
+                format!("\"{id}\" is used twice"),
+                format!("“{id}”重复使用"),
+            )
+        })
+        .collect()
+}
+
+/// Resolves every reference of a story just read, or names each that points nowhere. The
+/// records are taken apart field by field, without `..`: a field added to one of them does not
+/// compile here until someone says whether it refers to anything.
+pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
+    // A reference needs one record to point at: ids are unique within each list.
+    let mut errors = [
+        duplicates::<Place>(story),
+        duplicates::<Zone>(story),
+        duplicates::<Speaker>(story),
+        duplicates::<Figure>(story),
+    ]
+    .concat();
+    let snapshot = story.clone();
+    let mut check = |result: Result<(), StoryError>| {
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    };
+    for (i, circle) in story.circles.iter_mut().enumerate() {
+        let at = format!("circles[{i}].definition");
+        let definition = &mut circle.definition;
+        check(
+            definition
+                .said
+                .speaker
+                .resolve(&snapshot, &format!("{at}.said.speaker")),
+        );
+        check(
+            definition
+                .quote
+                .said
+                .speaker
+                .resolve(&snapshot, &format!("{at}.quote.said.speaker")),
+        );
+    }
+    for (i, zone) in story.zones.to_mut().iter_mut().enumerate() {
+        let Zone {
+            id: _,
+            name: _,
+            short_name: _,
+            circle: _,
+            places,
+            summary: _,
+            said,
+            source: _,
+            evidence: _,
+        } = zone;
+        for (j, place) in places.to_mut().iter_mut().enumerate() {
+            check(place.resolve(&snapshot, &format!("zones[{i}].places[{j}]")));
+        }
+        if let Some(said) = said {
+            check(
+                said.speaker
+                    .resolve(&snapshot, &format!("zones[{i}].said.speaker")),
+            );
+        }
+    }
+    for (i, place) in story.places.to_mut().iter_mut().enumerate() {
+        let Place {
+            id: _,
+            name: _,
+            lat: _,
+            lon: _,
+            in_beijing: _,
+            part_of,
+            role: _,
+            memberships: _,
+            orientation: _,
+            priority: _,
+        } = place;
+        if let Some(whole) = part_of {
+            check(whole.resolve(&snapshot, &format!("places[{i}].part_of")));
+        }
+    }
+    for (i, figure) in story.figures.to_mut().iter_mut().enumerate() {
+        let Figure {
+            id: _,
+            section: _,
+            value: _,
+            unit: _,
+            qualifier: _,
+            label: _,
+            window: _,
+            zone,
+            said,
+            source: _,
+            evidence: _,
+            caveat: _,
+        } = figure;
+        if let Some(zone) = zone {
+            check(zone.resolve(&snapshot, &format!("figures[{i}].zone")));
+        }
+        if let Some(said) = said {
+            check(
+                said.speaker
+                    .resolve(&snapshot, &format!("figures[{i}].said.speaker")),
+            );
+        }
+    }
+    for (i, chart) in story.charts.to_mut().iter_mut().enumerate() {
+        for (j, bar) in chart.bars.to_mut().iter_mut().enumerate() {
+            if let Some(difference) = &mut bar.difference {
+                let at = format!("charts[{i}].bars[{j}].difference");
+                check(difference.of.resolve(&snapshot, &format!("{at}.of")));
+                check(difference.minus.resolve(&snapshot, &format!("{at}.minus")));
+            }
+        }
+    }
+    errors
+}
