@@ -55,7 +55,11 @@ fn the_baked_story_is_the_shipped_file_when_no_story_is_named() {
 
 #[test]
 fn radii_are_the_plans_50_100_and_150_km() {
-    let radii: Vec<f64> = shipped().circles.iter().map(|c| c.radius_km).collect();
+    let radii: Vec<f64> = shipped()
+        .circles
+        .iter()
+        .map(|c| c.radius_km.get())
+        .collect();
     assert_eq!(radii, [50.0, 100.0, 150.0]);
 }
 
@@ -191,9 +195,9 @@ fn xiongan_lies_about_104_km_south_southwest() {
     let story = shipped();
     let xiongan = &story.places[place_index("xiongan")];
     let (km, point) = graphic::geo::distance_and_direction(
-        (story.centre.lat, story.centre.lon),
-        xiongan.lat,
-        xiongan.lon,
+        (*story.centre.lat, *story.centre.lon),
+        *xiongan.lat,
+        *xiongan.lon,
     );
     let text = |lang| graphic::words::distance_text(story.centre.name.get(lang), km, point, lang);
     assert_eq!(text(Lang::En), "about 104 km south-southwest of Tiananmen");

@@ -52,8 +52,8 @@ pub fn bar_value_text(chart: &Chart, bar: usize, lang: Lang) -> String {
         return String::new();
     };
     let exponent = match lang {
-        Lang::Zh => chart.scale.zh,
-        Lang::En => chart.scale.en,
+        Lang::Zh => chart.scale.zh.get(),
+        Lang::En => chart.scale.en.get(),
     };
     format!(
         "{}{}",

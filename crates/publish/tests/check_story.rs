@@ -185,7 +185,7 @@ fn cases() -> Vec<Case> {
             "too many circles",
             Edit(|s| {
                 let mut outer = at(s, "/circles/2").clone();
-                outer["radius_km"] = json!(200);
+                outer["radius_km"] = json!(160);
                 list(s, "/circles").push(outer);
             }),
             "circles: must list the 3 circles innermost first: commuting, functional, industrial (found: commuting, functional, industrial, industrial) / 必须由内向外列出3个圈层：commuting、functional、industrial（现为：commuting、functional、industrial、industrial）",

@@ -229,6 +229,115 @@ impl IsoDate {
     }
 }
 
+/// Largest radius a circle may have: the diagram shows 172 km around the centre
+/// (`graphic::diagram::VIEW_RADIUS_KM`), and places beyond 170 km sit at its edge. A larger
+/// circle would be drawn off the canvas, so it is refused as it is read.
+pub const MAX_RADIUS_KM: f64 = 170.0;
+
+/// Declares a number type read only when its rule holds.
+macro_rules! checked_number {
+    ($(#[$meta:meta])* $name:ident($inner:ty), $ok:expr, $en:expr, $zh:expr) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+        pub struct $name($inner);
+
+        impl $name {
+            /// Reads `value`, or says which rule it breaks.
+            pub fn parse(value: $inner) -> Result<$name, Invalid> {
+                let ok: fn($inner) -> bool = $ok;
+                if ok(value) {
+                    Ok($name(value))
+                } else {
+                    Err(Invalid::new($en, $zh))
+                }
+            }
+
+            /// A value of the baked story: read and checked when the app was built.
+            #[doc(hidden)]
+            pub const fn baked(value: $inner) -> $name {
+                $name(value)
+            }
+
+            pub fn get(self) -> $inner {
+                self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = $inner;
+            fn deref(&self) -> &$inner {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <$inner>::deserialize(deserializer)?;
+                $name::parse(value).map_err(serde::de::Error::custom)
+            }
+        }
+
+        /// Baked as `$name::baked(…)`, a constant expression.
+        #[cfg(feature = "build")]
+        impl databake::Bake for $name {
+            fn bake(&self, env: &databake::CrateEnv) -> databake::TokenStream {
+                env.insert("story");
+                let value = self.0.bake(env);
+                databake::quote! { story::$name::baked(#value) }
+            }
+        }
+
+        #[cfg(feature = "build")]
+        impl databake::BakeSize for $name {
+            fn borrows_size(&self) -> usize {
+                0
+            }
+        }
+    };
+}
+
+checked_number!(
+    /// Degrees north, from -90 to 90.
+    Latitude(f64),
+    |v| v.is_finite() && (-90.0..=90.0).contains(&v),
+    "must be between -90 and 90",
+    "必须在-90到90之间"
+);
+checked_number!(
+    /// Degrees east, from -180 to 180.
+    Longitude(f64),
+    |v| v.is_finite() && (-180.0..=180.0).contains(&v),
+    "must be between -180 and 180",
+    "必须在-180到180之间"
+);
+checked_number!(
+    /// A circle's radius in km: above 0 and at most [`MAX_RADIUS_KM`], so the diagram can draw it.
+    RadiusKm(f64),
+    |v| v.is_finite() && v > 0.0 && v <= MAX_RADIUS_KM,
+    "must be a number above 0 and at most 170",
+    "必须是大于0且不超过170的数"
+);
+checked_number!(
+    /// The power of ten of a chart's Chinese value labels: 0, 4, 8 or 12 (个, 万, 亿, 万亿).
+    ZhScale(i32),
+    |v| matches!(v, 0 | 4 | 8 | 12),
+    "must be 0, 4, 8 or 12 (个, 万, 亿, 万亿)",
+    "必须是0、4、8或12（个、万、亿、万亿）"
+);
+checked_number!(
+    /// The power of ten of a chart's English value labels: 0, 6, 9 or 12.
+    EnScale(i32),
+    |v| matches!(v, 0 | 6 | 9 | 12),
+    "must be 0, 6, 9 or 12 (ones, million, billion, trillion)",
+    "必须是0、6、9或12（个、百万、十亿、万亿）"
+);
+
 /// The rule every text of the story meets in each language: not empty. `quoted` says whether
 /// quotation marks are allowed (a quote's words only).
 pub(crate) fn check_words(zh: &str, en: &str, quoted: bool) -> Result<(), Invalid> {
@@ -313,6 +422,18 @@ mod tests {
         ] {
             assert!(HttpsUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_are_read_within_their_range() {
+        assert!(Latitude::parse(39.9).is_ok() && Latitude::parse(91.0).is_err());
+        assert!(Longitude::parse(-180.0).is_ok() && Longitude::parse(f64::NAN).is_err());
+        for bad in [-5.0, 0.0, 170.1, 1e308, f64::INFINITY] {
+            assert!(RadiusKm::parse(bad).is_err(), "{bad}");
+        }
+        assert!(RadiusKm::parse(MAX_RADIUS_KM).is_ok());
+        assert!(ZhScale::parse(8).is_ok() && ZhScale::parse(6).is_err());
+        assert!(EnScale::parse(6).is_ok() && EnScale::parse(8).is_err());
     }
 
     #[test]

@@ -22,7 +22,10 @@ pub mod read;
 #[cfg(feature = "build")]
 pub mod testing;
 
-pub use checked::{HttpsUrl, Id, Invalid, IsoDate, MAX_ID_LEN, QUOTATION_MARKS};
+pub use checked::{
+    EnScale, HttpsUrl, Id, Invalid, IsoDate, Latitude, Longitude, MAX_ID_LEN, MAX_RADIUS_KM,
+    QUOTATION_MARKS, RadiusKm, ZhScale,
+};
 pub use decimal::{Decimal, DecimalError};
 pub use error::StoryError;
 pub use evidence::{BuildOnly, Evidence};

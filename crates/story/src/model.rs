@@ -3,7 +3,7 @@
 //! the baked statics in the page, owned when read from a file.
 
 use crate::List;
-use crate::checked::{HttpsUrl, Id, IsoDate};
+use crate::checked::{EnScale, HttpsUrl, Id, IsoDate, Latitude, Longitude, RadiusKm, ZhScale};
 use crate::decimal::Decimal;
 use crate::evidence::{BuildOnly, Evidence};
 use crate::lang::{Lang, Text, Verbatim};
@@ -233,8 +233,8 @@ impl Story {
 record! {
     pub struct Centre {
         pub name: Text,
-        pub lat: f64,
-        pub lon: f64,
+        pub lat: Latitude,
+        pub lon: Longitude,
     }
 }
 
@@ -243,7 +243,7 @@ record! {
         pub id: CircleId,
         pub name: Text,
         /// The plan's approximate radius: a basis, not a boundary.
-        pub radius_km: f64,
+        pub radius_km: RadiusKm,
         /// The circle's name in the plan where it differs from `name` (产业协同圈).
         pub plan_name: Option<Text>,
         /// What the circle is, in two attributed parts shown apart.
@@ -413,8 +413,8 @@ record! {
     pub struct Place {
         pub id: Id,
         pub name: Text,
-        pub lat: f64,
-        pub lon: f64,
+        pub lat: Latitude,
+        pub lon: Longitude,
         /// Part of Beijing Municipality itself (Tongzhou, the city sub-centre).
         #[serde(default)]
         pub in_beijing: bool,
@@ -494,10 +494,10 @@ words! {
 record! {
     /// Compact unit for a chart's value labels, per language (powers of ten: zh 0/4/8/12,
     /// en 0/6/9/12), so bars of one chart read in one unit.
-    #[derive(Copy, Eq)]
+    #[derive(Copy)]
     pub struct ScalePair {
-        pub zh: i32,
-        pub en: i32,
+        pub zh: ZhScale,
+        pub en: EnScale,
     }
 }
 

@@ -10,8 +10,11 @@ use yew::prelude::*;
 /// in with how sure that is, the extent and the basis; or why a place in no circle is shown.
 pub fn place_details(story: &Story, place: &Place, lang: Lang) -> Html {
     let ui = &story.ui;
-    let (km, point) =
-        distance_and_direction((story.centre.lat, story.centre.lon), place.lat, place.lon);
+    let (km, point) = distance_and_direction(
+        (*story.centre.lat, *story.centre.lon),
+        *place.lat,
+        *place.lon,
+    );
     let circles = place.memberships.iter().map(|m| {
         let circle = story.circle(m.circle).name.get(lang);
         html! {

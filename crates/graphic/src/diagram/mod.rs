@@ -265,7 +265,7 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
         circles: story
             .circles
             .iter()
-            .map(|c| (c.id, c.radius_km * px_per_km))
+            .map(|c| (c.id, *c.radius_km * px_per_km))
             .collect(),
         circle_labels: Vec::new(),
         marks: Vec::new(),
@@ -288,9 +288,9 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
         },
     };
 
-    let centre_latlon = (story.centre.lat, story.centre.lon);
+    let centre_latlon = (*story.centre.lat, *story.centre.lon);
     for (i, place) in story.places.iter().enumerate() {
-        let p = km_from_latlon(centre_latlon, place.lat, place.lon);
+        let p = km_from_latlon(centre_latlon, *place.lat, *place.lon);
         let distance_km = p.distance_km();
         let (shown, edge_direction) = if distance_km > EDGE_THRESHOLD_KM {
             let (ux, uy) = (p.x / distance_km, p.y / distance_km);
@@ -647,10 +647,11 @@ mod tests {
     fn every_circle_the_checker_accepts_fits_the_diagram() {
         // The checker refuses radii the diagram cannot draw; the largest it accepts lies
         // inside the drawn view, with the edge marks' room beyond it.
-        let largest = story::check::MAX_RADIUS_KM;
+        let largest = story::MAX_RADIUS_KM;
         assert!(largest <= EDGE_THRESHOLD_KM && EDGE_THRESHOLD_KM < VIEW_RADIUS_KM);
         let mut story = story().clone();
-        story.circles.industrial.radius_km = largest;
+        story.circles.industrial.radius_km =
+            story::RadiusKm::parse(largest).unwrap_or_else(|e| panic!("{e:?}"));
         let l = layout(&story, Lang::En, WIDTH_CLASSES[0]);
         let (cx, _) = l.centre;
         let outer = l.circles.iter().map(|(_, r)| *r).fold(0.0, f64::max);

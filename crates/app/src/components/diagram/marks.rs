@@ -161,9 +161,9 @@ fn place_accessible_name(story: &Story, lang: Lang, place: &Place, kind: MarkKin
     };
     let membership = graphic::bidi::isolate(&membership);
     let (km, point) = graphic::geo::distance_and_direction(
-        (story.centre.lat, story.centre.lon),
-        place.lat,
-        place.lon,
+        (*story.centre.lat, *story.centre.lon),
+        *place.lat,
+        *place.lon,
     );
     let distance = graphic::words::distance_text(story.centre.name.get(lang), km, point, lang);
     match lang {
