@@ -1,8 +1,11 @@
 //! The story file of capital-circles: everything the graphic says, in both languages.
 //!
-//! At build time a file is read with serde, every rule is checked (`check`), and the checked
-//! story is written out as Rust code (`bake`) that the app compiles in. In the page the story is
-//! only data: the `build` feature, which holds the reader, the rules and the baker, is off there.
+//! At build time a file is read with serde into types that hold only valid values (`checked`:
+//! ids, dates, https addresses, texts, coordinates, radii, scales; `Circles`: the three circles),
+//! its references are resolved to indices (`reference`), the rules that span fields are checked
+//! (`check`), and the story is written out as Rust code (`bake`) that the app compiles in. In
+//! the page the story is only data: the `build` feature, which holds the reader, the rules and
+//! the baker, is off there.
 
 mod checked;
 mod decimal;

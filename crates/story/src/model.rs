@@ -549,20 +549,14 @@ impl Chart {
     }
 }
 
-/// Declares [`Ui`] and its list of entries at once, so the checker sees every string.
+/// Declares [`Ui`], one `Text` per string of the interface.
 macro_rules! ui_strings {
     ($($name:ident),+ $(,)?) => {
         record! {
-            /// Every string of the interface, in both languages. A missing key is an error naming it.
+            /// Every string of the interface, in both languages. A missing key is an error
+            /// naming it; each is a [`Text`], so none is empty or quoted.
             pub struct Ui {
                 $(pub $name: Text,)+
-            }
-        }
-
-        impl Ui {
-            /// Each string with its key, for checking.
-            pub fn entries(&self) -> Vec<(&'static str, &Text)> {
-                vec![$((stringify!($name), &self.$name),)+]
             }
         }
     };
