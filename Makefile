@@ -121,6 +121,9 @@ lint: fixtures
 	cargo fmt --check
 	cargo clippy --offline --workspace --all-targets -- -D warnings
 	cargo clippy --offline --workspace --exclude publish --all-targets --target wasm32-unknown-unknown -- -D warnings
+	# The page's wasm alone, with the features it really has (no story reader: dev-dependencies
+	# of the other crates turn it on in the line above).
+	cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings
 	bash tests/layers.sh
 
 clean:

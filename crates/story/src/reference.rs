@@ -5,6 +5,7 @@
 //! come back empty, not a search by id that might.
 
 use crate::checked::Id;
+#[cfg(feature = "build")]
 use crate::error::StoryError;
 use crate::model::{Figure, Place, Speaker, Story, Zone};
 use std::fmt;
@@ -103,6 +104,7 @@ impl<T: Record> Ref<T> {
     }
 
     /// Finds the id among the story's records; on failure, says so for field `at`.
+    #[cfg(feature = "build")]
     fn resolve(&mut self, story: &Story, at: &str) -> Result<(), StoryError> {
         match T::all(story).iter().position(|r| *r.id() == self.id) {
             Some(index) => {
@@ -180,6 +182,7 @@ impl<T> databake::BakeSize for Ref<T> {
 }
 
 /// `list[i].id: "x" is used twice`, for each record whose id an earlier one of its list has.
+#[cfg(feature = "build")]
 fn duplicates<T: Record>(story: &Story) -> Vec<StoryError> {
     let mut seen = std::collections::HashSet::new();
     T::all(story)
@@ -200,6 +203,7 @@ fn duplicates<T: Record>(story: &Story) -> Vec<StoryError> {
 /// Resolves every reference of a story just read, or names each that points nowhere. The
 /// records are taken apart field by field, without `..`: a field added to one of them does not
 /// compile here until someone says whether it refers to anything.
+#[cfg(feature = "build")]
 pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
     // A reference needs one record to point at: ids are unique within each list.
     let mut errors = [
