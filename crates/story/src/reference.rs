@@ -20,44 +20,28 @@ pub trait Record: Sized {
     const LIST: (&'static str, &'static str);
 }
 
-impl Record for Place {
-    fn all(story: &Story) -> &[Place] {
-        &story.places
-    }
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    const LIST: (&'static str, &'static str) = ("places", "地点");
+/// Makes each record type referable: its list in the story, and its kind's name in Chinese.
+macro_rules! records {
+    ($($kind:ident in $list:ident, $zh:literal;)+) => {
+        $(
+            impl Record for $kind {
+                fn all(story: &Story) -> &[$kind] {
+                    &story.$list
+                }
+                fn id(&self) -> &Id {
+                    &self.id
+                }
+                const LIST: (&'static str, &'static str) = (stringify!($list), $zh);
+            }
+        )+
+    };
 }
 
-impl Record for Zone {
-    fn all(story: &Story) -> &[Zone] {
-        &story.zones
-    }
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    const LIST: (&'static str, &'static str) = ("zones", "区域");
-}
-
-impl Record for Speaker {
-    fn all(story: &Story) -> &[Speaker] {
-        &story.speakers
-    }
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    const LIST: (&'static str, &'static str) = ("speakers", "讲话人");
-}
-
-impl Record for Figure {
-    fn all(story: &Story) -> &[Figure] {
-        &story.figures
-    }
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    const LIST: (&'static str, &'static str) = ("figures", "数据");
+records! {
+    Place in places, "地点";
+    Zone in zones, "区域";
+    Speaker in speakers, "讲话人";
+    Figure in figures, "数据";
 }
 
 /// Not yet resolved: only between reading the file and [`resolve`].
