@@ -1,5 +1,5 @@
 //! Embedding in other pages: the four auto-height dialects, pym's messages, and the embed code
-//! editors copy. Browser-free; `edge` sends and receives.
+//! editors copy. Browser-free; `app::browser` sends and receives.
 
 use crate::escape::{escape_html as escape_attr, json_string, script_string};
 
