@@ -104,12 +104,9 @@ pub fn chart_csv(chart: &Chart, lang: Lang) -> Result<String, String> {
             bar_value_text(chart, i, lang).into(),
             plain.into(),
             qualifier_name(bar.qualifier).into(),
-            source.map_or("", |s| s.name.get(lang)).into(),
-            source.map_or("", |s| &s.date).into(),
-            source
-                .and_then(|s| s.url.as_deref())
-                .unwrap_or_default()
-                .into(),
+            source.name.get(lang).into(),
+            source.date.as_str().into(),
+            source.url.as_deref().unwrap_or_default().into(),
         ]
     });
     csv_file(&header, rows)

@@ -447,13 +447,6 @@ fn check_charts(story: &Story, report: &mut Report) {
     for (i, chart) in story.charts.iter().enumerate() {
         let at = index(&charts, i);
         report.id(&key(&at, "id"), &chart.id, &mut seen);
-        if chart.sources.is_empty() {
-            report.fail(
-                &key(&at, "sources"),
-                "must list at least one source",
-                "至少要列出一个来源",
-            );
-        }
         for (j, source) in chart.sources.iter().enumerate() {
             report.source(&index(&key(&at, "sources"), j), source);
         }
@@ -467,21 +460,6 @@ fn check_charts(story: &Story, report: &mut Report) {
         let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
             check_bar_value(story, report, &index(&bars, j), bar);
-            if chart.source_of(bar).is_none() {
-                report.fail(
-                    &key(&index(&bars, j), "source"),
-                    format!(
-                        "names source {} of a chart with {} sources (counting from 0)",
-                        bar.source,
-                        chart.sources.len()
-                    ),
-                    format!(
-                        "指向第{}个来源，但图表只有{}个来源（从0数起）",
-                        bar.source,
-                        chart.sources.len()
-                    ),
-                );
-            }
         }
     }
 }

@@ -543,9 +543,9 @@ record! {
 }
 
 impl Chart {
-    /// The source of bar `bar`'s value.
-    pub fn source_of(&self, bar: &Bar) -> Option<&Source> {
-        self.sources.get(usize::from(bar.source))
+    /// The source of bar `bar`'s value: one of the chart's sources, as the reader made sure.
+    pub fn source_of(&self, bar: &Bar) -> &Source {
+        &self.sources[usize::from(bar.source)]
     }
 }
 

@@ -1,5 +1,6 @@
 //! References between the story's records — a zone's places, a place's whole, a figure's zone,
-//! who said something, the two figures a bar is worked out from — written as ids in the file
+//! who said something, the two figures a bar is worked out from, a bar's source among its
+//! chart's — written as ids (or a bar's index) in the file
 //! and resolved to the record's index when the story is read ([`resolve`]). A story that reads
 //! has no dangling reference, and code follows one with `story.get(&r)`: a lookup that cannot
 //! come back empty, not a search by id that might.
@@ -285,7 +286,29 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
         }
     }
     for (i, chart) in story.charts.to_mut().iter_mut().enumerate() {
+        let sources = chart.sources.len();
+        if sources == 0 {
+            check(Err(StoryError::new(
+                format!("charts[{i}].sources"),
+                "must list at least one source",
+                "至少要列出一个来源",
+            )));
+        }
         for (j, bar) in chart.bars.to_mut().iter_mut().enumerate() {
+            // A bar's source is an index into its own chart's sources.
+            if sources > 0 && usize::from(bar.source) >= sources {
+                check(Err(StoryError::new(
+                    format!("charts[{i}].bars[{j}].source"),
+                    format!(
+                        "names source {} of a chart with {sources} sources (counting from 0)",
+                        bar.source
+                    ),
+                    format!(
+                        "指向第{}个来源，但图表只有{sources}个来源（从0数起）",
+                        bar.source
+                    ),
+                )));
+            }
             if let Some(difference) = &mut bar.difference {
                 let at = format!("charts[{i}].bars[{j}].difference");
                 check(difference.of.resolve(&snapshot, &format!("{at}.of")));
