@@ -1,23 +1,17 @@
-// Starts the graphic: external, for a strict CSP. The page's <script> names the app's JS glue
-// and wasm (data-glue, data-wasm: trunk's hashed files, next to this one); the build writes
-// those attributes, this file is as it stands in static/.
+// Starts the graphic (external, for a strict CSP). Its tag names the app's glue and wasm
+// (data-glue, data-wasm), both imported after the first paint (see README, "Performance").
 const root = document.documentElement;
 const script = document.querySelector("script[data-glue][data-wasm]");
 const glueUrl = new URL(script?.dataset.glue ?? "", import.meta.url);
 const wasmUrl = new URL(script?.dataset.wasm ?? "", import.meta.url);
-// The glue is imported once the page has painted, like the wasm: imported at once, it was
-// fetched while the page was still painting in some loads, and Lighthouse's mobile model then
-// put it and the wasm before the largest paint (LCP 1.9 s → 4.0 s, performance 99 → 87, in 4
-// of 8 runs; none of 8 once it waits).
 
 // The wasm memory, for the soak test and the benchmarks to measure.
 function expose(wasm) {
   window.capitalCircles = { memory: wasm.memory };
 }
 
-// Until the app has started, the prerendered buttons and discs do nothing: a tap on a circle
-// (or Enter on its button) is kept, its button shows it was heard, and it is replayed on that
-// button once the app is ready. Only the last one counts; a tap on anything else is left alone.
+// Until the app has started, a tap on a circle (or Enter on its button) is kept, its button
+// marked, and replayed once the app is ready. Only the last one counts.
 let earlyPick = null;
 const pickButton = (circle) => document.querySelector(`.pick[data-circle="${CSS.escape(circle)}"]`);
 function keepEarlyPick(event) {
@@ -35,6 +29,13 @@ function stopKeeping() {
   for (const b of document.querySelectorAll(".pick.pending")) b.classList.remove("pending");
 }
 
+// The prerendered page stays, with its note, where the app cannot start.
+function noWasm(error) {
+  stopKeeping();
+  root.classList.add("no-wasm");
+  if (error) console.error("capital-circles could not start:", error);
+}
+
 const ready = () => new Promise((resolve) => {
   if (root.hasAttribute("data-ready")) return resolve();
   new MutationObserver((_, observer) => {
@@ -42,47 +43,28 @@ const ready = () => new Promise((resolve) => {
   }).observe(root, { attributes: true, attributeFilter: ["data-ready"] });
 });
 
-async function replayEarlyPick() {
-  await ready();
-  stopKeeping();
-  if (earlyPick) pickButton(earlyPick)?.click();
-}
-
-// Let the prerendered page paint first: starting (and hydrating) in the same frame would hold
-// the first paint back by the whole start-up.
+// Let the prerendered page paint first: starting in the same frame would hold it back.
 const afterFirstPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 async function start() {
   await afterFirstPaint();
-  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-    stopKeeping();
-    root.classList.add("no-wasm");
-    return;
-  }
-  let init;
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") return noWasm();
   try {
     if (!script) throw new Error("the page names no data-glue script");
-    init = (await import(glueUrl.href)).default;
-  } catch (error) {
-    stopKeeping();
-    root.classList.add("no-wasm");
-    console.error("capital-circles could not load its script:", error);
-    return;
-  }
-  try {
-    expose(await init({ module_or_path: wasmUrl }));
-  } catch (streamingError) {
+    const { default: init } = await import(glueUrl.href);
     try {
+      expose(await init({ module_or_path: wasmUrl }));
+    } catch {
+      // Some Android WebViews throw in streaming instantiation: fetch, then instantiate.
       const bytes = await (await fetch(wasmUrl)).arrayBuffer();
       expose(await init({ module_or_path: bytes }));
-    } catch (error) {
-      stopKeeping();
-      root.classList.add("no-wasm");
-      console.error("capital-circles could not start:", error);
-      return;
     }
+  } catch (error) {
+    return noWasm(error);
   }
-  await replayEarlyPick();
+  await ready();
+  stopKeeping();
+  if (earlyPick) pickButton(earlyPick)?.click();
 }
 
 start();
