@@ -29,7 +29,7 @@ E2E_DIST := target/e2e-dist
 # on every warm `make test`.
 E2E_TARGET := $(abspath $(or $(CARGO_TARGET_DIR),target))/e2e-story
 
-.PHONY: serve build check-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
+.PHONY: serve build check-story checked-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -38,17 +38,27 @@ tools-test:
 	@bash .ci/tools.sh test
 
 # Rebuilds when the story file changes, wherever it lives: trunk's --watch replaces the default.
+# (trunk serve checks the story in the crate `baked`'s build script: no CHECKED_STORY here.)
 serve: tools-build check-story
-	trunk serve --watch . --watch $(dir $(STORY))
+	CHECKED_STORY= trunk serve --watch . --watch $(dir $(STORY))
 
-# A broken story stops here, before anything is compiled, and leaves no $(DIST) behind.
+# The build's one read of the story: check-story checks it and writes it as Rust code, which
+# the crate `baked` compiles into the wasm and the prerender step without reading it again.
+# A broken story stops here, having compiled only the story crate, and leaves no $(DIST).
+# Every cargo step of a make target reads it from there (CHECKED_STORY), so the crates built
+# for tests and for the build are built from one file.
+CHECKED_STORY := $(abspath $(or $(CARGO_TARGET_DIR),target))/checked/$(notdir $(DIST))-story.rs
+export CHECKED_STORY
+checked-story:
+	@cargo run --offline --quiet -p story --bin check-story -- --bake $(CHECKED_STORY) $(STORY)
+
 build: tools-build
 	rm -rf $(DIST)
-	$(MAKE) --no-print-directory check-story
+	$(MAKE) --no-print-directory checked-story
 	PRERENDER_REQUIRE_PNG=1 trunk build --release --dist $(DIST)
 
 check-story:
-	@cargo run --offline --quiet -p publish --bin check-story -- $(STORY)
+	@cargo run --offline --quiet -p story --bin check-story -- $(STORY)
 
 # Two release builds: the shipped story (dist/) and the fixture story (target/e2e-dist/).
 test: tools-test
@@ -62,7 +72,7 @@ test: tools-test
 
 # Layer 1: every crate's own tests natively (story, graphic, app, publish), and the shipped
 # story's facts (tests/content.rs).
-test-native:
+test-native: checked-story
 	@echo "==> native tests (cargo test)"
 	cargo test --offline --workspace
 
@@ -86,7 +96,7 @@ test-e2e:
 	cd tests/e2e && DIST_DIR=$(abspath $(E2E_DIST)) SHIPPED_DIST_DIR=$(abspath dist) node --test --test-concurrency=1
 
 # The charts as drawn natively; tests/browser.rs compiles them in to compare with the browser.
-fixtures:
+fixtures: checked-story
 	cargo run --offline --quiet -p publish --bin native-charts -- target/fixtures/native-charts.json
 
 # Benchmarks (not part of `make test`): dist/ against a static page and an ECharts peer.

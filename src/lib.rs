@@ -1,4 +1,4 @@
-//! The page's WebAssembly: the story this build tells, baked in by `build.rs`, mounted with the
+//! The page's WebAssembly: the story this build tells, baked in by the crate `baked`, mounted with the
 //! app (crate `app`). The layers are crates, each using only the ones before it:
 //!
 //! - `story`: the story file's model, reader and rules (build time; the page gets the model);
@@ -7,19 +7,12 @@
 //! - `app`: the Yew components and hooks, and `browser/`, all that touches the page;
 //! - `publish`: build time — `check-story`, the prerendered pages, downloads and share images.
 
-// The baked story names `alloc::borrow::Cow` (databake writes paths that work without std).
-extern crate alloc;
-
 pub use story::Story;
 
-mod baked {
-    // `pub static STORY: story::Story`, written by build.rs (see `story::bake`).
-    include!(concat!(env!("OUT_DIR"), "/story.rs"));
-}
-
-/// The story this build tells (`make build STORY=…`; default: the shipped story).
+/// The story this build tells (`make build STORY=…`; default: the shipped story), compiled in
+/// by the crate `baked`.
 pub fn story() -> &'static Story {
-    &baked::STORY
+    baked::story()
 }
 
 /// Mounts the graphic into `#app` (or `<body>` when missing), taking over the prerendered HTML

@@ -5,7 +5,8 @@
 use crate::bidi::isolate;
 use crate::geo::Compass;
 use story::{
-    Circle, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status, Story, Ui, Window,
+    Circle, Difference, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status,
+    Story, Ui, Window,
 };
 
 const MONTHS: [&str; 12] = [
@@ -169,6 +170,38 @@ pub fn figure_label(figure: &Figure, lang: Lang) -> String {
     match &figure.window {
         None => label.to_owned(),
         Some(w) => with_note(label, &window_text(w, lang), lang),
+    }
+}
+
+/// The sources of a worked-out value's inputs, each once, in the order they are first named.
+pub fn derived_sources(story: &Story, difference: &Difference) -> Vec<Source> {
+    let mut sources: Vec<Source> = Vec::new();
+    for figure in [story.get(&difference.of), story.get(&difference.minus)] {
+        if !sources.contains(&figure.source) {
+            sources.push(figure.source.clone());
+        }
+    }
+    sources
+}
+
+/// What a worked-out value comes from, with its inputs' sources:
+/// `由约40万人减17.5万人推算（来源：中国新闻社，2023年1月15日）` /
+/// `Worked out from about 400,000 people minus 175,000 people (Source: China News Service,
+/// 15 Jan 2023)`.
+pub fn derived_text(story: &Story, difference: &Difference, lang: Lang) -> String {
+    let value = |f: &Figure| crate::numbers::figure_text(f.value, f.unit, f.qualifier, lang);
+    let (of, minus) = (
+        value(story.get(&difference.of)),
+        value(story.get(&difference.minus)),
+    );
+    let sources = pieces_text(&sources_pieces(
+        story.ui.source.get(lang),
+        &derived_sources(story, difference),
+        lang,
+    ));
+    match lang {
+        Lang::Zh => format!("由{of}减{minus}推算（{sources}）"),
+        Lang::En => format!("Worked out from {of} minus {minus} ({sources})"),
     }
 }
 
@@ -432,6 +465,17 @@ pub fn section_tap_hint(circle: &str, lang: Lang) -> String {
     }
 }
 
+/// Under a diagram drawn without room for every label: the places it leaves unnamed, so none
+/// is dropped silently: `图中未标注名称的地点：唐山、石家庄` / `Not labelled on the diagram:
+/// Tangshan, Shijiazhuang`.
+pub fn unlabelled_line(names: &[String], lang: Lang) -> String {
+    let names: Vec<String> = names.iter().map(|n| isolate(n).into_owned()).collect();
+    match lang {
+        Lang::Zh => format!("图中未标注名称的地点：{}", names.join("、")),
+        Lang::En => format!("Not labelled on the diagram: {}", names.join(", ")),
+    }
+}
+
 /// `share/README-zh.txt` / `-en.txt`: which file goes where, and the limits the build checked.
 pub fn editors_note(headline: &str, lang: Lang) -> String {
     match lang {
@@ -497,7 +541,7 @@ pub fn alt_text(story: &Story, lang: Lang) -> String {
 }
 
 /// The columns of "all figures" as CSV, in the reader's language.
-pub fn figures_csv_header(lang: Lang) -> [&'static str; 11] {
+pub fn figures_csv_header(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Zh => [
             "部分",
@@ -511,6 +555,7 @@ pub fn figures_csv_header(lang: Lang) -> [&'static str; 11] {
             "日期",
             "来源网址",
             "注意",
+            "推算依据",
         ],
         Lang::En => [
             "section",
@@ -524,12 +569,13 @@ pub fn figures_csv_header(lang: Lang) -> [&'static str; 11] {
             "date",
             "source_url",
             "caveat",
+            "derived_from",
         ],
     }
 }
 
 /// The columns of one chart's data as CSV, in the reader's language.
-pub fn chart_csv_header(lang: Lang) -> [&'static str; 7] {
+pub fn chart_csv_header(lang: Lang) -> [&'static str; 9] {
     match lang {
         Lang::Zh => [
             "项目",
@@ -539,6 +585,8 @@ pub fn chart_csv_header(lang: Lang) -> [&'static str; 7] {
             "来源",
             "日期",
             "来源网址",
+            "推算依据",
+            "图表注释",
         ],
         Lang::En => [
             "item",
@@ -548,6 +596,8 @@ pub fn chart_csv_header(lang: Lang) -> [&'static str; 7] {
             "source",
             "date",
             "source_url",
+            "derived_from",
+            "chart_note",
         ],
     }
 }

@@ -50,14 +50,43 @@ fn qualifier_name(q: Qualifier) -> &'static str {
     }
 }
 
-/// A figure's label, after its zone's name where it is told of with one: in a CSV row the
-/// zone's heading is not there to say which zone "the zone" is.
-fn zone_and_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
-    let label = figure_label(f, lang);
-    match &f.zone {
-        Some(zone) => format!("{}: {label}", story.get(zone).name.get(lang)),
-        None => label,
+/// A figure's label as a CSV row reads on its own: after its zone's name where it is told of
+/// with one (the zone's heading is not there to say which zone "the zone" is), and with its
+/// number where the label is written to follow it (a count: `个项目…` / `projects…`).
+fn row_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
+    let mut label = figure_label(f, lang);
+    if f.unit == story::Unit::Count {
+        let number = figure_text(f.value, f.unit, f.qualifier, lang);
+        label = match lang {
+            Lang::Zh => format!("{number}{label}"),
+            Lang::En => format!("{number} {label}"),
+        };
     }
+    match (&f.zone, lang) {
+        (Some(zone), Lang::Zh) => format!("{}：{label}", story.get(zone).name.zh),
+        (Some(zone), Lang::En) => format!("{}: {label}", story.get(zone).name.en),
+        (None, _) => label,
+    }
+}
+
+/// What a worked-out value comes from, and the sources of its inputs (names, dates and
+/// addresses, each list joined by "; "): a worked-out value has no source of its own.
+fn derived_columns(
+    story: &Story,
+    difference: Option<&story::Difference>,
+    lang: Lang,
+) -> Option<[String; 4]> {
+    let difference = difference?;
+    let sources = graphic::words::derived_sources(story, difference);
+    let join = |f: &dyn Fn(&story::Source) -> String| {
+        sources.iter().map(f).collect::<Vec<_>>().join("; ")
+    };
+    Some([
+        graphic::words::derived_text(story, difference, lang),
+        join(&|s| s.name.get(lang).to_owned()),
+        join(&|s| s.date.to_string()),
+        join(&|s| s.url.as_deref().unwrap_or_default().to_owned()),
+    ])
 }
 
 /// Every figure of the story in one CSV, in `lang`.
@@ -76,39 +105,66 @@ pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
             .as_ref()
             .map(|said| graphic::words::said_text(story, said, lang))
             .unwrap_or_default();
+        let [derived_from, source, date, url] = derived_columns(story, f.difference.as_ref(), lang)
+            .unwrap_or_else(|| {
+                [
+                    String::new(),
+                    f.source.name.get(lang).to_owned(),
+                    f.source.date.to_string(),
+                    f.source.url.as_deref().unwrap_or_default().to_owned(),
+                ]
+            });
         vec![
             section.into(),
             f.id.as_ref().into(),
-            zone_and_label(story, f, lang).into(),
+            row_label(story, f, lang).into(),
             shown.into(),
             plain.into(),
             qualifier_name(f.qualifier).into(),
             said_by.into(),
-            f.source.name.get(lang).into(),
-            f.source.date.as_ref().into(),
-            f.source.url.as_deref().unwrap_or_default().into(),
+            source.into(),
+            date.into(),
+            url.into(),
             caveat.into(),
+            derived_from.into(),
         ]
     });
     csv_file(&header, rows)
 }
 
-/// One chart's data as CSV, in `lang`.
-pub fn chart_csv(chart: &Chart, lang: Lang) -> Result<String, String> {
+/// One chart's data as CSV, in `lang`: a row per bar, each with what a worked-out value comes
+/// from and the chart's note, so the file says what the page says.
+pub fn chart_csv(story: &Story, chart: &Chart, lang: Lang) -> Result<String, String> {
     let header = graphic::words::chart_csv_header(lang);
-    let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
-        let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
-        let source = chart.source_of(bar);
-        vec![
-            bar.label.get(lang).into(),
-            bar_value_text(chart, i, lang).into(),
-            plain.into(),
-            qualifier_name(bar.qualifier).into(),
-            source.name.get(lang).into(),
-            source.date.as_str().into(),
-            source.url.as_deref().unwrap_or_default().into(),
-        ]
-    });
+    let note = chart.note.as_ref().map(|n| n.get(lang)).unwrap_or_default();
+    let rows = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
+            let source = chart.source_of(bar);
+            let [derived_from, name, date, url] =
+                derived_columns(story, bar.difference.as_ref(), lang).unwrap_or_else(|| {
+                    [
+                        String::new(),
+                        source.name.get(lang).to_owned(),
+                        source.date.to_string(),
+                        source.url.as_deref().unwrap_or_default().to_owned(),
+                    ]
+                });
+            vec![
+                bar.label.get(lang).into(),
+                bar_value_text(chart, i, lang).into(),
+                plain.into(),
+                qualifier_name(bar.qualifier).into(),
+                name.into(),
+                date.into(),
+                url.into(),
+                derived_from.into(),
+                note.into(),
+            ]
+        });
     csv_file(&header, rows)
 }
 
@@ -126,7 +182,7 @@ mod tests {
     }
 
     fn chart_csv(chart: &Chart, lang: Lang) -> String {
-        super::chart_csv(chart, lang).unwrap_or_else(|e| panic!("{e}"))
+        super::chart_csv(story(), chart, lang).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -148,7 +204,7 @@ mod tests {
     fn english_csv_reads_in_english() {
         let csv = figures_csv(story(), Lang::En);
         assert!(
-            csv.contains("\r\nOverview,money,test money,1.5 trillion yuan,1500000000000,exact,,Test Source,2020-01-02,,\r\n"),
+            csv.contains("\r\nOverview,money,test money,1.5 trillion yuan,1500000000000,exact,,Test Source,2020-01-02,,,\r\n"),
             "{csv}"
         );
     }
@@ -186,6 +242,51 @@ mod tests {
             "{}",
             lines[1]
         );
+    }
+
+    #[test]
+    fn a_worked_out_bar_says_what_from_and_names_its_inputs_sources() {
+        let s = story();
+        let Some(chart) = s.charts.iter().find(|c| c.id == "people-where") else {
+            panic!("no chart people-where");
+        };
+        for lang in Lang::ALL {
+            let csv = chart_csv(chart, lang);
+            let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+            assert_eq!(rows.len(), chart.bars.len(), "{lang}");
+            let derived = &rows[1];
+            let (of, minus) = match lang {
+                Lang::Zh => ("约40万人", "约17.5万人"),
+                Lang::En => ("about 400,000", "about 175,000"),
+            };
+            assert!(
+                derived[7].contains(of) && derived[7].contains(minus),
+                "{lang}: {derived:?}"
+            );
+            // Its source column names the inputs' source, not the chart's own.
+            let input = s.figures.iter().find(|f| f.id == "people-total");
+            assert_eq!(
+                Some(&derived[4]),
+                input.map(|f| f.source.name.get(lang)),
+                "{lang}"
+            );
+            assert_eq!(&rows[0][7], "", "{lang}: a stated bar is not worked out");
+            // Every row carries the chart's note.
+            let note = chart.note.as_ref().map(|n| n.get(lang)).unwrap_or_default();
+            assert!(rows.iter().all(|r| &r[8] == note), "{lang}");
+        }
+    }
+
+    #[test]
+    fn a_zone_count_reads_with_its_number_after_a_full_width_colon() {
+        let csv = figures_csv(story(), Lang::Zh);
+        let row = csv
+            .lines()
+            .find(|l| l.contains(",zone-roads,"))
+            .unwrap_or_default();
+        assert!(row.contains("：10"), "{row}");
+        assert!(!row.contains(": "), "{row}");
     }
 
     #[test]

@@ -1,20 +1,18 @@
 //! Publishing, at build time: everything the build writes into `dist/` from the story, apart
 //! from the app that runs in the page. Pages prerendered by the app's own components, one per
-//! language (`page`); the data downloads (`downloads`); the link-preview image (`share_image`);
-//! the files for channels without iframes (`channels`, `share_pack`, `wechat_check`). Where the
-//! files lie is `graphic::paths`, which the page links to. The binaries: `check-story`,
-//! `prerender` (trunk's post-build step) and `native-charts` (for the in-browser test).
+//! language (`page`); the data downloads (`downloads`); the link-preview image and the files
+//! for channels without iframes, set by the crate `typeset` and rendered and checked here
+//! (`share_pack`, `wechat_check`). Where the files lie is `graphic::paths`, which the page
+//! links to. The binaries: `prerender` (trunk's post-build step) and `native-charts` (for the
+//! in-browser test); `check-story` is the story crate's own.
 
-pub mod channels;
 pub mod downloads;
 pub mod page;
-pub mod share_image;
 pub mod share_pack;
 pub mod wechat_check;
 
 use crate::downloads::{chart_csv, figures_csv};
 use crate::page::{PageSettings, assemble, read_built};
-use crate::share_image::{extract_wide_diagram, share_svg};
 use app::components::{App, AppProps, StoryRef, TextVersion, TextVersionProps, TextVersionSource};
 use graphic::charts::{BarChartSpec, bar_chart_svg};
 use graphic::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
@@ -30,20 +28,11 @@ async fn render_text_version(story: StoryRef, lang: Lang) -> String {
         .await
 }
 
-/// The story this build tells (`STORY`, or the shipped story), read and checked: the file the
-/// wasm's build script baked, so the prerendered page and the app agree. Kept for the whole run:
-/// the app's components borrow it for as long as they live.
-pub fn story_of_this_build() -> Result<&'static Story, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let path = story::read::story_path(&root);
-    match story::read::read_file(&path) {
-        Ok(story) => Ok(Box::leak(Box::new(story))),
-        Err(errors) => Err(errors
-            .iter()
-            .map(|e| format!("{}: {e}", path.display()))
-            .collect::<Vec<_>>()
-            .join("\n")),
-    }
+/// The story this build tells, as the build checked it once (`check-story --bake`) and
+/// compiled in (crate `baked`): the same data the wasm carries, so the prerendered page and the
+/// app agree, and nothing here reads or checks the file again.
+pub fn story_of_this_build() -> &'static Story {
+    baked::story()
 }
 
 fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
@@ -85,15 +74,21 @@ pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> R
         let html = assemble(&built, &app_html, story, &page).map_err(|e| e.to_string())?;
         write(&dir.join(path), html)?;
         write_downloads(dir, story, lang)?;
-        let diagram = extract_wide_diagram(&app_html).ok_or("no wide diagram in the page")?;
-        write_share_image(dir, &share_svg(story, lang, diagram), lang)?;
+        let outline = graphic::outline::outline(story, lang);
+        let diagram = typeset::preview::preview_diagram(story, &outline);
+        write_share_image(
+            dir,
+            &typeset::preview::preview_svg(story, &outline, &diagram),
+            lang,
+        )?;
     }
     crate::share_pack::write_share_packs(dir, story, public_url)?;
     crate::share_pack::write_editors_notes(dir, story)?;
     Ok(())
 }
 
-/// Puts the palette's colours (`graphic::palette::css`) at the head of trunk's stylesheet
+/// Puts the palette's colours (`graphic::palette::css`) and the marks' paint
+/// (`graphic::marks::css`) at the head of trunk's stylesheet
 /// `name`, under a name hashed from the result so caches see the change, and returns the new
 /// file's name and its integrity value; the old file goes. One stylesheet, as before: the page
 /// makes no extra request for its colours.
@@ -102,7 +97,11 @@ fn with_palette(dir: &Path, name: &str) -> Result<(String, String), String> {
     use sha2::{Digest, Sha384};
     let path = dir.join(name);
     let css = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let combined = format!("{}{css}", graphic::palette::css());
+    let combined = format!(
+        "{}{}{css}",
+        graphic::palette::css(),
+        graphic::marks::css()
+    );
     let digest = Sha384::digest(combined.as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let stem = name.split('-').next().unwrap_or("style");
@@ -124,7 +123,7 @@ fn write_downloads(dir: &Path, story: &Story, lang: Lang) -> Result<(), String> 
     for chart in story.charts.iter() {
         write(
             &dir.join(chart_csv_path(chart, lang)),
-            chart_csv(chart, lang)?,
+            chart_csv(story, chart, lang)?,
         )?;
         let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang));
         write(&dir.join(chart_svg_path(chart, lang)), svg)?;

@@ -4,7 +4,8 @@
 //! sets is checked here; a story that breaks one stops the build with a message naming the
 //! file and the limit, in English and Chinese.
 
-use super::channels::{COLUMN_PX, Channel, alt_text, article, column_diagram};
+use graphic::outline::Outline;
+use typeset::column::{COLUMN_PX, Channel, alt_text, article, column_diagram};
 use super::wechat_check::wechat_faults;
 use graphic::paths::{SHARE_DIR, long_image_path, static_image_path, wechat_svg_path};
 use std::path::Path;
@@ -186,8 +187,9 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
     std::fs::create_dir_all(dir.join(SHARE_DIR))
         .map_err(|e| format!("{}: {e}", dir.join(SHARE_DIR).display()))?;
     for lang in Lang::ALL {
+        let outline: Outline = graphic::outline::outline(story, lang);
         let diagram = column_diagram(story, lang);
-        let wechat = article(story, lang, &diagram, Channel::WeChat, address).svg();
+        let wechat = article(story, &outline, &diagram, Channel::WeChat, address).svg();
         let wechat_path = wechat_svg_path(lang);
         let faults = wechat_faults(&wechat);
         if !faults.is_empty() {
@@ -199,7 +201,7 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
         }
         write(&dir.join(&wechat_path), &wechat)?;
 
-        let long = article(story, lang, &diagram, Channel::LongImage, address);
+        let long = article(story, &outline, &diagram, Channel::LongImage, address);
         let scale = f64::from(LONG_WIDTH_PX) / COLUMN_PX;
         let parts = cut_points(long.height_px, &long.breaks, MAX_LONG_HEIGHT_PX / scale);
         for (i, (top, bottom)) in parts.iter().enumerate() {
@@ -218,7 +220,7 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
             images.push((png, Some(jpeg), key));
         }
 
-        let newsletter = article(story, lang, &diagram, Channel::Newsletter, address);
+        let newsletter = article(story, &outline, &diagram, Channel::Newsletter, address);
         let svg = newsletter.window_svg(0.0, newsletter.height_px, NEWSLETTER_WIDTH_PX);
         let png = static_image_path(lang, "png");
         let key = cache_key(&svg, NEWSLETTER_WIDTH_PX);
@@ -232,7 +234,7 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
         }
         write(
             &dir.join(static_image_path(lang, "txt")),
-            alt_text(story, lang) + "\n",
+            alt_text(story, &outline) + "\n",
         )?;
     }
     // Each image on its own thread, from rendering to its JPEG copy: the rsvg-convert
@@ -292,6 +294,36 @@ pub fn write_editors_notes(dir: &Path, story: &Story) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphic::outline::outline;
+
+    #[test]
+    fn the_wechat_svg_keeps_to_what_wechat_keeps_in_both_languages() {
+        let story = story::testing::fixture();
+        for lang in Lang::ALL {
+            let diagram = column_diagram(story, lang);
+            let svg = article(
+                story,
+                &outline(story, lang),
+                &diagram,
+                Channel::WeChat,
+                Some("https://n.example/g/"),
+            )
+            .svg();
+            assert_eq!(wechat_faults(&svg), Vec::<String>::new(), "{lang}");
+            // One tap group per circle, each hidden until its own disc is tapped.
+            assert_eq!(
+                svg.matches("<g visibility=\"hidden\">").count(),
+                3,
+                "{lang}"
+            );
+            assert_eq!(
+                svg.matches("begin=\"click;touchstart\"").count(),
+                3,
+                "{lang}"
+            );
+        }
+    }
+
 
     #[test]
     fn a_tall_article_is_cut_between_blocks_and_no_part_is_too_tall() {

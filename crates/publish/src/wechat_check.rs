@@ -25,7 +25,7 @@ const ELEMENTS: [&str; 13] = [
 
 /// Attributes: geometry, inline presentation and SMIL timing. No `id`, `class`, `style`,
 /// `href` or event handler.
-const ATTRIBUTES: [&str; 37] = [
+const ATTRIBUTES: [&str; 38] = [
     "xmlns",
     "width",
     "height",
@@ -48,6 +48,7 @@ const ATTRIBUTES: [&str; 37] = [
     "fill-opacity",
     "stroke",
     "stroke-width",
+    "stroke-dasharray",
     "stroke-linejoin",
     "paint-order",
     "opacity",
@@ -66,7 +67,7 @@ const ATTRIBUTES: [&str; 37] = [
 ];
 
 /// The smallest text a reader of a 375 px column is given.
-pub const MIN_FONT_PX: f64 = super::channels::MIN_FONT_PX;
+pub const MIN_FONT_PX: f64 = typeset::column::MIN_FONT_PX;
 
 /// Every way `svg` breaks what a WeChat article keeps, each as `English / 中文`. Empty when it
 /// keeps all of it.

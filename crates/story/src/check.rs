@@ -403,8 +403,14 @@ fn check_figures(story: &Story, report: &mut Report) {
         if let Some(said) = &figure.said {
             report.said(&key(&at, "said"), said);
         }
-        let evidence = report.evidence(&key(&at, "evidence"), &figure.evidence);
-        report.value_in_evidence(&at, figure.value, evidence);
+        check_value(
+            story,
+            report,
+            &at,
+            figure.value,
+            &figure.evidence,
+            figure.difference.as_ref(),
+        );
         let is_cumulative = figure.label.zh.contains("累计")
             || figure.label.en.to_ascii_lowercase().contains("cumulative");
         match &figure.window {
@@ -459,19 +465,35 @@ fn check_charts(story: &Story, report: &mut Report) {
         }
         let bars = key(&at, "bars");
         for (j, bar) in chart.bars.iter().enumerate() {
-            check_bar_value(story, report, &index(&bars, j), bar);
+            let at = index(&bars, j);
+            check_value(
+                story,
+                report,
+                &at,
+                bar.value,
+                &bar.evidence,
+                bar.difference.as_ref(),
+            );
         }
     }
 }
 
-/// A bar's value is either stated in its evidence or worked out exactly from two figures.
-fn check_bar_value(story: &Story, report: &mut Report, at: &str, bar: &Bar) {
-    let Some(difference) = &bar.difference else {
-        let evidence = report.evidence(&key(at, "evidence"), &bar.evidence);
-        report.value_in_evidence(at, bar.value, evidence);
+/// A value (a figure's or a bar's) is either stated in its evidence or worked out exactly
+/// from two figures.
+fn check_value(
+    story: &Story,
+    report: &mut Report,
+    at: &str,
+    value: Decimal,
+    evidence: &BuildOnly<Evidence>,
+    difference: Option<&Difference>,
+) {
+    let Some(difference) = difference else {
+        let evidence = report.evidence(&key(at, "evidence"), evidence);
+        report.value_in_evidence(at, value, evidence);
         return;
     };
-    if bar.evidence.get().is_some() {
+    if evidence.get().is_some() {
         report.fail(
             &key(at, "difference"),
             "a value is either stated in evidence or worked out (difference), not both",
@@ -479,11 +501,11 @@ fn check_bar_value(story: &Story, report: &mut Report, at: &str, bar: &Bar) {
         );
     }
     let (of, minus) = (story.get(&difference.of), story.get(&difference.minus));
-    if of.value.checked_sub(minus.value) != Some(bar.value) {
+    if of.value.checked_sub(minus.value) != Some(value) {
         report.fail(
             &key(at, "difference"),
-            format!("{} − {} is not the bar's value", of.id, minus.id),
-            format!("{}减{}不等于该条形的数值", of.id, minus.id),
+            format!("{} − {} is not this value", of.id, minus.id),
+            format!("{}减{}不等于该数值", of.id, minus.id),
         );
     }
 }

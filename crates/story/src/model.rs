@@ -468,9 +468,13 @@ record! {
         /// Who stated the figure, if a person did; otherwise the source itself states it.
         pub said: Option<Said>,
         pub source: Source,
-        /// The source's own sentence that states the figure.
+        /// The source's own sentence that states the figure; or `difference`.
         #[serde(default)]
         pub evidence: BuildOnly<Evidence>,
+        /// A value worked out from two other figures of the story rather than read in a
+        /// source (2014–2020 = the 2014–2021 total minus 2021): shown as worked out, wherever
+        /// it is shown.
+        pub difference: Option<Difference>,
         pub caveat: Option<Text>,
     }
 }

@@ -273,10 +273,16 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
             said,
             source: _,
             evidence: _,
+            difference,
             caveat: _,
         } = figure;
         if let Some(zone) = zone {
             check(zone.resolve(&snapshot, &format!("figures[{i}].zone")));
+        }
+        if let Some(difference) = difference {
+            let at = format!("figures[{i}].difference");
+            check(difference.of.resolve(&snapshot, &format!("{at}.of")));
+            check(difference.minus.resolve(&snapshot, &format!("{at}.minus")));
         }
         if let Some(said) = said {
             check(

@@ -8,7 +8,8 @@ use super::{StoryLangProps, StoryRef};
 use crate::browser;
 use crate::hooks::Store;
 use crate::hooks::{use_embed_height, use_url_sync};
-use graphic::diagram::{MarkKind, status_class};
+use graphic::diagram::MarkKind;
+use graphic::marks::MarkStyle;
 use graphic::state::{Action, ViewState};
 use graphic::words::{date_text, status_word};
 use story::{CircleId, Lang, Status, Story};
@@ -176,10 +177,10 @@ fn legend(props: &StoryLangProps) -> Html {
     let item = |kind: MarkKind, text: &str, is_part: bool, status: Option<Status>| {
         // A status entry is about the stroke alone: drawn as a neutral dot, so it does not read
         // as one circle's members.
-        let is_neutral = status.is_some();
+        let style = MarkStyle { kind, status, is_part, neutral: status.is_some() };
         html! {
             <li>
-                <svg class={classes!("legend-mark", kind.class(), is_part.then_some("part"), status_class(status), is_neutral.then_some("neutral"))} viewBox="0 0 16 16" aria-hidden="true">
+                <svg class={classes!("legend-mark", style.classes().collect::<Vec<_>>())} viewBox="0 0 16 16" aria-hidden="true">
                     { mark_shape(kind, 8.0, 8.0, 6.0) }
                 </svg>
                 { text.to_owned() }

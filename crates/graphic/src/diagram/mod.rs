@@ -6,7 +6,7 @@ pub mod labels;
 
 use crate::geo::{PointKm, km_from_latlon};
 use labels::{LabelRequest, Rect, place_labels, text_size_px};
-use story::{CircleId, Extent, Lang, Place, Status, Story};
+use story::{CircleId, Lang, Place, Status, Story};
 
 /// Radius of the view around the centre, km: the 150 km circle plus room for its labels.
 pub const VIEW_RADIUS_KM: f64 = 172.0;
@@ -51,7 +51,7 @@ pub const WIDTH_CLASSES: [WidthClass; 2] = [
 
 /// What a place's mark says: its innermost circle (or Beijing itself, or no membership).
 /// Shape and colour both change, so colour is never the only cue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MarkKind {
     Beijing,
     Member(CircleId),
@@ -76,16 +76,6 @@ impl MarkKind {
             MarkKind::Member(CircleId::Industrial) => "mark-industrial",
             MarkKind::NotAMember => "mark-none",
         }
-    }
-}
-
-/// The stylesheet's class for how sure a membership is: a confirmed one is drawn solid, an
-/// inferred one dashed and an unconfirmed one dotted (`None`: solid).
-pub fn status_class(status: Option<Status>) -> Option<&'static str> {
-    match status? {
-        Status::Confirmed => None,
-        Status::Inferred => Some("status-inferred"),
-        Status::Unconfirmed => Some("status-unconfirmed"),
     }
 }
 
@@ -305,13 +295,14 @@ pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
             (p, None)
         };
         let (x, y) = layout.point_px(shown);
+        let style = crate::marks::MarkStyle::of_place(place);
         layout.marks.push(PlaceMark {
             place: i,
             x,
             y,
-            kind: MarkKind::of(place),
-            status: place.innermost().map(|m| m.status),
-            is_part: place.innermost().is_some_and(|m| m.extent == Extent::Part),
+            kind: style.kind,
+            status: style.status,
+            is_part: style.is_part,
             distance_km,
             edge_direction,
         });
@@ -774,9 +765,9 @@ mod tests {
         assert_eq!(far, Some(Some(Status::Inferred)));
         assert_eq!(mark("outsider").map(|m| m.status), Some(None));
         assert_eq!(
-            status_class(Some(Status::Unconfirmed)),
+            crate::marks::status_class(Status::Unconfirmed),
             Some("status-unconfirmed")
         );
-        assert_eq!(status_class(Some(Status::Confirmed)), None);
+        assert_eq!(crate::marks::status_class(Status::Confirmed), None);
     }
 }

@@ -8,7 +8,8 @@ use crate::components::StoryRef;
 use crate::hooks::Store;
 use graphic::diagram::card::RING_R;
 use graphic::diagram::svg_number as fmt;
-use graphic::diagram::{MarkGeometry, MarkKind, mark_geometry, status_class};
+use graphic::diagram::{MarkGeometry, MarkKind, mark_geometry};
+use graphic::marks::{MarkStyle, star_path};
 use graphic::state::{CardAction, CardState};
 use story::{Lang, Place, Story};
 use yew::prelude::*;
@@ -81,7 +82,7 @@ pub(super) fn marks(props: &MarksProps) -> Html {
             })
         };
         Some(html! {
-            <g class={classes!("place", m.kind.class(), m.is_part.then_some("part"), status_class(m.status))}
+            <g class={classes!("place", MarkStyle::of(m).classes().collect::<Vec<_>>())}
                data-place={place.id.to_cow()} data-mark={i.to_string()}
                role="button" tabindex={if i == props.active { "0" } else { "-1" }}
                aria-haspopup="dialog" aria-expanded={if is_open { "true" } else { "false" }}
@@ -198,21 +199,4 @@ fn edge_arrow(direction: Option<(f64, f64)>, x: f64, y: f64, r: f64) -> Html {
         fmt(back.1 - py)
     );
     html! { <path class="edge-arrow" d={d} /> }
-}
-
-fn star_path(cx: f64, cy: f64, r: f64) -> String {
-    let mut d = String::new();
-    for i in 0..10 {
-        let radius = if i % 2 == 0 { r } else { r * 0.45 };
-        let a = std::f64::consts::PI / 5.0 * f64::from(i);
-        let (x, y) = (cx + radius * a.sin(), cy - radius * a.cos());
-        d.push_str(&format!(
-            "{}{} {}",
-            if i == 0 { "M" } else { "L" },
-            fmt(x),
-            fmt(y)
-        ));
-    }
-    d.push('z');
-    d
 }

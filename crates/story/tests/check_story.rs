@@ -134,7 +134,7 @@ fn cases() -> Vec<Case> {
                 let qualifier = remove(s, "/figures/0", "qualifier");
                 at(s, "/figures/0")["qualifer"] = qualifier;
             }),
-            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `zone`, `said`, `source`, `evidence`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、zone、said、source、evidence、caveat",
+            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `zone`, `said`, `source`, `evidence`, `difference`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、zone、said、source、evidence、difference、caveat",
         ),
         (
             "wrong type",
@@ -286,12 +286,27 @@ fn cases() -> Vec<Case> {
         ),
         (
             "a bar worked out wrongly from two figures",
+            Set(
+                "/charts/0/bars/1/difference",
+                json!({"of": "people", "minus": "people"}),
+            ),
+            "charts[0].bars[1].difference: people − people is not this value / people减people不等于该数值",
+        ),
+        (
+            "a figure worked out wrongly from two others",
             Edit(|s| {
-                remove(s, "/charts/0/bars/1", "evidence");
-                at(s, "/charts/0/bars/1")["difference"] =
-                    json!({"of": "people", "minus": "people"});
+                remove(s, "/figures/3", "evidence");
+                at(s, "/figures/3")["difference"] = json!({"of": "people", "minus": "people"});
             }),
-            "charts[0].bars[1].difference: people − people is not the bar's value / people减people不等于该条形的数值",
+            "figures[3].difference: people − people is not this value / people减people不等于该数值",
+        ),
+        (
+            "a figure both stated in evidence and worked out",
+            Edit(|s| {
+                at(s, "/figures/3")["difference"] =
+                    json!({"of": "people-total", "minus": "people"});
+            }),
+            "figures[3].difference: a value is either stated in evidence or worked out (difference), not both / 数值要么来自证据原句，要么由difference算出，不能两者都有",
         ),
         (
             "a quote said by no speaker of the story",

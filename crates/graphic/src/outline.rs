@@ -1,0 +1,526 @@
+//! Everything the graphic says, once, as plain data: the outline of one language's story,
+//! built from the checked story and its words. Each output renders from it: the phone-column
+//! channels (the WeChat article, the long images, the newsletter image) and the newsletter's
+//! alt text set it, block by block; an output that leaves a block kind out says so in an
+//! exhaustive `match`. It owns its strings, so a story made at run time (an editor's draft) can
+//! have one too.
+
+use crate::charts::{BarChartSpec, bar_value_text};
+use crate::diagram::MarkKind;
+use crate::marks::MarkStyle;
+use crate::numbers::figure_text;
+use crate::words::{
+    Piece, attribution, derived_text, figure_label, member_text, membership_line, plan_name_line,
+    quote_text, radius_text, said_text, sources_pieces, status_word, title_with_unit,
+};
+use story::{Chart, Circle, CircleId, Figure, Lang, Section, Status, Story, Zone};
+
+/// One language's story as blocks, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outline {
+    pub lang: Lang,
+    pub kicker: String,
+    pub headline: String,
+    pub standfirst: String,
+    /// What the diagram shows, in one sentence (its accessible name).
+    pub diagram_label: String,
+    /// What each kind of mark means: every style the diagram draws has an entry.
+    pub legend: Vec<LegendEntry>,
+    /// The radii are a basis, not boundaries; and where they come from.
+    pub radius_note: String,
+    pub radius_source: String,
+    /// The overview, each circle innermost first, then every place.
+    pub sections: Vec<OutlineSection>,
+    pub credit: String,
+}
+
+/// A legend entry: the mark's style and what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub style: MarkStyle,
+    pub text: String,
+}
+
+/// Which part of the story a section tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    Overview,
+    Circle(CircleId),
+    /// Every place, with each circle it is listed in.
+    Places,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineSection {
+    pub kind: SectionKind,
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a section. Every output renders each kind, or says in a `match` why not.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A part's heading inside a section ("Definition", "Members").
+    Heading(String),
+    Paragraph(String),
+    /// A source line, with links where the source's page is known.
+    Source(Vec<Piece>),
+    /// A note in smaller type (the members list is partial; a chart's or a radius's note).
+    Note(String),
+    /// What an official said, quoted in the language it was said in.
+    Quote(QuoteBlock),
+    Figure(FigureBlock),
+    Chart(ChartBlock),
+    Zone(ZoneBlock),
+    Members(MembersBlock),
+    Place(PlaceBlock),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteBlock {
+    /// Who said it, where and when.
+    pub said_by: String,
+    /// The circle's name in the plan, where it has its own.
+    pub plan_name: Option<String>,
+    /// In quotation marks when `is_original`; else our translation, marked so.
+    pub text: String,
+    pub is_original: bool,
+    pub source: Vec<Piece>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureBlock {
+    pub id: String,
+    /// The number with its qualifier and unit: `约40万人` / `about 400,000 people`.
+    pub number: String,
+    pub label: String,
+    pub source: Vec<Piece>,
+    /// For a figure worked out from others: what from.
+    pub derived: Option<String>,
+    pub caveat: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartBlock {
+    pub id: String,
+    /// The title with its unit.
+    pub title: String,
+    pub rows: Vec<ChartRow>,
+    /// The bars as drawn (lengths and colours).
+    pub spec: BarChartSpec,
+    pub note: Option<String>,
+    pub source: Vec<Piece>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartRow {
+    pub label: String,
+    /// The value as the chart labels it, the source's digits kept.
+    pub value: String,
+    /// For a bar worked out from two figures: what from.
+    pub derived: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZoneBlock {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub source: Vec<Piece>,
+    pub figures: Vec<FigureBlock>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MembersBlock {
+    pub heading: String,
+    /// Beijing, the core of every circle.
+    pub core: String,
+    pub items: Vec<MemberItem>,
+    /// Where the list is known to be incomplete, the note that says so.
+    pub partial: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemberItem {
+    /// Index into the story's places.
+    pub place: usize,
+    /// The place's mark as the diagram draws it.
+    pub style: MarkStyle,
+    pub name: String,
+    /// How sure, and on what basis.
+    pub basis: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceBlock {
+    pub place: usize,
+    pub style: MarkStyle,
+    pub name: String,
+    /// One line for each circle it is listed in, or why it is shown.
+    pub lines: Vec<String>,
+}
+
+/// The outline of `story` in `lang`.
+pub fn outline(story: &Story, lang: Lang) -> Outline {
+    let ui = &story.ui;
+    let mut sections = vec![overview(story, lang)];
+    sections.extend(story.circles.iter().map(|c| circle_section(story, c, lang)));
+    sections.push(places(story, lang));
+    Outline {
+        lang,
+        kicker: ui.kicker.get(lang).to_owned(),
+        headline: ui.headline.get(lang).to_owned(),
+        standfirst: ui.standfirst.get(lang).to_owned(),
+        diagram_label: ui.diagram_label.get(lang).to_owned(),
+        legend: legend(story, lang),
+        radius_note: ui.radius_note.get(lang).to_owned(),
+        radius_source: ui.radius_source.get(lang).to_owned(),
+        sections,
+        credit: ui.credit.get(lang).to_owned(),
+    }
+}
+
+/// The legend: Beijing, each circle's members, a hollow mark, the two less sure statuses (a
+/// neutral mark each, about the stroke alone), and a place in no circle.
+pub fn legend(story: &Story, lang: Lang) -> Vec<LegendEntry> {
+    let ui = &story.ui;
+    let mut entries = vec![LegendEntry {
+        style: MarkStyle::plain(MarkKind::Beijing),
+        text: ui.legend_beijing.get(lang).to_owned(),
+    }];
+    entries.extend(story.circles.iter().map(|c| LegendEntry {
+        style: MarkStyle::plain(MarkKind::Member(c.id)),
+        text: c.name.get(lang).to_owned(),
+    }));
+    entries.push(LegendEntry {
+        style: MarkStyle {
+            is_part: true,
+            ..MarkStyle::plain(MarkKind::Member(CircleId::Functional))
+        },
+        text: ui.legend_hollow.get(lang).to_owned(),
+    });
+    for status in [Status::Inferred, Status::Unconfirmed] {
+        entries.push(LegendEntry {
+            style: MarkStyle {
+                status: Some(status),
+                neutral: true,
+                ..MarkStyle::plain(MarkKind::Member(CircleId::Commuting))
+            },
+            text: capitalised(status_word(ui, status, lang)),
+        });
+    }
+    entries.push(LegendEntry {
+        style: MarkStyle::plain(MarkKind::NotAMember),
+        text: ui.legend_not_member.get(lang).to_owned(),
+    });
+    entries
+}
+
+/// `word` with a first ASCII letter in capitals, for a legend entry ("inferred" → "Inferred").
+/// ASCII only: Unicode case mapping would bring its tables into the wasm.
+pub fn capitalised(word: &str) -> String {
+    let mut word = word.to_owned();
+    if let Some(first) = word.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    word
+}
+
+fn overview(story: &Story, lang: Lang) -> OutlineSection {
+    let ui = &story.ui;
+    let mut blocks = vec![Block::Paragraph(ui.overview_intro.get(lang).to_owned())];
+    blocks.extend(
+        story
+            .figures_in(Section::Overview)
+            .map(|f| Block::Figure(figure_block(story, f, lang))),
+    );
+    blocks.extend(
+        story
+            .charts_in(Section::Overview)
+            .map(|c| Block::Chart(chart_block(story, c, lang))),
+    );
+    OutlineSection {
+        kind: SectionKind::Overview,
+        heading: ui.overview.get(lang).to_owned(),
+        blocks,
+    }
+}
+
+/// A circle: its radius, what it is (said by whom), its figures, zones and charts, and its
+/// members with how sure each is.
+fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection {
+    let ui = &story.ui;
+    let definition = &circle.definition;
+    let quote = &definition.quote;
+    let section = Section::from(circle.id);
+    let mut blocks = vec![
+        Block::Paragraph(radius_text(ui, circle, lang)),
+        Block::Note(ui.radius_source.get(lang).to_owned()),
+        Block::Heading(ui.definition.get(lang).to_owned()),
+        Block::Paragraph(definition.summary.get(lang).to_owned()),
+        Block::Source(attribution(
+            story,
+            ui.source.get(lang),
+            Some(&definition.said),
+            &definition.source,
+            lang,
+        )),
+        Block::Quote(QuoteBlock {
+            said_by: said_text(story, &quote.said, lang),
+            plan_name: plan_name_line(ui, circle, lang),
+            text: quote_text(quote, lang, ui.our_translation.get(lang)),
+            is_original: lang == quote.original,
+            source: sources_pieces(
+                ui.source.get(lang),
+                std::slice::from_ref(&quote.source),
+                lang,
+            ),
+        }),
+    ];
+    blocks.extend(
+        story
+            .figures_in(section)
+            .map(|f| Block::Figure(figure_block(story, f, lang))),
+    );
+    blocks.extend(
+        story
+            .zones_in(circle.id)
+            .map(|z| Block::Zone(zone_block(story, z, lang))),
+    );
+    blocks.extend(
+        story
+            .charts_in(section)
+            .map(|c| Block::Chart(chart_block(story, c, lang))),
+    );
+    blocks.push(Block::Members(MembersBlock {
+        heading: ui.members.get(lang).to_owned(),
+        core: ui.beijing_core.get(lang).to_owned(),
+        items: story
+            .places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, place)| {
+                let membership = place.membership(circle.id)?;
+                let (name, basis) = member_text(story, place, membership, lang);
+                Some(MemberItem {
+                    place: i,
+                    style: MarkStyle::of_place(place),
+                    name,
+                    basis,
+                })
+            })
+            .collect(),
+        partial: circle
+            .members_partial
+            .then(|| ui.members_partial.get(lang).to_owned()),
+    }));
+    OutlineSection {
+        kind: SectionKind::Circle(circle.id),
+        heading: circle.name.get(lang).to_owned(),
+        blocks,
+    }
+}
+
+fn places(story: &Story, lang: Lang) -> OutlineSection {
+    let ui = &story.ui;
+    let blocks = story
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, place)| {
+            let mut lines: Vec<String> = place
+                .memberships
+                .iter()
+                .map(|m| {
+                    let circle = story.circle(m.circle).name.get(lang);
+                    membership_line(story, place, circle, m, lang)
+                })
+                .collect();
+            if let Some(why) = &place.orientation {
+                lines.push(match lang {
+                    Lang::Zh => format!("{}：{}", ui.legend_not_member.zh, why.zh),
+                    Lang::En => format!("{}: {}", ui.legend_not_member.en, why.en),
+                });
+            }
+            Block::Place(PlaceBlock {
+                place: i,
+                style: MarkStyle::of_place(place),
+                name: place.name.get(lang).to_owned(),
+                lines,
+            })
+        })
+        .collect();
+    OutlineSection {
+        kind: SectionKind::Places,
+        heading: ui.places.get(lang).to_owned(),
+        blocks,
+    }
+}
+
+/// A headline figure: the number with its qualifier, what it counts, its source, what it is
+/// worked out from where it is, and its caveat.
+pub fn figure_block(story: &Story, figure: &Figure, lang: Lang) -> FigureBlock {
+    FigureBlock {
+        id: figure.id.to_string(),
+        number: figure_text(figure.value, figure.unit, figure.qualifier, lang),
+        label: figure_label(figure, lang),
+        source: attribution(
+            story,
+            story.ui.source.get(lang),
+            figure.said.as_ref(),
+            &figure.source,
+            lang,
+        ),
+        derived: figure
+            .difference
+            .as_ref()
+            .map(|d| derived_text(story, d, lang)),
+        caveat: figure.caveat.as_ref().map(|c| c.get(lang).to_owned()),
+    }
+}
+
+fn zone_block(story: &Story, zone: &Zone, lang: Lang) -> ZoneBlock {
+    ZoneBlock {
+        id: zone.id.to_string(),
+        name: zone.name.get(lang).to_owned(),
+        summary: zone.summary.get(lang).to_owned(),
+        source: attribution(
+            story,
+            story.ui.source.get(lang),
+            zone.said.as_ref(),
+            &zone.source,
+            lang,
+        ),
+        figures: story
+            .figures_of_zone(&zone.id)
+            .map(|f| figure_block(story, f, lang))
+            .collect(),
+    }
+}
+
+/// A chart: its title and unit, each bar's value as labelled (and what a worked-out bar comes
+/// from), its note and its sources.
+pub fn chart_block(story: &Story, chart: &Chart, lang: Lang) -> ChartBlock {
+    ChartBlock {
+        id: chart.id.to_string(),
+        title: title_with_unit(chart.title.get(lang), chart.unit_label.get(lang), lang),
+        rows: chart
+            .bars
+            .iter()
+            .enumerate()
+            .map(|(i, bar)| ChartRow {
+                label: bar.label.get(lang).to_owned(),
+                value: bar_value_text(chart, i, lang),
+                derived: bar
+                    .difference
+                    .as_ref()
+                    .map(|d| derived_text(story, d, lang)),
+            })
+            .collect(),
+        spec: BarChartSpec::from_chart(chart, lang),
+        note: chart.note.as_ref().map(|n| n.get(lang).to_owned()),
+        source: sources_pieces(story.ui.source.get(lang), &chart.sources, lang),
+    }
+}
+
+impl Outline {
+    /// Every section of one kind of part (the tests, and outputs that show only some).
+    pub fn section(&self, kind: SectionKind) -> Option<&OutlineSection> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The figures of the overview, in order.
+    pub fn overview_figures(&self) -> impl Iterator<Item = &FigureBlock> {
+        self.section(SectionKind::Overview)
+            .into_iter()
+            .flat_map(|s| s.blocks.iter())
+            .filter_map(|b| match b {
+                Block::Figure(f) => Some(f),
+                _ => None,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use story::testing::fixture;
+
+    #[test]
+    fn every_chart_figure_zone_and_member_has_a_block() {
+        let story = fixture();
+        for lang in Lang::ALL {
+            let outline = outline(story, lang);
+            let blocks: Vec<&Block> = outline.sections.iter().flat_map(|s| &s.blocks).collect();
+            let charts = blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Chart(_)))
+                .count();
+            assert_eq!(charts, story.charts.len(), "{lang}");
+            let figures = blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Figure(_) => 1,
+                    Block::Zone(z) => z.figures.len(),
+                    _ => 0,
+                })
+                .sum::<usize>();
+            assert_eq!(figures, story.figures.len(), "{lang}");
+            let places = blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Place(_)))
+                .count();
+            assert_eq!(places, story.places.len(), "{lang}");
+            assert_eq!(outline.sections.len(), 5, "{lang}");
+        }
+    }
+
+    #[test]
+    fn a_chart_keeps_its_note_and_a_worked_out_bar_says_so() {
+        let story = fixture();
+        let chart = story
+            .charts
+            .iter()
+            .find(|c| c.bars.iter().any(|b| b.difference.is_some()));
+        let Some(chart) = chart else {
+            panic!("the fixture has a worked-out bar");
+        };
+        for lang in Lang::ALL {
+            let block = chart_block(story, chart, lang);
+            assert_eq!(
+                block.note.as_deref(),
+                chart.note.as_ref().map(|n| n.get(lang)),
+                "{lang}"
+            );
+            let derived: Vec<&str> = block
+                .rows
+                .iter()
+                .filter_map(|r| r.derived.as_deref())
+                .collect();
+            assert_eq!(derived.len(), 1, "{lang}");
+            let words = match lang {
+                Lang::Zh => "推算",
+                Lang::En => "Worked out from",
+            };
+            assert!(derived[0].contains(words), "{lang}: {}", derived[0]);
+        }
+    }
+
+    #[test]
+    fn the_legend_has_an_entry_for_each_status_and_the_hollow_mark() {
+        let story = fixture();
+        let legend = legend(story, Lang::En);
+        for status in [Status::Inferred, Status::Unconfirmed] {
+            assert!(
+                legend.iter().any(|e| e.style.status == Some(status)),
+                "{status:?}"
+            );
+        }
+        assert!(legend.iter().any(|e| e.style.is_part));
+        assert!(
+            legend
+                .iter()
+                .any(|e| e.style.kind == MarkKind::NotAMember)
+        );
+    }
+}

@@ -1,0 +1,552 @@
+//! Where Chinese readers are: the outline set as one phone-width article, for channels that
+//! take no iframe and no script.
+//!
+//! - the WeChat SVG: the discs open their circle's section by a tap, with SMIL only (no id, no
+//!   class, no style, no script), so it survives an editor that strips ids and classes;
+//! - the long image (Weibo, Toutiao): the same article with every section shown, as PNG;
+//! - the newsletter image: the headline, the diagram with its legend, and the radius note.
+//!
+//! Everything is laid out in a 375 px column (a phone's), the unit of every number below.
+
+use crate::diagram::{disc_svg, overlay_svg, unlabelled_places};
+use crate::text::{FONTS, wrap};
+use graphic::diagram::{DiagramLayout, WidthClass, layout, svg_number as px};
+use graphic::escape::escape_html;
+use graphic::marks::{MarkStyle, mark_svg};
+use graphic::outline::{
+    Block, ChartBlock, FigureBlock, LegendEntry, Outline, OutlineSection, SectionKind,
+};
+use graphic::palette::{LIGHT, Palette, Rgb};
+use graphic::words::pieces_text;
+use story::{Lang, Story};
+
+/// The column's width: a phone's, where WeChat shows an article.
+pub const COLUMN_PX: f64 = 375.0;
+/// No text smaller than this at 375 px (28 px in the 750 px long image).
+pub const MIN_FONT_PX: f64 = 14.0;
+const MARGIN_PX: f64 = 16.0;
+const TEXT_WIDTH_PX: f64 = COLUMN_PX - 2.0 * MARGIN_PX;
+const LINE_HEIGHT: f64 = 1.45;
+const BODY_PX: f64 = 15.0;
+const SMALL_PX: f64 = 14.0;
+const TITLE_PX: f64 = 20.0;
+const HEADLINE_PX: f64 = 24.0;
+const NUMBER_PX: f64 = 28.0;
+/// Where a list item's text starts, after its mark.
+const MARK_INDENT_PX: f64 = 18.0;
+/// A chart's bar: its height, and the longest bar's share of the text width.
+const BAR_PX: f64 = 14.0;
+const BAR_SHARE: f64 = 0.55;
+/// The diagram's own width class for the column: labels at the minimum text size.
+const DIAGRAM_CLASS: WidthClass = WidthClass {
+    name: "column",
+    size_px: COLUMN_PX,
+    font_px: MIN_FONT_PX,
+    mark_r_px: 5.0,
+    hit_r_px: 16.0,
+};
+/// The page's light theme: WeChat and images have no dark mode of ours.
+const PALETTE: Palette = LIGHT;
+const INK: Rgb = LIGHT.ink;
+const MUTED: Rgb = LIGHT.muted;
+const PAPER: Rgb = LIGHT.bg;
+
+/// Which file the article is set for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// Sections hidden until their disc is tapped.
+    WeChat,
+    /// Every section shown.
+    LongImage,
+    /// Headline, diagram, legend and radius note only.
+    Newsletter,
+}
+
+/// An article set in the column: its drawing (the SVG's content), its height, the heights at
+/// which it may be cut into parts, and every line of text set, in order.
+pub struct Article {
+    body: String,
+    pub height_px: f64,
+    /// Between blocks: the best places to cut.
+    pub breaks: Vec<f64>,
+    /// Between any two lines: where a block taller than a part is cut.
+    pub line_breaks: Vec<f64>,
+    /// Every line of text the article sets (the tests read them).
+    pub lines: Vec<String>,
+}
+
+impl Article {
+    /// The whole article as one SVG, 100% of the column it is pasted into (WeChat).
+    pub fn svg(&self) -> String {
+        self.document("width=\"100%\"", 0.0, self.height_px)
+    }
+
+    /// The window from `top` to `bottom` as its own SVG, `width_px` wide (an image's part).
+    pub fn window_svg(&self, top: f64, bottom: f64, width_px: u32) -> String {
+        let scale = f64::from(width_px) / COLUMN_PX;
+        let size = format!(
+            "width=\"{width_px}\" height=\"{}\"",
+            ((bottom - top) * scale).round()
+        );
+        self.document(&size, top, bottom - top)
+    }
+
+    fn document(&self, size: &str, top: f64, height: f64) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" {size} viewBox=\"0 {top} {COLUMN_PX} {height}\" font-family=\"{FONTS}\">\n{}</svg>\n",
+            self.body
+        )
+    }
+}
+
+/// The diagram as the column draws it, for one language: lay it out once and set every
+/// channel's article from it.
+pub fn column_diagram(story: &Story, lang: Lang) -> DiagramLayout {
+    layout(story, lang, DIAGRAM_CLASS)
+}
+
+/// Text set top to bottom in the column.
+struct Flow {
+    out: String,
+    y: f64,
+    breaks: Vec<f64>,
+    line_breaks: Vec<f64>,
+    lines: Vec<String>,
+}
+
+impl Flow {
+    fn new(y: f64) -> Flow {
+        Flow {
+            out: String::new(),
+            y,
+            breaks: Vec::new(),
+            line_breaks: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// A paragraph, wrapped to the column from `indent`, one `<text>` per line.
+    fn text_at(&mut self, text: &str, font_px: f64, bold: bool, fill: Rgb, indent: f64) {
+        // Bold letters run wider than the estimate the lines are broken by.
+        let width = (TEXT_WIDTH_PX - indent) * if bold { 0.9 } else { 0.97 };
+        for line in wrap(text, font_px, width) {
+            self.y += font_px * LINE_HEIGHT;
+            self.out.push_str(&format!(
+                "<text x=\"{}\" y=\"{:.1}\" font-size=\"{font_px}\"{} fill=\"{fill}\">{}</text>\n",
+                px(MARGIN_PX + indent),
+                self.y - font_px * 0.35,
+                if bold { " font-weight=\"700\"" } else { "" },
+                escape_html(&line),
+            ));
+            self.line_breaks.push(self.y + font_px * 0.15);
+            self.lines.push(line);
+        }
+    }
+
+    fn text(&mut self, text: &str, font_px: f64, bold: bool, fill: Rgb) {
+        self.text_at(text, font_px, bold, fill, 0.0);
+    }
+
+    fn small(&mut self, text: &str) {
+        self.text(text, SMALL_PX, false, MUTED);
+    }
+
+    /// A line of text after a mark of `style`.
+    fn marked(&mut self, style: MarkStyle, text: &str, font_px: f64, bold: bool) {
+        let y = self.y + font_px * LINE_HEIGHT - font_px * 0.35 - font_px * 0.35;
+        self.out
+            .push_str(&mark_svg(style, &PALETTE, MARGIN_PX + 6.0, y, 5.0));
+        self.out.push('\n');
+        self.text_at(text, font_px, bold, INK, MARK_INDENT_PX);
+    }
+
+    fn gap(&mut self, px: f64) {
+        self.y += px;
+        self.breaks.push(self.y);
+    }
+
+    fn rule(&mut self) {
+        self.gap(8.0);
+        self.out.push_str(&format!(
+            "<line x1=\"{MARGIN_PX}\" y1=\"{:.1}\" x2=\"{}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
+            self.y,
+            COLUMN_PX - MARGIN_PX,
+            self.y,
+            LIGHT.rule,
+        ));
+        self.gap(8.0);
+    }
+
+    /// A headline figure: the number with its qualifier, what it counts, who said it and the
+    /// source, what it is worked out from, and its caveat.
+    fn figure(&mut self, figure: &FigureBlock) {
+        self.text(&figure.number, NUMBER_PX, true, INK);
+        self.text(&figure.label, BODY_PX, false, INK);
+        self.small(&pieces_text(&figure.source));
+        if let Some(derived) = &figure.derived {
+            self.small(derived);
+        }
+        if let Some(caveat) = &figure.caveat {
+            self.small(caveat);
+        }
+        self.gap(10.0);
+    }
+
+    /// A chart as bars: each bar's label, then the bar with its value after it; what a worked
+    /// out bar comes from; the note and the sources.
+    fn chart(&mut self, chart: &ChartBlock) {
+        self.text(&chart.title, BODY_PX, true, INK);
+        let max = chart
+            .spec
+            .rows
+            .iter()
+            .map(|r| r.value)
+            .fold(0.0_f64, f64::max);
+        for (row, drawn) in chart.rows.iter().zip(&chart.spec.rows) {
+            self.text(&row.label, SMALL_PX, false, INK);
+            let len = if max > 0.0 {
+                (drawn.value / max * TEXT_WIDTH_PX * BAR_SHARE).clamp(1.0, TEXT_WIDTH_PX)
+            } else {
+                1.0
+            };
+            let top = self.y + 3.0;
+            self.out.push_str(&format!(
+                "<rect x=\"{MARGIN_PX}\" y=\"{}\" width=\"{}\" height=\"{BAR_PX}\" fill=\"{}\"/>\n",
+                px(top),
+                px(len),
+                chart.spec.colour
+            ));
+            self.out.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_PX}\" font-weight=\"700\" fill=\"{INK}\">{}</text>\n",
+                px(MARGIN_PX + len + 6.0),
+                px(top + BAR_PX - 2.0),
+                escape_html(&row.value)
+            ));
+            self.lines.push(row.value.clone());
+            self.y = top + BAR_PX + 3.0;
+            self.line_breaks.push(self.y);
+            if let Some(derived) = &row.derived {
+                self.small(derived);
+            }
+        }
+        if let Some(note) = &chart.note {
+            self.small(note);
+        }
+        self.small(&pieces_text(&chart.source));
+        self.gap(10.0);
+    }
+
+    /// One block of a section, as the column sets it.
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading(text) => {
+                self.gap(4.0);
+                self.text(text, BODY_PX, true, INK);
+            }
+            Block::Paragraph(text) => self.text(text, BODY_PX, false, INK),
+            Block::Source(pieces) => {
+                self.small(&pieces_text(pieces));
+                self.gap(6.0);
+            }
+            Block::Note(text) => self.small(text),
+            Block::Quote(quote) => {
+                self.text(&quote.said_by, BODY_PX, true, INK);
+                if let Some(line) = &quote.plan_name {
+                    self.text(line, BODY_PX, false, INK);
+                }
+                self.text(&quote.text, BODY_PX, false, INK);
+                self.small(&pieces_text(&quote.source));
+                self.gap(10.0);
+            }
+            Block::Figure(figure) => self.figure(figure),
+            Block::Chart(chart) => self.chart(chart),
+            Block::Zone(zone) => {
+                self.text(&zone.name, BODY_PX, true, INK);
+                self.text(&zone.summary, BODY_PX, false, INK);
+                self.small(&pieces_text(&zone.source));
+                self.gap(8.0);
+                for figure in &zone.figures {
+                    self.figure(figure);
+                }
+            }
+            Block::Members(members) => {
+                self.text(&members.heading, BODY_PX, true, INK);
+                self.marked(
+                    MarkStyle::plain(graphic::diagram::MarkKind::Beijing),
+                    &members.core,
+                    SMALL_PX,
+                    false,
+                );
+                for item in &members.items {
+                    self.marked(
+                        item.style,
+                        &format!("{} — {}", item.name, item.basis),
+                        SMALL_PX,
+                        false,
+                    );
+                }
+                if let Some(partial) = &members.partial {
+                    self.small(partial);
+                }
+            }
+            Block::Place(place) => {
+                self.marked(place.style, &place.name, BODY_PX, true);
+                for line in &place.lines {
+                    self.text(line, SMALL_PX, false, INK);
+                }
+                self.gap(4.0);
+            }
+        }
+    }
+
+    /// A section: its heading, then its blocks.
+    fn section(&mut self, section: &OutlineSection) {
+        self.text(&section.heading, TITLE_PX, true, INK);
+        self.gap(4.0);
+        for block in &section.blocks {
+            self.block(block);
+        }
+    }
+
+    /// The legend: a mark and its words a line, every style the diagram draws.
+    fn legend(&mut self, legend: &[LegendEntry]) {
+        for entry in legend {
+            self.marked(entry.style, &entry.text, SMALL_PX, false);
+        }
+    }
+}
+
+/// "Not labelled on the diagram: …", for the places whose labels did not fit.
+fn unlabelled_line(names: &[String], lang: Lang) -> Option<String> {
+    (!names.is_empty()).then(|| graphic::words::unlabelled_line(names, lang))
+}
+
+/// The article of `outline` for `channel`, with `diagram` laid out for the column (its
+/// places' names come from `story`). `address` is the graphic's published URL.
+pub fn article(
+    story: &Story,
+    outline: &Outline,
+    diagram: &DiagramLayout,
+    channel: Channel,
+    address: Option<&str>,
+) -> Article {
+    let lang = outline.lang;
+    let mut flow = Flow::new(MARGIN_PX);
+    flow.text(&outline.kicker, SMALL_PX, true, MUTED);
+    flow.text(&outline.headline, HEADLINE_PX, true, INK);
+    flow.gap(4.0);
+    flow.text(&outline.standfirst, BODY_PX, false, MUTED);
+    flow.gap(8.0);
+    let diagram_top = flow.y;
+    flow.y += COLUMN_PX;
+    flow.gap(0.0);
+    flow.legend(&outline.legend);
+    if let Some(line) = unlabelled_line(&unlabelled_places(story, diagram, lang), lang) {
+        flow.small(&line);
+    }
+    flow.gap(6.0);
+    if channel == Channel::WeChat {
+        flow.text(graphic::words::tap_hint(lang), BODY_PX, true, INK);
+        flow.gap(4.0);
+    }
+    flow.small(&outline.radius_note);
+    let mut discs = String::new();
+    let mut placeholders = String::new();
+    match channel {
+        // The newsletter image is the diagram and what it needs to be read: its sections are
+        // the page's, a click away.
+        Channel::Newsletter => {
+            for (id, radius) in diagram.circles.iter().rev() {
+                discs.push_str(&disc_svg(diagram, &PALETTE, *id, *radius, diagram_top, ""));
+            }
+        }
+        Channel::WeChat | Channel::LongImage => {
+            flow.small(&outline.radius_source);
+            // The discs, each with its section where a tap opens it (WeChat) or shown (long
+            // image). Groups are written outermost first, so each inner disc lies over the
+            // outer ones and takes their taps.
+            let mut groups = Vec::new();
+            for section in &outline.sections {
+                match section.kind {
+                    SectionKind::Overview => {
+                        flow.rule();
+                        flow.section(section);
+                    }
+                    SectionKind::Circle(id) => {
+                        let radius = diagram
+                            .circles
+                            .iter()
+                            .find(|(c, _)| *c == id)
+                            .map_or(0.0, |(_, r)| *r);
+                        flow.rule();
+                        let top = flow.y;
+                        let mut set = Flow::new(top);
+                        set.section(section);
+                        set.gap(8.0);
+                        if channel == Channel::WeChat {
+                            // Hidden until its own disc is tapped: the disc keeps its own
+                            // visibility, the tap bubbles to the group, and the group shows
+                            // what it holds. No id: it works after an editor strips them.
+                            let hint = graphic::words::section_tap_hint(&section.heading, lang);
+                            let mut placeholder = Flow::new(top);
+                            placeholder.text(&hint, BODY_PX, false, MUTED);
+                            placeholders.push_str(&placeholder.out);
+                            flow.lines.extend(placeholder.lines);
+                            let background = format!(
+                                "<rect x=\"0\" y=\"{}\" width=\"{COLUMN_PX}\" height=\"{}\" fill=\"{PAPER}\"/>\n",
+                                px(top),
+                                px(set.y - top)
+                            );
+                            groups.push(format!(
+                                "<g visibility=\"hidden\">\n<set attributeName=\"visibility\" to=\"visible\" begin=\"click;touchstart\" fill=\"freeze\"/>\n{}{background}{}</g>\n",
+                                disc_svg(diagram, &PALETTE, id, radius, diagram_top, " visibility=\"visible\""),
+                                set.out
+                            ));
+                        } else {
+                            groups.push(disc_svg(diagram, &PALETTE, id, radius, diagram_top, ""));
+                            flow.out.push_str(&set.out);
+                        }
+                        flow.breaks.push(top);
+                        flow.breaks.extend(set.breaks);
+                        flow.line_breaks.extend(set.line_breaks);
+                        flow.lines.extend(set.lines);
+                        flow.y = set.y;
+                    }
+                    // Every place in detail is the long image's alone: the WeChat article
+                    // lists each circle's members in its section, a tap away.
+                    SectionKind::Places => {
+                        if channel == Channel::LongImage {
+                            flow.rule();
+                            flow.section(section);
+                        }
+                    }
+                }
+            }
+            for group in groups.iter().rev() {
+                discs.push_str(group);
+            }
+        }
+    }
+    flow.rule();
+    flow.small(&outline.credit);
+    if let Some(address) = address {
+        flow.small(address);
+    }
+    flow.gap(MARGIN_PX);
+    let height = flow.y.ceil();
+    let mut body = format!(
+        "<rect x=\"0\" y=\"0\" width=\"{COLUMN_PX}\" height=\"{height}\" fill=\"{PAPER}\"/>\n"
+    );
+    body.push_str(&placeholders);
+    body.push_str(&discs);
+    body.push_str(&overlay_svg(diagram, &PALETTE, diagram_top));
+    body.push_str(&flow.out);
+    flow.breaks.retain(|b| *b > 0.0 && *b < height);
+    flow.line_breaks.retain(|b| *b > 0.0 && *b < height);
+    // The labels on the diagram are lines the article sets too.
+    let mut lines: Vec<String> = diagram.labels.iter().map(|l| l.text.clone()).collect();
+    lines.extend(diagram.circle_labels.iter().map(|l| l.text.clone()));
+    lines.extend(flow.lines);
+    Article {
+        body,
+        height_px: height,
+        breaks: flow.breaks,
+        line_breaks: flow.line_breaks,
+        lines,
+    }
+}
+
+/// The newsletter image's alt text, from the outline: the headline, what the diagram shows,
+/// every place it does not label, and each overview figure with its source and caveat.
+pub fn alt_text(story: &Story, outline: &Outline) -> String {
+    let lang = outline.lang;
+    let mut parts = vec![outline.headline.clone(), outline.diagram_label.clone()];
+    let diagram = column_diagram(story, lang);
+    if let Some(line) = unlabelled_line(&unlabelled_places(story, &diagram, lang), lang) {
+        parts.push(line);
+    }
+    for figure in outline.overview_figures() {
+        let source = pieces_text(&figure.source);
+        let mut text = match lang {
+            Lang::Zh => format!("{}：{}（{source}）", figure.number, figure.label),
+            Lang::En => format!("{}: {} ({source})", figure.number, figure.label),
+        };
+        for extra in [&figure.derived, &figure.caveat].into_iter().flatten() {
+            text.push_str(match lang {
+                Lang::Zh => "。",
+                Lang::En => ". ",
+            });
+            text.push_str(extra.trim_end_matches(['.', '。']));
+        }
+        parts.push(text);
+    }
+    match lang {
+        Lang::Zh => parts.join("。") + "。",
+        Lang::En => parts.join(". ") + ".",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graphic::outline::outline;
+
+    fn set(lang: Lang, channel: Channel) -> Article {
+        let story = story::testing::fixture();
+        let diagram = column_diagram(story, lang);
+        article(story, &outline(story, lang), &diagram, channel, None)
+    }
+
+    #[test]
+    fn hostile_story_text_stays_text_in_the_svg() {
+        let story = story::testing::fixture();
+        for channel in [Channel::WeChat, Channel::LongImage, Channel::Newsletter] {
+            let svg = set(Lang::En, channel).svg();
+            let document = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|e| panic!("{channel:?}: not XML: {e}"));
+            assert!(
+                document
+                    .descendants()
+                    .all(|n| !matches!(n.tag_name().name(), "script" | "img" | "i" | "b")),
+                "{channel:?}: markup from the story became elements"
+            );
+            let text: String = document
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .concat();
+            if channel != Channel::Newsletter {
+                // The fixture's definition carries a script tag: shown literally.
+                assert!(text.contains("<script>alert(1)</script>"), "{channel:?}");
+            }
+            // Lines break at spaces: compare without them.
+            let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+            assert!(
+                squeezed(&text).contains(&squeezed(&story.ui.headline.en)),
+                "{channel:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_long_image_shows_every_section_and_every_place() {
+        let story = story::testing::fixture();
+        let svg = set(Lang::Zh, Channel::LongImage).svg();
+        assert!(!svg.contains("visibility=\"hidden\""));
+        for circle in story.circles.iter() {
+            assert!(
+                svg.contains(&escape_html(circle.name.zh.as_ref())),
+                "{:?}",
+                circle.id
+            );
+        }
+        for place in story.places.iter() {
+            assert!(
+                svg.contains(&escape_html(place.name.zh.as_ref())),
+                "{}",
+                place.id
+            );
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The 1200 × 630 image for link previews (`og:image`) and the page's "Diagram (PNG)": the
+//! wide diagram beside the headline, the circles with their radii, a compact legend, the radius
+//! note and the credit. Every colour inline, as the column's article: no stylesheet.
+
+use crate::diagram::{discs_svg, overlay_svg, unlabelled_places};
+use crate::text::{FONTS, wrap};
+use graphic::diagram::{DiagramLayout, WIDTH_CLASSES, layout, svg_number as px};
+use graphic::escape::escape_html;
+use graphic::marks::mark_svg;
+use graphic::outline::Outline;
+use graphic::palette::{LIGHT, Palette};
+use story::Story;
+
+pub const WIDTH_PX: f64 = 1200.0;
+pub const HEIGHT_PX: f64 = 630.0;
+const DIAGRAM_PX: f64 = 600.0;
+const TEXT_X: f64 = 640.0;
+const TEXT_WIDTH_PX: f64 = 530.0;
+const PALETTE: Palette = LIGHT;
+
+/// The wide diagram, as the page lays it out for its wide width class.
+pub fn preview_diagram(story: &Story, outline: &Outline) -> DiagramLayout {
+    layout(story, outline.lang, WIDTH_CLASSES[1])
+}
+
+struct Column {
+    out: String,
+    y: f64,
+}
+
+impl Column {
+    fn text(&mut self, text: &str, font_px: f64, muted: bool, bold: bool) {
+        let fill = if muted { PALETTE.muted } else { PALETTE.ink };
+        for line in wrap(text, font_px, TEXT_WIDTH_PX * if bold { 0.9 } else { 0.97 }) {
+            self.y += font_px * 1.35;
+            self.out.push_str(&format!(
+                "<text x=\"{TEXT_X}\" y=\"{:.1}\" font-size=\"{font_px}\" fill=\"{fill}\"{}>{}</text>\n",
+                self.y,
+                if bold { " font-weight=\"700\"" } else { "" },
+                escape_html(&line)
+            ));
+        }
+    }
+}
+
+/// The whole preview as standalone SVG, with `diagram` from [`preview_diagram`].
+pub fn preview_svg(story: &Story, outline: &Outline, diagram: &DiagramLayout) -> String {
+    let lang = outline.lang;
+    let scale = DIAGRAM_PX / diagram.class.size_px;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH_PX}\" height=\"{HEIGHT_PX}\" viewBox=\"0 0 {WIDTH_PX} {HEIGHT_PX}\" font-family=\"{FONTS}\">\n<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n<g transform=\"translate(15 15) scale({scale})\">\n{}{}</g>\n",
+        PALETTE.bg,
+        discs_svg(diagram, &PALETTE, 0.0),
+        overlay_svg(diagram, &PALETTE, 0.0),
+    );
+    let mut column = Column {
+        out: String::new(),
+        y: 20.0,
+    };
+    column.text(&outline.kicker, 18.0, true, true);
+    column.y += 4.0;
+    column.text(&outline.headline, 34.0, false, true);
+    column.y += 8.0;
+    column.text(&outline.standfirst, 20.0, true, false);
+    column.y += 10.0;
+    for circle in story.circles.iter() {
+        let line = graphic::words::name_and_radius(&story.ui, circle, circle.name.get(lang), lang);
+        column.text(&line, 20.0, false, false);
+    }
+    column.y += 8.0;
+    // A compact legend: two entries a row.
+    let font = 14.0;
+    for pair in outline.legend.chunks(2) {
+        column.y += font * 1.45;
+        for (k, entry) in pair.iter().enumerate() {
+            let x = TEXT_X + k as f64 * (TEXT_WIDTH_PX / 2.0);
+            column.out.push_str(&mark_svg(entry.style, &PALETTE, x + 6.0, column.y - 5.0, 6.0));
+            column.out.push_str(&format!(
+                "\n<text x=\"{}\" y=\"{:.1}\" font-size=\"{font}\" fill=\"{}\">{}</text>\n",
+                px(x + 18.0),
+                column.y,
+                PALETTE.ink,
+                escape_html(&entry.text)
+            ));
+        }
+    }
+    column.y += 6.0;
+    let unlabelled = unlabelled_places(story, diagram, lang);
+    if !unlabelled.is_empty() {
+        column.text(&graphic::words::unlabelled_line(&unlabelled, lang), 14.0, true, false);
+    }
+    column.text(&outline.radius_note, 14.0, true, false);
+    column.y += 6.0;
+    column.text(&outline.credit, 14.0, true, false);
+    out.push_str(&column.out);
+    out.push_str("</svg>\n");
+    out
+}
