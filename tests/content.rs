@@ -535,7 +535,7 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
         .find(|l| l.contains(",zone-bridges,"))
         .unwrap_or_default();
     assert!(
-        row.contains("Tongzhou–Beisan integrated high-quality development demonstration zone: bridges over the Chaobai River built (as of Jan 2023),5,5,exact,,People's Daily Online,2023-02-01,"),
+        row.contains("Tongzhou–Beisan integrated high-quality development demonstration zone: 5 bridges over the Chaobai River built (as of Jan 2023),5,5,exact,,People's Daily Online,2023-02-01,"),
         "{row}"
     );
 }

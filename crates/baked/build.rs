@@ -24,7 +24,10 @@ fn main() -> ExitCode {
             match std::fs::read_to_string(&checked) {
                 Ok(rust) => rust,
                 Err(e) => {
-                    eprintln!("{}: {e} (CHECKED_STORY: written by check-story --bake)", checked.display());
+                    eprintln!(
+                        "{}: {e} (CHECKED_STORY: written by check-story --bake)",
+                        checked.display()
+                    );
                     return ExitCode::FAILURE;
                 }
             }

@@ -159,7 +159,11 @@ impl Look {
         };
         let a = self.fill_opacity.clamp(0.0, 1.0);
         let mix = |f: u8, u: u8| (f64::from(f) * a + f64::from(u) * (1.0 - a)).round() as u8;
-        Rgb(mix(fill.0, under.0), mix(fill.1, under.1), mix(fill.2, under.2))
+        Rgb(
+            mix(fill.0, under.0),
+            mix(fill.1, under.1),
+            mix(fill.2, under.2),
+        )
     }
 }
 
@@ -456,8 +460,14 @@ mod tests {
             drawn(Status::Unconfirmed),
         );
         assert!(!confirmed.contains("dasharray"), "{confirmed}");
-        assert!(inferred.contains("stroke-dasharray=\"3 1.5\""), "{inferred}");
-        assert!(unconfirmed.contains("stroke-dasharray=\"1 1.5\""), "{unconfirmed}");
+        assert!(
+            inferred.contains("stroke-dasharray=\"3 1.5\""),
+            "{inferred}"
+        );
+        assert!(
+            unconfirmed.contains("stroke-dasharray=\"1 1.5\""),
+            "{unconfirmed}"
+        );
         assert_ne!(inferred, unconfirmed);
         // A hollow mark is filled with the paper; a place in no circle is only outlined.
         let part = mark_svg(
@@ -471,7 +481,13 @@ mod tests {
             5.0,
         );
         assert!(part.contains(&format!("fill=\"{}\"", DARK.bg)), "{part}");
-        let none = mark_svg(MarkStyle::plain(MarkKind::NotAMember), &LIGHT, 0.0, 0.0, 5.0);
+        let none = mark_svg(
+            MarkStyle::plain(MarkKind::NotAMember),
+            &LIGHT,
+            0.0,
+            0.0,
+            5.0,
+        );
         assert!(none.contains("fill=\"none\""), "{none}");
     }
 
@@ -481,7 +497,10 @@ mod tests {
             for palette in [LIGHT, DARK] {
                 let svg = mark_svg(style, &palette, 0.0, 0.0, 5.0);
                 assert!(!svg.contains("#000000"), "{style:?}: {svg}");
-                assert!(svg.contains("fill=\"") && svg.contains("stroke=\""), "{svg}");
+                assert!(
+                    svg.contains("fill=\"") && svg.contains("stroke=\""),
+                    "{svg}"
+                );
             }
         }
     }

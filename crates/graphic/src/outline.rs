@@ -11,7 +11,7 @@ use crate::marks::MarkStyle;
 use crate::numbers::figure_text;
 use crate::words::{
     Piece, attribution, derived_text, figure_label, member_text, membership_line, plan_name_line,
-    quote_text, radius_text, said_text, sources_pieces, status_word, title_with_unit,
+    quote_text, radius_text, said_text, sources_pieces, status_word,
 };
 use story::{Chart, Circle, CircleId, Figure, Lang, Section, Status, Story, Zone};
 
@@ -32,6 +32,16 @@ pub struct Outline {
     /// The overview, each circle innermost first, then every place.
     pub sections: Vec<OutlineSection>,
     pub credit: String,
+    /// The words around a chart's data table.
+    pub table: TableWords,
+}
+
+/// The words around a chart's data table: its toggle and its column heads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableWords {
+    pub show: String,
+    pub item: String,
+    pub value: String,
 }
 
 /// A legend entry: the mark's style and what it means.
@@ -60,20 +70,31 @@ pub struct OutlineSection {
 /// One block of a section. Every output renders each kind, or says in a `match` why not.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
-    /// A part's heading inside a section ("Definition", "Members").
-    Heading(String),
     Paragraph(String),
-    /// A source line, with links where the source's page is known.
-    Source(Vec<Piece>),
-    /// A note in smaller type (the members list is partial; a chart's or a radius's note).
-    Note(String),
-    /// What an official said, quoted in the language it was said in.
-    Quote(QuoteBlock),
-    Figure(FigureBlock),
-    Chart(ChartBlock),
+    /// A circle's radius in the plan, and where it comes from.
+    Radius {
+        text: String,
+        source: String,
+    },
+    /// What a circle is, in two attributed parts shown apart.
+    Definition(DefinitionBlock),
+    /// Headline figures, shown together.
+    Figures(Vec<FigureBlock>),
     Zone(ZoneBlock),
+    /// Charts, shown together.
+    Charts(Vec<ChartBlock>),
     Members(MembersBlock),
     Place(PlaceBlock),
+}
+
+/// What a circle is: the speaker's words as we summarise them (never quoted) with who said
+/// them, then the words an official said, quoted only in the language they were said in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DefinitionBlock {
+    pub heading: String,
+    pub summary: String,
+    pub source: Vec<Piece>,
+    pub quote: QuoteBlock,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,11 +124,16 @@ pub struct FigureBlock {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartBlock {
     pub id: String,
-    /// The title with its unit.
     pub title: String,
+    /// The unit as words (`单位：人` / `Unit: people`).
+    pub unit: String,
+    /// The title with the unit after it, for a table's caption.
+    pub caption: String,
     pub rows: Vec<ChartRow>,
     /// The bars as drawn (lengths and colours).
     pub spec: BarChartSpec,
+    /// For each worked-out bar, its label and what it comes from, as a line of its own.
+    pub derived_lines: Vec<String>,
     pub note: Option<String>,
     pub source: Vec<Piece>,
 }
@@ -177,6 +203,11 @@ pub fn outline(story: &Story, lang: Lang) -> Outline {
         radius_source: ui.radius_source.get(lang).to_owned(),
         sections,
         credit: ui.credit.get(lang).to_owned(),
+        table: TableWords {
+            show: ui.show_table.get(lang).to_owned(),
+            item: ui.table_item.get(lang).to_owned(),
+            value: ui.table_value.get(lang).to_owned(),
+        },
     }
 }
 
@@ -228,17 +259,22 @@ pub fn capitalised(word: &str) -> String {
 
 fn overview(story: &Story, lang: Lang) -> OutlineSection {
     let ui = &story.ui;
-    let mut blocks = vec![Block::Paragraph(ui.overview_intro.get(lang).to_owned())];
-    blocks.extend(
-        story
-            .figures_in(Section::Overview)
-            .map(|f| Block::Figure(figure_block(story, f, lang))),
-    );
-    blocks.extend(
-        story
-            .charts_in(Section::Overview)
-            .map(|c| Block::Chart(chart_block(story, c, lang))),
-    );
+    let mut blocks = vec![
+        Block::Paragraph(ui.overview_intro.get(lang).to_owned()),
+        Block::Figures(
+            story
+                .figures_in(Section::Overview)
+                .map(|f| figure_block(story, f, lang))
+                .collect(),
+        ),
+    ];
+    let charts: Vec<ChartBlock> = story
+        .charts_in(Section::Overview)
+        .map(|c| chart_block(story, c, lang))
+        .collect();
+    if !charts.is_empty() {
+        blocks.push(Block::Charts(charts));
+    }
     OutlineSection {
         kind: SectionKind::Overview,
         heading: ui.overview.get(lang).to_owned(),
@@ -254,44 +290,50 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
     let quote = &definition.quote;
     let section = Section::from(circle.id);
     let mut blocks = vec![
-        Block::Paragraph(radius_text(ui, circle, lang)),
-        Block::Note(ui.radius_source.get(lang).to_owned()),
-        Block::Heading(ui.definition.get(lang).to_owned()),
-        Block::Paragraph(definition.summary.get(lang).to_owned()),
-        Block::Source(attribution(
-            story,
-            ui.source.get(lang),
-            Some(&definition.said),
-            &definition.source,
-            lang,
-        )),
-        Block::Quote(QuoteBlock {
-            said_by: said_text(story, &quote.said, lang),
-            plan_name: plan_name_line(ui, circle, lang),
-            text: quote_text(quote, lang, ui.our_translation.get(lang)),
-            is_original: lang == quote.original,
-            source: sources_pieces(
+        Block::Radius {
+            text: radius_text(ui, circle, lang),
+            source: ui.radius_source.get(lang).to_owned(),
+        },
+        Block::Definition(DefinitionBlock {
+            heading: ui.definition.get(lang).to_owned(),
+            summary: definition.summary.get(lang).to_owned(),
+            source: attribution(
+                story,
                 ui.source.get(lang),
-                std::slice::from_ref(&quote.source),
+                Some(&definition.said),
+                &definition.source,
                 lang,
             ),
+            quote: QuoteBlock {
+                said_by: said_text(story, &quote.said, lang),
+                plan_name: plan_name_line(ui, circle, lang),
+                text: quote_text(quote, lang, ui.our_translation.get(lang)),
+                is_original: lang == quote.original,
+                source: sources_pieces(
+                    ui.source.get(lang),
+                    std::slice::from_ref(&quote.source),
+                    lang,
+                ),
+            },
         }),
+        Block::Figures(
+            story
+                .figures_in(section)
+                .map(|f| figure_block(story, f, lang))
+                .collect(),
+        ),
     ];
-    blocks.extend(
-        story
-            .figures_in(section)
-            .map(|f| Block::Figure(figure_block(story, f, lang))),
-    );
     blocks.extend(
         story
             .zones_in(circle.id)
             .map(|z| Block::Zone(zone_block(story, z, lang))),
     );
-    blocks.extend(
+    blocks.push(Block::Charts(
         story
             .charts_in(section)
-            .map(|c| Block::Chart(chart_block(story, c, lang))),
-    );
+            .map(|c| chart_block(story, c, lang))
+            .collect(),
+    ));
     blocks.push(Block::Members(MembersBlock {
         heading: ui.members.get(lang).to_owned(),
         core: ui.beijing_core.get(lang).to_owned(),
@@ -403,7 +445,13 @@ fn zone_block(story: &Story, zone: &Zone, lang: Lang) -> ZoneBlock {
 pub fn chart_block(story: &Story, chart: &Chart, lang: Lang) -> ChartBlock {
     ChartBlock {
         id: chart.id.to_string(),
-        title: title_with_unit(chart.title.get(lang), chart.unit_label.get(lang), lang),
+        title: chart.title.get(lang).to_owned(),
+        unit: chart.unit_label.get(lang).to_owned(),
+        caption: crate::words::title_with_unit(
+            chart.title.get(lang),
+            chart.unit_label.get(lang),
+            lang,
+        ),
         rows: chart
             .bars
             .iter()
@@ -418,6 +466,18 @@ pub fn chart_block(story: &Story, chart: &Chart, lang: Lang) -> ChartBlock {
             })
             .collect(),
         spec: BarChartSpec::from_chart(chart, lang),
+        derived_lines: chart
+            .bars
+            .iter()
+            .filter_map(|bar| {
+                let derived = derived_text(story, bar.difference.as_ref()?, lang);
+                let label = crate::bidi::isolate(bar.label.get(lang));
+                Some(match lang {
+                    Lang::Zh => format!("{label}：{derived}"),
+                    Lang::En => format!("{label}: {derived}"),
+                })
+            })
+            .collect(),
         note: chart.note.as_ref().map(|n| n.get(lang).to_owned()),
         source: sources_pieces(story.ui.source.get(lang), &chart.sources, lang),
     }
@@ -434,9 +494,9 @@ impl Outline {
         self.section(SectionKind::Overview)
             .into_iter()
             .flat_map(|s| s.blocks.iter())
-            .filter_map(|b| match b {
-                Block::Figure(f) => Some(f),
-                _ => None,
+            .flat_map(|b| match b {
+                Block::Figures(f) => f.as_slice(),
+                _ => &[],
             })
     }
 }
@@ -454,13 +514,16 @@ mod tests {
             let blocks: Vec<&Block> = outline.sections.iter().flat_map(|s| &s.blocks).collect();
             let charts = blocks
                 .iter()
-                .filter(|b| matches!(b, Block::Chart(_)))
-                .count();
+                .map(|b| match b {
+                    Block::Charts(c) => c.len(),
+                    _ => 0,
+                })
+                .sum::<usize>();
             assert_eq!(charts, story.charts.len(), "{lang}");
             let figures = blocks
                 .iter()
                 .map(|b| match b {
-                    Block::Figure(_) => 1,
+                    Block::Figures(f) => f.len(),
                     Block::Zone(z) => z.figures.len(),
                     _ => 0,
                 })
@@ -517,10 +580,6 @@ mod tests {
             );
         }
         assert!(legend.iter().any(|e| e.style.is_part));
-        assert!(
-            legend
-                .iter()
-                .any(|e| e.style.kind == MarkKind::NotAMember)
-        );
+        assert!(legend.iter().any(|e| e.style.kind == MarkKind::NotAMember));
     }
 }

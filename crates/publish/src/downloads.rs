@@ -78,9 +78,8 @@ fn derived_columns(
 ) -> Option<[String; 4]> {
     let difference = difference?;
     let sources = graphic::words::derived_sources(story, difference);
-    let join = |f: &dyn Fn(&story::Source) -> String| {
-        sources.iter().map(f).collect::<Vec<_>>().join("; ")
-    };
+    let join =
+        |f: &dyn Fn(&story::Source) -> String| sources.iter().map(f).collect::<Vec<_>>().join("; ");
     Some([
         graphic::words::derived_text(story, difference, lang),
         join(&|s| s.name.get(lang).to_owned()),
@@ -137,34 +136,30 @@ pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
 pub fn chart_csv(story: &Story, chart: &Chart, lang: Lang) -> Result<String, String> {
     let header = graphic::words::chart_csv_header(lang);
     let note = chart.note.as_ref().map(|n| n.get(lang)).unwrap_or_default();
-    let rows = chart
-        .bars
-        .iter()
-        .enumerate()
-        .map(|(i, bar)| {
-            let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
-            let source = chart.source_of(bar);
-            let [derived_from, name, date, url] =
-                derived_columns(story, bar.difference.as_ref(), lang).unwrap_or_else(|| {
-                    [
-                        String::new(),
-                        source.name.get(lang).to_owned(),
-                        source.date.to_string(),
-                        source.url.as_deref().unwrap_or_default().to_owned(),
-                    ]
-                });
-            vec![
-                bar.label.get(lang).into(),
-                bar_value_text(chart, i, lang).into(),
-                plain.into(),
-                qualifier_name(bar.qualifier).into(),
-                name.into(),
-                date.into(),
-                url.into(),
-                derived_from.into(),
-                note.into(),
-            ]
-        });
+    let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
+        let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
+        let source = chart.source_of(bar);
+        let [derived_from, name, date, url] = derived_columns(story, bar.difference.as_ref(), lang)
+            .unwrap_or_else(|| {
+                [
+                    String::new(),
+                    source.name.get(lang).to_owned(),
+                    source.date.to_string(),
+                    source.url.as_deref().unwrap_or_default().to_owned(),
+                ]
+            });
+        vec![
+            bar.label.get(lang).into(),
+            bar_value_text(chart, i, lang).into(),
+            plain.into(),
+            qualifier_name(bar.qualifier).into(),
+            name.into(),
+            date.into(),
+            url.into(),
+            derived_from.into(),
+            note.into(),
+        ]
+    });
     csv_file(&header, rows)
 }
 

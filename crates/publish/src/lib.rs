@@ -13,7 +13,9 @@ pub mod wechat_check;
 
 use crate::downloads::{chart_csv, figures_csv};
 use crate::page::{PageSettings, assemble, read_built};
-use app::components::{App, AppProps, StoryRef, TextVersion, TextVersionProps, TextVersionSource};
+use app::components::{
+    App, AppProps, OutlineRef, StoryRef, TextVersion, TextVersionProps, TextVersionSource,
+};
 use graphic::charts::{BarChartSpec, bar_chart_svg};
 use graphic::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
 use std::path::Path;
@@ -21,8 +23,8 @@ use story::{Lang, Story};
 
 /// The text version alone, as static HTML (no hydration markers): the prerendered page holds
 /// it, and the app keeps it as it stands (`TextVersionSource::Kept`).
-async fn render_text_version(story: StoryRef, lang: Lang) -> String {
-    yew::LocalServerRenderer::<TextVersion>::with_props(TextVersionProps { story, lang })
+async fn render_text_version(story: StoryRef, outline: OutlineRef) -> String {
+    yew::LocalServerRenderer::<TextVersion>::with_props(TextVersionProps { story, outline })
         .hydratable(false)
         .render()
         .await
@@ -57,7 +59,11 @@ pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> R
         (Lang::Zh, "index.html", "./"),
         (Lang::En, "en/index.html", "../"),
     ] {
-        let text_version = runtime.block_on(render_text_version(StoryRef(story), lang));
+        let outline = graphic::outline::outline(story, lang);
+        let text_version = runtime.block_on(render_text_version(
+            StoryRef(story),
+            OutlineRef(std::rc::Rc::new(outline.clone())),
+        ));
         let props = AppProps {
             story: StoryRef(story),
             lang,
@@ -74,7 +80,6 @@ pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> R
         let html = assemble(&built, &app_html, story, &page).map_err(|e| e.to_string())?;
         write(&dir.join(path), html)?;
         write_downloads(dir, story, lang)?;
-        let outline = graphic::outline::outline(story, lang);
         let diagram = typeset::preview::preview_diagram(story, &outline);
         write_share_image(
             dir,
@@ -97,11 +102,7 @@ fn with_palette(dir: &Path, name: &str) -> Result<(String, String), String> {
     use sha2::{Digest, Sha384};
     let path = dir.join(name);
     let css = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let combined = format!(
-        "{}{}{css}",
-        graphic::palette::css(),
-        graphic::marks::css()
-    );
+    let combined = format!("{}{}{css}", graphic::palette::css(), graphic::marks::css());
     let digest = Sha384::digest(combined.as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let stem = name.split('-').next().unwrap_or("style");

@@ -4,12 +4,12 @@
 //! sets is checked here; a story that breaks one stops the build with a message naming the
 //! file and the limit, in English and Chinese.
 
-use graphic::outline::Outline;
-use typeset::column::{COLUMN_PX, Channel, alt_text, article, column_diagram};
 use super::wechat_check::wechat_faults;
+use graphic::outline::Outline;
 use graphic::paths::{SHARE_DIR, long_image_path, static_image_path, wechat_svg_path};
 use std::path::Path;
 use story::{Lang, Story};
+use typeset::column::{COLUMN_PX, Channel, alt_text, article, column_diagram};
 
 /// The long image's width: the 375 px column at twice the density.
 pub const LONG_WIDTH_PX: u32 = 750;
@@ -323,7 +323,6 @@ mod tests {
             );
         }
     }
-
 
     #[test]
     fn a_tall_article_is_cut_between_blocks_and_no_part_is_too_tall() {

@@ -195,7 +195,7 @@ impl Flow {
     /// A chart as bars: each bar's label, then the bar with its value after it; what a worked
     /// out bar comes from; the note and the sources.
     fn chart(&mut self, chart: &ChartBlock) {
-        self.text(&chart.title, BODY_PX, true, INK);
+        self.text(&chart.caption, BODY_PX, true, INK);
         let max = chart
             .spec
             .rows
@@ -239,17 +239,21 @@ impl Flow {
     /// One block of a section, as the column sets it.
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Heading(text) => {
-                self.gap(4.0);
-                self.text(text, BODY_PX, true, INK);
+            Block::Paragraph(text) => {
+                self.text(text, BODY_PX, false, INK);
+                self.gap(8.0);
             }
-            Block::Paragraph(text) => self.text(text, BODY_PX, false, INK),
-            Block::Source(pieces) => {
-                self.small(&pieces_text(pieces));
+            Block::Radius { text, source } => {
+                self.text(text, BODY_PX, false, INK);
+                self.small(source);
                 self.gap(6.0);
             }
-            Block::Note(text) => self.small(text),
-            Block::Quote(quote) => {
+            Block::Definition(definition) => {
+                self.text(&definition.heading, BODY_PX, true, INK);
+                self.text(&definition.summary, BODY_PX, false, INK);
+                self.small(&pieces_text(&definition.source));
+                self.gap(6.0);
+                let quote = &definition.quote;
                 self.text(&quote.said_by, BODY_PX, true, INK);
                 if let Some(line) = &quote.plan_name {
                     self.text(line, BODY_PX, false, INK);
@@ -258,8 +262,16 @@ impl Flow {
                 self.small(&pieces_text(&quote.source));
                 self.gap(10.0);
             }
-            Block::Figure(figure) => self.figure(figure),
-            Block::Chart(chart) => self.chart(chart),
+            Block::Figures(figures) => {
+                for figure in figures {
+                    self.figure(figure);
+                }
+            }
+            Block::Charts(charts) => {
+                for chart in charts {
+                    self.chart(chart);
+                }
+            }
             Block::Zone(zone) => {
                 self.text(&zone.name, BODY_PX, true, INK);
                 self.text(&zone.summary, BODY_PX, false, INK);

@@ -74,7 +74,13 @@ pub fn preview_svg(story: &Story, outline: &Outline, diagram: &DiagramLayout) ->
         column.y += font * 1.45;
         for (k, entry) in pair.iter().enumerate() {
             let x = TEXT_X + k as f64 * (TEXT_WIDTH_PX / 2.0);
-            column.out.push_str(&mark_svg(entry.style, &PALETTE, x + 6.0, column.y - 5.0, 6.0));
+            column.out.push_str(&mark_svg(
+                entry.style,
+                &PALETTE,
+                x + 6.0,
+                column.y - 5.0,
+                6.0,
+            ));
             column.out.push_str(&format!(
                 "\n<text x=\"{}\" y=\"{:.1}\" font-size=\"{font}\" fill=\"{}\">{}</text>\n",
                 px(x + 18.0),
@@ -87,7 +93,12 @@ pub fn preview_svg(story: &Story, outline: &Outline, diagram: &DiagramLayout) ->
     column.y += 6.0;
     let unlabelled = unlabelled_places(story, diagram, lang);
     if !unlabelled.is_empty() {
-        column.text(&graphic::words::unlabelled_line(&unlabelled, lang), 14.0, true, false);
+        column.text(
+            &graphic::words::unlabelled_line(&unlabelled, lang),
+            14.0,
+            true,
+            false,
+        );
     }
     column.text(&outline.radius_note, 14.0, true, false);
     column.y += 6.0;

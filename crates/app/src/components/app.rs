@@ -8,11 +8,9 @@ use super::{StoryLangProps, StoryRef};
 use crate::browser;
 use crate::hooks::Store;
 use crate::hooks::{use_embed_height, use_url_sync};
-use graphic::diagram::MarkKind;
-use graphic::marks::MarkStyle;
 use graphic::state::{Action, ViewState};
-use graphic::words::{date_text, status_word};
-use story::{CircleId, Lang, Status, Story};
+use graphic::words::date_text;
+use story::{CircleId, Lang, Story};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -74,6 +72,10 @@ pub fn app(props: &AppProps) -> Html {
         browser::apply_lang(*lang, story.ui.headline.get(*lang));
     });
     let lang = state.lang;
+    let outline = use_memo((*story, lang), |(story, lang)| {
+        super::OutlineRef(std::rc::Rc::new(graphic::outline::outline(story, *lang)))
+    });
+    let outline = (*outline).clone();
     // Once the language has changed, the component owns the text version for good: going back
     // to the page's language must not bring back the kept (now removed) nodes.
     let text_rendered = use_mut_ref(|| props.text_version == TextVersionSource::Rendered);
@@ -87,7 +89,7 @@ pub fn app(props: &AppProps) -> Html {
         TextVersionSource::Kept if !*text_rendered.borrow() => {
             Html::from_html_unchecked(AttrValue::default())
         }
-        _ => html! { <TextVersion story={*story} {lang} /> },
+        _ => html! { <TextVersion story={*story} outline={outline.clone()} /> },
     };
     let ui = &story.ui;
     let other = lang.other();
@@ -109,11 +111,11 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="figure-area">
                     <Diagram story={*story} {lang} selected={state.circle} ondispatch={ondispatch.clone()} />
                     <p class="note places-hint">{ ui.places_hint.get(lang) }</p>
-                    <Legend story={*story} {lang} />
+                    <Legend outline={outline.clone()} />
                     <p class="note radius-note">{ ui.radius_note.get(lang) }</p>
                     <p class="source">{ ui.radius_source.get(lang) }</p>
                 </div>
-                <Panel story={*story} {lang} selected={state.circle} />
+                <Panel outline={outline.clone()} selected={state.circle} />
             </div>
             <Tools story={*story} state={state.0}
                    dist_root={embed_base.as_ref().map(|(root, _)| root.clone())}
@@ -170,45 +172,25 @@ fn picker(
     }
 }
 
-/// What each mark means: shape and colour together.
-#[function_component(Legend)]
-fn legend(props: &StoryLangProps) -> Html {
-    let (story, lang) = (&props.story, props.lang);
-    let item = |kind: MarkKind, text: &str, is_part: bool, status: Option<Status>| {
-        // A status entry is about the stroke alone: drawn as a neutral dot, so it does not read
-        // as one circle's members.
-        let style = MarkStyle { kind, status, is_part, neutral: status.is_some() };
-        html! {
-            <li>
-                <svg class={classes!("legend-mark", style.classes().collect::<Vec<_>>())} viewBox="0 0 16 16" aria-hidden="true">
-                    { mark_shape(kind, 8.0, 8.0, 6.0) }
-                </svg>
-                { text.to_owned() }
-            </li>
-        }
-    };
-    let ui = &story.ui;
-    html! {
-        <ul class="legend">
-            { item(MarkKind::Beijing, ui.legend_beijing.get(lang), false, None) }
-            { for story.circles.iter().map(|c| item(MarkKind::Member(c.id), c.name.get(lang), false, None)) }
-            { item(MarkKind::Member(CircleId::Functional), ui.legend_hollow.get(lang), true, None) }
-            // Solid marks are confirmed; the other two words of the one set have a mark each.
-            { for [Status::Inferred, Status::Unconfirmed].map(|s| {
-                let word = status_word(ui, s, lang);
-                item(MarkKind::Member(CircleId::Commuting), &capitalised(word), false, Some(s))
-            }) }
-            { item(MarkKind::NotAMember, ui.legend_not_member.get(lang), false, None) }
-        </ul>
-    }
+/// What each mark means: shape and colour together, one entry per style of the outline's
+/// legend (the images draw the same entries).
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    outline: super::OutlineRef,
 }
 
-/// `word` with a first ASCII letter in capitals, for a legend entry ("inferred" → "Inferred").
-/// ASCII only: Unicode case mapping would bring its tables into the wasm.
-fn capitalised(word: &str) -> String {
-    let mut word = word.to_owned();
-    if let Some(first) = word.get_mut(0..1) {
-        first.make_ascii_uppercase();
+#[function_component(Legend)]
+fn legend(props: &LegendProps) -> Html {
+    html! {
+        <ul class="legend">
+            { for props.outline.legend.iter().map(|entry| html! {
+                <li>
+                    <svg class={classes!("legend-mark", entry.style.classes().collect::<Vec<_>>())} viewBox="0 0 16 16" aria-hidden="true">
+                        { mark_shape(entry.style.kind, 8.0, 8.0, 6.0) }
+                    </svg>
+                    { &entry.text }
+                </li>
+            }) }
+        </ul>
     }
-    word
 }

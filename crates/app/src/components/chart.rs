@@ -1,51 +1,45 @@
-//! One chart: HTML title, unit and note around plotters' SVG, with a "show as table" view.
+//! One chart of the outline: HTML title, unit and note around plotters' SVG, with a "show as
+//! table" view; and the text version's table of the same data.
 
-use graphic::charts::{BarChartSpec, bar_chart_svg, bar_value_text};
-use story::{Chart, Lang, Story};
+use super::source_html;
+use graphic::charts::bar_chart_svg;
+use graphic::outline::{ChartBlock, TableWords};
 use yew::prelude::*;
-
-use graphic::words::sources_pieces;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
-    pub chart: Chart,
-    pub lang: Lang,
-    pub ui_show_table: AttrValue,
-    pub ui_item: AttrValue,
-    pub ui_value: AttrValue,
-    pub ui_source: AttrValue,
+    pub chart: ChartBlock,
+    pub words: TableWords,
 }
 
 #[function_component(ChartFigure)]
 pub fn chart_figure(props: &ChartProps) -> Html {
     let chart = &props.chart;
-    let lang = props.lang;
-    // The spec is a few strings, cheap to build; the drawing is what is worth keeping, and
+    // The spec is a few strings, cheap to compare; the drawing is what is worth keeping, and
     // keying it on the spec itself (not the chart id) stays right when another story with the
     // same chart ids replaces the default one.
-    let spec = BarChartSpec::from_chart(chart, lang);
-    let svg = use_memo(spec.clone(), bar_chart_svg);
-    let title = chart.title.get(lang);
+    let svg = use_memo(chart.spec.clone(), bar_chart_svg);
     html! {
-        <figure class="chart" data-chart={chart.id.to_cow()}>
+        <figure class="chart" data-chart={chart.id.clone()}>
             <figcaption>
-                <span class="chart-title">{ title }</span>
-                <span class="chart-unit">{ chart.unit_label.get(lang) }</span>
+                <span class="chart-title">{ &chart.title }</span>
+                <span class="chart-unit">{ &chart.unit }</span>
             </figcaption>
-            <div class="chart-svg" role="img" aria-label={spec.accessible_label(title)}>
+            <div class="chart-svg" role="img" aria-label={chart.spec.accessible_label(&chart.title)}>
                 // Only plotters' own output goes in as markup: it escapes every string.
                 { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
             </div>
+            { for chart.derived_lines.iter().map(|line| html! { <p class="note derived">{ line }</p> }) }
             if let Some(note) = &chart.note {
-                <p class="note">{ note.get(lang) }</p>
+                <p class="note">{ note }</p>
             }
-            { super::source_html(&sources_pieces(&props.ui_source, &chart.sources, lang)) }
+            { source_html(&chart.source) }
             <details class="table-toggle">
-                <summary>{ props.ui_show_table.clone() }</summary>
+                <summary>{ &props.words.show }</summary>
                 <table>
-                    <caption>{ title }</caption>
-                    <thead><tr><th scope="col">{ props.ui_item.clone() }</th><th scope="col">{ props.ui_value.clone() }</th></tr></thead>
-                    <tbody>{ table_rows(chart, lang) }</tbody>
+                    <caption>{ &chart.title }</caption>
+                    <thead><tr><th scope="col">{ &props.words.item }</th><th scope="col">{ &props.words.value }</th></tr></thead>
+                    <tbody>{ table_rows(chart) }</tbody>
                 </table>
             </details>
         </figure>
@@ -53,22 +47,31 @@ pub fn chart_figure(props: &ChartProps) -> Html {
 }
 
 /// A chart's bars as table rows: what each counts, and its value as the chart labels it.
-pub(crate) fn table_rows(chart: &Chart, lang: Lang) -> Html {
+fn table_rows(chart: &ChartBlock) -> Html {
     html! {
-        { for chart.bars.iter().enumerate().map(|(i, bar)| html! {
-            <tr><th scope="row">{ bar.label.get(lang) }</th><td>{ bar_value_text(chart, i, lang) }</td></tr>
+        { for chart.rows.iter().map(|row| html! {
+            <tr><th scope="row">{ &row.label }</th><td>{ &row.value }</td></tr>
         }) }
     }
 }
 
-/// Props for a chart from the story's UI strings.
-pub fn chart_props(story: &Story, chart: &Chart, lang: Lang) -> ChartProps {
-    ChartProps {
-        chart: chart.clone(),
-        lang,
-        ui_show_table: story.ui.show_table.get(lang).to_owned().into(),
-        ui_item: story.ui.table_item.get(lang).to_owned().into(),
-        ui_value: story.ui.table_value.get(lang).to_owned().into(),
-        ui_source: story.ui.source.get(lang).to_owned().into(),
+/// A chart's data as a table, with its title and unit, what a worked-out bar comes from, its
+/// note and its sources: the text version's chart.
+pub(crate) fn data_table(chart: &ChartBlock, words: &TableWords) -> Html {
+    html! {
+        <table class="data-table" data-chart={chart.id.clone()}>
+            <caption>{ &chart.caption }</caption>
+            <thead><tr><th scope="col">{ &words.item }</th><th scope="col">{ &words.value }</th></tr></thead>
+            <tbody>{ table_rows(chart) }</tbody>
+            <tfoot>
+                { for chart.derived_lines.iter().map(|line| html! {
+                    <tr class="derived"><td colspan="2">{ line }</td></tr>
+                }) }
+                if let Some(note) = &chart.note {
+                    <tr class="chart-note"><td colspan="2">{ note }</td></tr>
+                }
+                <tr><td colspan="2">{ source_html(&chart.source) }</td></tr>
+            </tfoot>
+        </table>
     }
 }

@@ -1,31 +1,27 @@
-//! One circle's section, and the parts it is made of: written once, shown in two places. The
+//! A section of the outline (`graphic::outline`), written once and shown in two places: the
 //! panel beside the diagram shows it with drawn charts; the text version below the graphic
-//! shows it one heading level down, with each chart's data as a table. What either says, and
-//! in what order, cannot drift apart.
+//! shows it one heading level down, with each chart's data as a table. Both render the blocks
+//! the share images and the WeChat article are set from, so what they say cannot drift apart.
 
-use super::StoryRef;
-use super::chart::{ChartFigure, chart_props, table_rows};
+use super::chart::{ChartFigure, data_table};
 use super::source_html;
-use graphic::diagram::MarkKind;
-use graphic::numbers::figure_text;
-use graphic::words::{
-    attribution, figure_label, member_text, plan_name_line, quote_text, radius_text, said_text,
-    sources_pieces, title_with_unit,
+use graphic::outline::{
+    Block, DefinitionBlock, FigureBlock, MembersBlock, OutlineSection, PlaceBlock, SectionKind,
+    TableWords, ZoneBlock,
 };
-use story::{Chart, Circle, CircleId, Figure, Lang, Section, Story, Zone};
 use yew::prelude::*;
 
-/// Where a circle's section is shown.
+/// Where a section is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shown {
-    /// Beside the diagram: the circle's name is an `h2`; charts are drawn.
+    /// Beside the diagram: the section's name is an `h2`; charts are drawn.
     Panel,
     /// In the text version, under its `h2`: the name is an `h3`; charts are tables.
     TextVersion,
 }
 
 impl Shown {
-    /// The heading levels of the circle's name, of its parts, and of the headings inside them.
+    /// The heading levels of the section's name, of its parts, and of the headings inside them.
     fn headings(self) -> [&'static str; 3] {
         match self {
             Shown::Panel => ["h2", "h3", "h4"],
@@ -36,87 +32,97 @@ impl Shown {
 
 #[derive(Properties, PartialEq)]
 pub struct CircleSectionProps {
-    pub story: StoryRef,
-    pub lang: Lang,
-    pub id: CircleId,
+    pub outline: super::OutlineRef,
+    /// Index into the outline's sections.
+    pub section: usize,
     pub shown: Shown,
 }
 
-/// A circle: its name and radius, what it is (said by whom), its figures, its zones, its
-/// charts, and its members with how sure each is.
+/// A section of the outline: a circle's name and radius, what it is (said by whom), its
+/// figures, zones, charts and members; or the overview's.
 #[function_component(CircleSection)]
 pub fn circle_section(props: &CircleSectionProps) -> Html {
-    let (story, lang, id) = (&props.story, props.lang, props.id);
-    let circle = story.circle(id);
-    let ui = &story.ui;
-    let [name_h, part_h, inner_h] = props.shown.headings();
-    let section = Section::from(id);
-    let members = story.members_of(id).map(|(p, m)| {
-        let (name, basis) = member_text(story, p, m, lang);
-        html! {
-            <li class={MarkKind::of(p).class()}>
-                { name }
-                <span class="basis">{ format!(" — {basis}") }</span>
-            </li>
-        }
-    });
-    let charts = match props.shown {
-        Shown::Panel => html! {
-            <div class={classes!("charts", format!("charts-{}", id.slug()))}>
-                { for story.charts_in(section).map(|c| html! { <ChartFigure ..chart_props(story, c, lang) /> }) }
-            </div>
-        },
-        Shown::TextVersion => html! {
-            { for story.charts_in(section).map(|c| data_table(story, c, lang)) }
-        },
+    let Some(section) = props.outline.sections.get(props.section) else {
+        return html! {};
+    };
+    let [name_h, _, _] = props.shown.headings();
+    let slug = match section.kind {
+        SectionKind::Overview => "overview",
+        SectionKind::Circle(id) => id.slug(),
+        SectionKind::Places => "places",
     };
     let (class, data_section, data_circle) = match props.shown {
-        Shown::Panel => ("panel-view", Some(id.slug()), None),
-        Shown::TextVersion => ("text-circle", None, Some(id.slug())),
+        Shown::Panel => ("panel-view", Some(slug), None),
+        Shown::TextVersion => ("text-circle", None, Some(slug)),
     };
     html! {
         <section {class} data-section={data_section} data-circle={data_circle}>
-            <@{name_h}>{ circle.name.get(lang) }</@>
-            <p class="radius">{ radius_text(ui, circle, lang) }</p>
-            <p class="source">{ ui.radius_source.get(lang) }</p>
-            <@{part_h}>{ ui.definition.get(lang) }</@>
-            { definition_html(story, circle, lang, inner_h) }
-            <div class="figures">
-                { for story.figures_in(section).map(|f| figure_card(story, f, lang)) }
-            </div>
-            { for story.zones_in(id).map(|z| zone_block(story, z, lang, part_h)) }
-            { charts }
-            <@{part_h}>{ ui.members.get(lang) }</@>
-            <ul class="members"><li class="core mark-beijing">{ ui.beijing_core.get(lang) }</li>{ for members }</ul>
-            if circle.members_partial {
-                <p class="note">{ ui.members_partial.get(lang) }</p>
-            }
+            <@{name_h}>{ &section.heading }</@>
+            { blocks(section, props.shown, &props.outline.table, true) }
         </section>
     }
 }
 
-/// A chart's data as a table, with its title, unit and sources: the text version's chart.
-fn data_table(story: &Story, chart: &Chart, lang: Lang) -> Html {
-    let ui = &story.ui;
-    html! {
-        <table class="data-table" data-chart={chart.id.to_cow()}>
-            <caption>{ title_with_unit(chart.title.get(lang), chart.unit_label.get(lang), lang) }</caption>
-            <thead><tr><th scope="col">{ ui.table_item.get(lang) }</th><th scope="col">{ ui.table_value.get(lang) }</th></tr></thead>
-            <tbody>{ table_rows(chart, lang) }</tbody>
-            <tfoot><tr><td colspan="2">{ source_html(&sources_pieces(ui.source.get(lang), &chart.sources, lang)) }</td></tr></tfoot>
-        </table>
-    }
+/// The blocks of `section` as `shown` renders them; `grouped` wraps figures and charts in
+/// their grid (the text version's overview lists them bare).
+pub(crate) fn blocks(
+    section: &OutlineSection,
+    shown: Shown,
+    words: &TableWords,
+    grouped: bool,
+) -> Html {
+    let [_, part_h, inner_h] = shown.headings();
+    let slug = match section.kind {
+        SectionKind::Circle(id) => id.slug(),
+        SectionKind::Overview => "overview",
+        SectionKind::Places => "places",
+    };
+    let block = |block: &Block| match block {
+        Block::Paragraph(text)
+            if section.kind == SectionKind::Overview && shown == Shown::Panel =>
+        {
+            html! { <p class="intro">{ text }</p> }
+        }
+        Block::Paragraph(text) => html! { <p>{ text }</p> },
+        Block::Radius { text, source } => html! {
+            <>
+                <p class="radius">{ text }</p>
+                <p class="source">{ source }</p>
+            </>
+        },
+        Block::Definition(definition) => definition_html(definition, part_h, inner_h),
+        Block::Figures(figures) if grouped => html! {
+            <div class="figures">{ for figures.iter().map(figure_card) }</div>
+        },
+        Block::Figures(figures) => html! { { for figures.iter().map(figure_card) } },
+        Block::Zone(zone) => zone_block(zone, part_h),
+        Block::Charts(charts) => match shown {
+            Shown::Panel => html! {
+                <div class={classes!("charts", format!("charts-{slug}"))}>
+                    { for charts.iter().map(|c| html! { <ChartFigure chart={c.clone()} words={words.clone()} /> }) }
+                </div>
+            },
+            Shown::TextVersion => html! { { for charts.iter().map(|c| data_table(c, words)) } },
+        },
+        Block::Members(members) => members_html(members, part_h),
+        Block::Place(place) => place_html(place, part_h),
+    };
+    html! { { for section.blocks.iter().map(block) } }
 }
 
-/// A headline figure: the big number with its qualifier, what it counts, source and caveat.
-pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
+/// A headline figure: the big number with its qualifier, what it counts, its source, what it
+/// is worked out from, and its caveat.
+pub fn figure_card(figure: &FigureBlock) -> Html {
     html! {
-        <div class="figure" data-figure={figure.id.to_cow()}>
-            <p class="big-number">{ figure_text(figure.value, figure.unit, figure.qualifier, lang) }</p>
-            <p class="figure-label">{ figure_label(figure, lang) }</p>
-            { source_html(&attribution(story, story.ui.source.get(lang), figure.said.as_ref(), &figure.source, lang)) }
+        <div class="figure" data-figure={figure.id.clone()}>
+            <p class="big-number">{ &figure.number }</p>
+            <p class="figure-label">{ &figure.label }</p>
+            { source_html(&figure.source) }
+            if let Some(derived) = &figure.derived {
+                <p class="note derived">{ derived }</p>
+            }
             if let Some(caveat) = &figure.caveat {
-                <p class="note caveat">{ caveat.get(lang) }</p>
+                <p class="note caveat">{ caveat }</p>
             }
         </div>
     }
@@ -125,14 +131,14 @@ pub fn figure_card(story: &Story, figure: &Figure, lang: Lang) -> Html {
 /// A zone the circle's view tells of: its name, what the story says of it, its source and its
 /// figures, under a heading of level `heading`. The diagram draws no outline for it: it has no
 /// boundary.
-fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str) -> Html {
+fn zone_block(zone: &ZoneBlock, heading: &'static str) -> Html {
     html! {
-        <section class="zone" data-zone={zone.id.to_cow()}>
-            <@{heading}>{ zone.name.get(lang) }</@>
-            <p class="zone-summary">{ zone.summary.get(lang) }</p>
-            { source_html(&attribution(story, story.ui.source.get(lang), zone.said.as_ref(), &zone.source, lang)) }
+        <section class="zone" data-zone={zone.id.clone()}>
+            <@{heading}>{ &zone.name }</@>
+            <p class="zone-summary">{ &zone.summary }</p>
+            { source_html(&zone.source) }
             <div class="figures">
-                { for story.figures_of_zone(&zone.id).map(|f| figure_card(story, f, lang)) }
+                { for zone.figures.iter().map(figure_card) }
             </div>
         </section>
     }
@@ -141,25 +147,58 @@ fn zone_block(story: &Story, zone: &Zone, lang: Lang, heading: &'static str) -> 
 /// What a circle is, in two parts apart: the speaker's words as we summarise them (never
 /// quoted) with who said them, then the words an official said of the plan, under a heading
 /// naming who said them, where and when, quoted only in the language they were said in.
-fn definition_html(story: &Story, circle: &Circle, lang: Lang, heading: &'static str) -> Html {
-    let ui = &story.ui;
-    let definition = &circle.definition;
+fn definition_html(
+    definition: &DefinitionBlock,
+    heading: &'static str,
+    inner: &'static str,
+) -> Html {
     let quote = &definition.quote;
-    let translation_note = ui.our_translation.get(lang);
     html! {
         <>
-            <p class="definition said">{ definition.summary.get(lang) }</p>
-            { source_html(&attribution(story, ui.source.get(lang), Some(&definition.said), &definition.source, lang)) }
-            <@{heading} class="said-by">{ said_text(story, &quote.said, lang) }</@>
-            if let Some(line) = plan_name_line(ui, circle, lang) {
+            <@{heading}>{ &definition.heading }</@>
+            <p class="definition said">{ &definition.summary }</p>
+            { source_html(&definition.source) }
+            <@{inner} class="said-by">{ &quote.said_by }</@>
+            if let Some(line) = &quote.plan_name {
                 <p class="plan-name">{ line }</p>
             }
-            if lang == quote.original {
-                <blockquote class="definition plan">{ quote_text(quote, lang, translation_note) }</blockquote>
+            if quote.is_original {
+                <blockquote class="definition plan">{ &quote.text }</blockquote>
             } else {
-                <p class="definition plan translated">{ quote_text(quote, lang, translation_note) }</p>
+                <p class="definition plan translated">{ &quote.text }</p>
             }
-            { source_html(&sources_pieces(ui.source.get(lang), std::slice::from_ref(&quote.source), lang)) }
+            { source_html(&quote.source) }
         </>
+    }
+}
+
+/// The members of a circle, each with its mark's class, how sure it is and its basis.
+fn members_html(members: &MembersBlock, heading: &'static str) -> Html {
+    html! {
+        <>
+            <@{heading}>{ &members.heading }</@>
+            <ul class="members">
+                <li class="core mark-beijing">{ &members.core }</li>
+                { for members.items.iter().map(|item| html! {
+                    <li class={item.style.kind.class()}>
+                        { &item.name }
+                        <span class="basis">{ format!(" — {}", item.basis) }</span>
+                    </li>
+                }) }
+            </ul>
+            if let Some(partial) = &members.partial {
+                <p class="note">{ partial }</p>
+            }
+        </>
+    }
+}
+
+/// A place with each circle it is listed in.
+fn place_html(place: &PlaceBlock, heading: &'static str) -> Html {
+    html! {
+        <section class="place-block">
+            <@{heading}>{ &place.name }</@>
+            <ul>{ for place.lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+        </section>
     }
 }

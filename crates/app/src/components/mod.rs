@@ -32,6 +32,25 @@ pub(crate) fn source_html(pieces: &[Piece]) -> yew::Html {
     }
 }
 
+/// The outline of the story in one language (`graphic::outline`), shared by the components
+/// that render it. Equal when it is the same outline, so props compare in O(1); a new one is
+/// built when the language (or, in an editor, the story) changes.
+#[derive(Clone, Debug)]
+pub struct OutlineRef(pub std::rc::Rc<graphic::outline::Outline>);
+
+impl PartialEq for OutlineRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for OutlineRef {
+    type Target = graphic::outline::Outline;
+    fn deref(&self) -> &graphic::outline::Outline {
+        &self.0
+    }
+}
+
 /// The story, baked into the app. Equal when it is the same story, so props compare in O(1).
 #[derive(Clone, Copy, Debug)]
 pub struct StoryRef(pub &'static Story);

@@ -7,28 +7,35 @@
 //! built one at a time when the browser is idle after start-up, or at once when a reader
 //! picks one first.
 
-use super::StoryRef;
-use super::circle_section::{CircleSection, Shown, figure_card};
-use story::{CircleId, Lang, Section};
+use super::OutlineRef;
+use super::circle_section::{CircleSection, Shown};
+use graphic::outline::SectionKind;
+use story::CircleId;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub story: StoryRef,
-    pub lang: Lang,
+    pub outline: OutlineRef,
     pub selected: Option<CircleId>,
 }
 
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
-    let story = &props.story;
-    let lang = props.lang;
+    let outline = &props.outline;
     // How many views (in the order below) are built besides the shown one; at first none.
     // Render stays pure (same markup natively and at hydration); an effect adds one view each
     // time the browser is idle, so a tap soon after start-up waits for one view's build at
-    // most, not for all of them at once.
-    let views: Vec<Option<CircleId>> = std::iter::once(None)
-        .chain(story.circles.iter().map(|c| Some(c.id)))
+    // most, not for all of them at once. A view is a section of the outline: the overview,
+    // then each circle.
+    let views: Vec<(usize, Option<CircleId>)> = outline
+        .sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s.kind {
+            SectionKind::Overview => Some((i, None)),
+            SectionKind::Circle(id) => Some((i, Some(id))),
+            SectionKind::Places => None,
+        })
         .collect();
     let built = use_state(|| 0_usize);
     {
@@ -40,47 +47,21 @@ pub fn panel(props: &PanelProps) -> Html {
         });
     }
     let active = |view: Option<CircleId>| view == props.selected;
-    let title = match props.selected {
-        Some(id) => story.circle(id).name.get(lang),
-        None => story.ui.overview.get(lang),
-    };
+    let title = views
+        .iter()
+        .find(|(_, view)| active(*view))
+        .and_then(|(i, _)| outline.sections.get(*i))
+        .map(|s| s.heading.clone())
+        .unwrap_or_default();
     html! {
         <div class="panel" data-view={props.selected.map_or("overview", CircleId::slug)}>
             // One short announcement per selection, not the whole view read out again.
             <p class="visually-hidden" aria-live="polite">{ title }</p>
-            { for views.iter().enumerate().filter(|&(i, v)| i < *built || active(*v)).map(|(_, &view)| html! {
+            { for views.iter().enumerate().filter(|&(k, (_, v))| k < *built || active(*v)).map(|(_, &(section, view))| html! {
                 <div class="view" key={view.map_or("overview", CircleId::slug)} hidden={!active(view)}>
-                    <PanelView story={*story} {lang} {view} />
+                    <CircleSection outline={outline.clone()} {section} shown={Shown::Panel} />
                 </div>
             }) }
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct PanelViewProps {
-    story: StoryRef,
-    lang: Lang,
-    view: Option<CircleId>,
-}
-
-/// One view of the panel. Its props do not change with the selection, so it renders again
-/// only when the language does.
-#[function_component(PanelView)]
-fn panel_view(props: &PanelViewProps) -> Html {
-    let story = &props.story;
-    let lang = props.lang;
-    let ui = &story.ui;
-    let Some(id) = props.view else {
-        return html! {
-            <section class="panel-view" data-section="overview">
-                <h2>{ ui.overview.get(lang) }</h2>
-                <p class="intro">{ ui.overview_intro.get(lang) }</p>
-                <div class="figures">
-                    { for story.figures_in(Section::Overview).map(|f| figure_card(story, f, lang)) }
-                </div>
-            </section>
-        };
-    };
-    html! { <CircleSection story={*story} {lang} {id} shown={Shown::Panel} /> }
 }

@@ -2,48 +2,60 @@
 //! members and figures with sources, and every chart's data as a table. It is the screen
 //! reader's way through the graphic and what a reader sees without JavaScript.
 
-use super::StoryRef;
-use super::circle_section::{CircleSection, Shown, figure_card};
+use super::circle_section::{CircleSection, Shown, blocks};
 use super::place::place_details;
-use story::{Lang, Section};
+use super::{OutlineRef, StoryRef};
+use graphic::outline::SectionKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TextVersionProps {
     pub story: StoryRef,
-    pub lang: Lang,
+    /// What it says: the outline of the story in the reader's language.
+    pub outline: OutlineRef,
 }
 
 #[function_component(TextVersion)]
 pub fn text_version(props: &TextVersionProps) -> Html {
     let story = &props.story;
-    let lang = props.lang;
+    let outline = &props.outline;
+    let lang = outline.lang;
     let ui = &story.ui;
-    let sections = story.circles.iter().map(|circle| {
-        html! { <CircleSection story={*story} {lang} id={circle.id} shown={Shown::TextVersion} /> }
-    });
-    // Every place with what its card on the diagram says.
-    let places = story.places.iter().map(|place| {
-        html! {
-            <section class="text-place" data-place={place.id.to_cow()}>
-                <h4>{ place.name.get(lang) }</h4>
-                { place_details(story, place, lang) }
-            </section>
-        }
-    });
+    let sections = outline
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| match section.kind {
+            // The overview's words and figures, bare, before the radius note they lead to.
+            SectionKind::Overview => html! {
+                <>
+                    { blocks(section, Shown::TextVersion, &outline.table, false) }
+                    <p class="note">{ &outline.radius_note }</p>
+                    <p class="source">{ &outline.radius_source }</p>
+                </>
+            },
+            SectionKind::Circle(_) => html! {
+                <CircleSection outline={outline.clone()} section={i} shown={Shown::TextVersion} />
+            },
+            // Every place with what its card on the diagram says: the card's own details (its
+            // distance and direction too), which the outline's place blocks do not carry.
+            SectionKind::Places => html! {
+                <section class="text-places">
+                    <h3>{ &section.heading }</h3>
+                    <p class="note">{ ui.distance_note.get(lang) }</p>
+                    { for story.places.iter().map(|place| html! {
+                        <section class="text-place" data-place={place.id.to_cow()}>
+                            <h4>{ place.name.get(lang) }</h4>
+                            { place_details(story, place, lang) }
+                        </section>
+                    }) }
+                </section>
+            },
+        });
     html! {
         <section class="text-version" aria-labelledby="text-version-title">
             <h2 id="text-version-title">{ ui.text_version.get(lang) }</h2>
-            <p>{ ui.overview_intro.get(lang) }</p>
-            { for story.figures_in(Section::Overview).map(|f| figure_card(story, f, lang)) }
-            <p class="note">{ ui.radius_note.get(lang) }</p>
-            <p class="source">{ ui.radius_source.get(lang) }</p>
             { for sections }
-            <section class="text-places">
-                <h3>{ ui.places.get(lang) }</h3>
-                <p class="note">{ ui.distance_note.get(lang) }</p>
-                { for places }
-            </section>
         </section>
     }
 }

@@ -71,7 +71,10 @@ pub(super) fn marks(props: &MarksProps) -> Html {
             let cards = props.cards.clone();
             Callback::from(move |e: KeyboardEvent| {
                 let action = match e.key().as_str() {
-                    "Enter" | " " => CardAction::Activate { place: i, class: index },
+                    "Enter" | " " => CardAction::Activate {
+                        place: i,
+                        class: index,
+                    },
                     "ArrowRight" | "ArrowDown" => CardAction::Step { delta: 1, places },
                     "ArrowLeft" | "ArrowUp" => CardAction::Step { delta: -1, places },
                     "Escape" => CardAction::Close { return_focus: true },
