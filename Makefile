@@ -29,7 +29,7 @@ E2E_DIST := target/e2e-dist
 # on every warm `make test`.
 E2E_TARGET := $(abspath $(or $(CARGO_TARGET_DIR),target))/e2e-story
 
-.PHONY: serve build check-story checked-story test test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
+.PHONY: serve build check-story checked-story test test-long-story test-images test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -67,8 +67,10 @@ test: tools-test
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-broken-builds
 	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-images
 	$(MAKE) --no-print-directory build-e2e
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-long-story
 
 # Layer 1: every crate's own tests natively (story, graphic, app, publish), and the shipped
 # story's facts (tests/content.rs).
@@ -80,6 +82,18 @@ test-native: checked-story
 test-broken-builds:
 	@echo "==> broken stories stop make build"
 	bash tests/broken-builds.sh
+
+# Every PNG of the shipped build, read as a reader sees it: each mark in its style's colour,
+# no black blot (crates/publish/tests/built_images.rs).
+test-images: checked-story
+	@echo "==> the images of dist/ (marks, no black)"
+	BUILT_DIST=$(abspath $(DIST)) cargo test --offline -p publish --test built_images -- --ignored
+
+# A valid story with every text ten times as long through `make build` (in the fixture's
+# target folder, after the e2e suite): every image within its limits.
+test-long-story:
+	@echo "==> a long valid story builds"
+	E2E_TARGET=$(E2E_TARGET) bash tests/long-story.sh
 
 build-e2e:
 	CARGO_TARGET_DIR=$(E2E_TARGET) $(MAKE) --no-print-directory build STORY=$(FIXTURE_STORY) DIST=$(E2E_DIST)

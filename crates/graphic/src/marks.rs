@@ -150,19 +150,25 @@ pub struct Look {
     pub dash: Option<&'static str>,
 }
 
-impl Look {
-    /// The colour a reader sees at the centre of a mark drawn over `under` (the disc or the
-    /// paper beneath it): the fill blended by its opacity, or `under` where it has no fill.
-    pub fn centre_colour(&self, palette: &Palette, under: Rgb) -> Rgb {
-        let Some(fill) = self.fill.colour(palette) else {
+impl MarkStyle {
+    /// The colour a reader sees at the centre of this mark drawn over `under` (the disc or the
+    /// paper beneath it): the fill blended by its opacity; for a place in no circle, whose
+    /// cross has no fill, the stroke, which crosses the centre.
+    pub fn centre_colour(self, palette: &Palette, under: Rgb) -> Rgb {
+        let look = self.paint();
+        let (ink, opacity) = match (self.kind, look.fill.colour(palette)) {
+            (MarkKind::NotAMember, _) | (_, None) => (look.stroke.colour(palette), 1.0),
+            (_, fill) => (fill, look.fill_opacity),
+        };
+        let Some(ink) = ink else {
             return under;
         };
-        let a = self.fill_opacity.clamp(0.0, 1.0);
+        let a = opacity.clamp(0.0, 1.0);
         let mix = |f: u8, u: u8| (f64::from(f) * a + f64::from(u) * (1.0 - a)).round() as u8;
         Rgb(
-            mix(fill.0, under.0),
-            mix(fill.1, under.1),
-            mix(fill.2, under.2),
+            mix(ink.0, under.0),
+            mix(ink.1, under.1),
+            mix(ink.2, under.2),
         )
     }
 }
@@ -508,15 +514,21 @@ mod tests {
     #[test]
     fn the_centre_colour_blends_the_fill_over_what_lies_beneath() {
         let white = Rgb(255, 255, 255);
-        let look = MarkStyle {
+        let unsure = MarkStyle {
             status: Some(Status::Unconfirmed),
             ..MarkStyle::plain(MarkKind::Member(CircleId::Functional))
-        }
-        .paint();
-        let seen = look.centre_colour(&LIGHT, white);
+        };
+        let seen = unsure.centre_colour(&LIGHT, white);
         let fill = LIGHT.mark(MarkKind::Member(CircleId::Functional));
         assert!(seen.0 > fill.0 && seen.0 < 255, "{seen:?}");
-        let none = MarkStyle::plain(MarkKind::NotAMember).paint();
-        assert_eq!(none.centre_colour(&LIGHT, white), white);
+        let solid = MarkStyle::plain(MarkKind::Member(CircleId::Functional));
+        assert_eq!(solid.centre_colour(&LIGHT, white), fill);
+        let none = MarkStyle::plain(MarkKind::NotAMember);
+        assert_eq!(none.centre_colour(&LIGHT, white), LIGHT.muted);
+        let hollow = MarkStyle {
+            is_part: true,
+            ..solid
+        };
+        assert_eq!(hollow.centre_colour(&LIGHT, Rgb(1, 2, 3)), LIGHT.bg);
     }
 }

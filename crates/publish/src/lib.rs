@@ -16,7 +16,6 @@ use crate::page::{PageSettings, assemble, read_built};
 use app::components::{
     App, AppProps, OutlineRef, StoryRef, TextVersion, TextVersionProps, TextVersionSource,
 };
-use graphic::charts::{BarChartSpec, bar_chart_svg};
 use graphic::paths::{chart_csv_path, chart_svg_path, figures_csv_path, share_image_path};
 use std::path::Path;
 use story::{Lang, Story};
@@ -126,7 +125,8 @@ fn write_downloads(dir: &Path, story: &Story, lang: Lang) -> Result<(), String> 
             &dir.join(chart_csv_path(chart, lang)),
             chart_csv(story, chart, lang)?,
         )?;
-        let svg = bar_chart_svg(&BarChartSpec::from_chart(chart, lang));
+        let svg =
+            typeset::chart::chart_document(&graphic::outline::chart_block(story, chart, lang));
         write(&dir.join(chart_svg_path(chart, lang)), svg)?;
     }
     Ok(())

@@ -28,11 +28,14 @@ fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// A rendering: the SVG, the PNG to write, its width in px.
-type Job = (std::path::PathBuf, std::path::PathBuf, Option<u32>);
-/// A rendered image to finish: its PNG and JPEG copy (where it has one) as paths in `dist/`,
-/// and its cache key.
-type Image = (String, Option<String>, String);
+/// An image to render: its SVG, its PNG and JPEG copy (where it has one) as paths in
+/// `dist/`, and its width in px.
+struct Image {
+    svg: String,
+    png: String,
+    jpeg: Option<String>,
+    width: u32,
+}
 
 /// rsvg-convert's command line for `svg` to `png`, `width` px wide where given (Debian's
 /// librsvg2-bin, with the CJK fonts readers see).
@@ -87,17 +90,11 @@ pub fn svg_to_png(svg: &Path, png: &Path, width: Option<u32>) -> Result<bool, St
 }
 
 /// A file over a channel's size limit, named in both languages.
-fn check_size(path: &Path, shown: &str) -> Result<(), String> {
-    let bytes = std::fs::metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
-    if bytes > MAX_FILE_BYTES {
-        let mb = bytes as f64 / 1e6;
-        return Err(format!(
-            "{shown}: is {mb:.1} MB; Weibo, Toutiao and newsletters take at most 5 MB / 文件为{mb:.1}MB，微博、头条和电子报最多接受5MB"
-        ));
-    }
-    Ok(())
+fn size_message(shown: &str, bytes: u64) -> String {
+    let mb = bytes as f64 / 1e6;
+    format!(
+        "{shown}: is {mb:.1} MB; Weibo, Toutiao and newsletters take at most 5 MB / 文件为{mb:.1}MB，微博、头条和电子报最多接受5MB"
+    )
 }
 
 /// A JPEG copy of a PNG beside it (some apps show JPEG only). The PNG is opaque: every
@@ -116,17 +113,26 @@ fn jpeg_copy(png: &Path, jpeg: &Path) -> Result<(), String> {
 }
 
 /// Where to cut an article of `height` (column px) so that no part is taller than `max`: the
-/// last allowed break before each limit. A stretch with no break is cut at the limit.
-pub fn cut_points(height: f64, breaks: &[f64], max: f64) -> Vec<(f64, f64)> {
+/// last break between blocks before each limit; where the block there is taller than half a
+/// part, the last break between two of its lines; a stretch with neither is cut at the limit.
+pub fn cut_points(height: f64, breaks: &[f64], line_breaks: &[f64], max: f64) -> Vec<(f64, f64)> {
     let mut parts = Vec::new();
     let mut start = 0.0;
-    while height - start > max {
-        let limit = start + max;
-        let cut = breaks
-            .iter()
+    let last_before = |list: &[f64], start: f64, limit: f64| {
+        list.iter()
             .copied()
             .filter(|b| *b > start + 1.0 && *b <= limit)
             .reduce(f64::max)
+    };
+    while height - start > max {
+        let limit = start + max;
+        // A break between blocks in the window's second half; else, inside a block taller
+        // than that, the last break between lines; else any break; else the limit.
+        let block = last_before(breaks, start, limit);
+        let cut = block
+            .filter(|b| *b >= start + max / 2.0)
+            .or_else(|| last_before(line_breaks, start, limit))
+            .or(block)
             .unwrap_or(limit);
         parts.push((start, cut));
         start = cut;
@@ -176,16 +182,34 @@ fn to_cache(key: &str, png: &Path, jpeg: Option<&Path>) {
     }
 }
 
+/// The long image's parts, at most `max_height` column px each, as images to render.
+fn long_parts(long: &typeset::column::Article, lang: Lang, max_height: f64) -> Vec<Image> {
+    let parts = cut_points(long.height_px, &long.breaks, &long.line_breaks, max_height);
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, (top, bottom))| Image {
+            svg: long.window_svg(*top, *bottom, LONG_WIDTH_PX),
+            png: long_image_path(lang, i + 1, parts.len(), "png"),
+            jpeg: Some(long_image_path(lang, i + 1, parts.len(), "jpg")),
+            width: LONG_WIDTH_PX,
+        })
+        .collect()
+}
+
 /// Writes the WeChat SVGs, the long images (PNG and JPEG) and the newsletter images of both
-/// languages, rendering every image at once.
+/// languages, rendering every image at once. A long image whose part comes out over the size
+/// limit is cut again into shorter parts, so a story that `check-story` accepts never stops
+/// the build here.
 pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Result<(), String> {
     let scratch =
         std::env::temp_dir().join(format!("capital-circles-share-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| format!("{}: {e}", scratch.display()))?;
-    let mut jobs: Vec<Job> = Vec::new();
-    let mut images: Vec<Image> = Vec::new();
     std::fs::create_dir_all(dir.join(SHARE_DIR))
         .map_err(|e| format!("{}: {e}", dir.join(SHARE_DIR).display()))?;
+    let scale = f64::from(LONG_WIDTH_PX) / COLUMN_PX;
+    let mut longs = Vec::new();
+    let mut images: Vec<Image> = Vec::new();
     for lang in Lang::ALL {
         let outline: Outline = graphic::outline::outline(story, lang);
         let diagram = column_diagram(story, lang);
@@ -200,63 +224,124 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
                 .join("\n"));
         }
         write(&dir.join(&wechat_path), &wechat)?;
-
         let long = article(story, &outline, &diagram, Channel::LongImage, address);
-        let scale = f64::from(LONG_WIDTH_PX) / COLUMN_PX;
-        let parts = cut_points(long.height_px, &long.breaks, MAX_LONG_HEIGHT_PX / scale);
-        for (i, (top, bottom)) in parts.iter().enumerate() {
-            let svg = long.window_svg(*top, *bottom, LONG_WIDTH_PX);
-            let png = long_image_path(lang, i + 1, parts.len(), "png");
-            let jpeg = long_image_path(lang, i + 1, parts.len(), "jpg");
-            let key = cache_key(&svg, LONG_WIDTH_PX);
-            if from_cache(&key, &dir.join(&png), Some(&dir.join(&jpeg))) {
-                check_size(&dir.join(&png), &png)?;
-                check_size(&dir.join(&jpeg), &jpeg)?;
-                continue;
-            }
-            let svg_path = scratch.join(format!("long-{lang}-{}.svg", i + 1));
-            write(&svg_path, svg)?;
-            jobs.push((svg_path, dir.join(&png), Some(LONG_WIDTH_PX)));
-            images.push((png, Some(jpeg), key));
-        }
-
+        images.extend(long_parts(&long, lang, MAX_LONG_HEIGHT_PX / scale));
+        longs.push((lang, long, MAX_LONG_HEIGHT_PX / scale));
         let newsletter = article(story, &outline, &diagram, Channel::Newsletter, address);
-        let svg = newsletter.window_svg(0.0, newsletter.height_px, NEWSLETTER_WIDTH_PX);
-        let png = static_image_path(lang, "png");
-        let key = cache_key(&svg, NEWSLETTER_WIDTH_PX);
-        if from_cache(&key, &dir.join(&png), None) {
-            check_size(&dir.join(&png), &png)?;
-        } else {
-            let svg_path = scratch.join(format!("static-{lang}.svg"));
-            write(&svg_path, svg)?;
-            jobs.push((svg_path, dir.join(&png), Some(NEWSLETTER_WIDTH_PX)));
-            images.push((png, None, key));
-        }
+        images.push(Image {
+            svg: newsletter.window_svg(0.0, newsletter.height_px, NEWSLETTER_WIDTH_PX),
+            png: static_image_path(lang, "png"),
+            jpeg: None,
+            width: NEWSLETTER_WIDTH_PX,
+        });
         write(
             &dir.join(static_image_path(lang, "txt")),
             alt_text(story, &outline) + "\n",
         )?;
     }
-    // Each image on its own thread, from rendering to its JPEG copy: the rsvg-convert
-    // processes and the JPEG encoding overlap, so both cores stay busy to the end.
-    let finish = |job: &Job, (png, jpeg, key): &Image| -> Result<bool, String> {
-        if !render_all(std::slice::from_ref(job))? {
-            return Ok(false);
+    let result = render_and_recut(dir, &scratch, images, &mut longs);
+    // The scratch copies were only rsvg-convert's input.
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+/// Renders `images`; where a long image's part is over the size limit, cuts that language's
+/// long image again into parts shorter in proportion, and renders those, until every file
+/// fits. A part can only get so short: below a screen's height the limit is named instead.
+fn render_and_recut(
+    dir: &Path,
+    scratch: &Path,
+    mut images: Vec<Image>,
+    longs: &mut [(Lang, typeset::column::Article, f64)],
+) -> Result<(), String> {
+    const SHORTEST_PART_PX: f64 = 600.0;
+    loop {
+        let Some(sizes) = render_images(dir, scratch, &images)? else {
+            // Without rsvg-convert (and not required), no image is made.
+            return Ok(());
+        };
+        let mut again = Vec::new();
+        for (lang, long, max_height) in longs.iter_mut() {
+            let prefix = format!("{SHARE_DIR}/long-{}", lang.code());
+            let largest = images
+                .iter()
+                .zip(&sizes)
+                .filter(|(image, _)| image.png.starts_with(&prefix))
+                .map(|(_, bytes)| *bytes)
+                .max()
+                .unwrap_or(0);
+            if largest <= MAX_FILE_BYTES {
+                continue;
+            }
+            // Shorter parts, in proportion to how far over the largest one was, with room.
+            let shorter = *max_height * (MAX_FILE_BYTES as f64 / largest as f64) * 0.9;
+            if shorter < SHORTEST_PART_PX {
+                let shown = images
+                    .iter()
+                    .find(|image| image.png.starts_with(&prefix))
+                    .map_or(prefix.clone(), |image| image.png.clone());
+                return Err(size_message(&shown, largest));
+            }
+            for image in images.iter().filter(|image| image.png.starts_with(&prefix)) {
+                let _ = std::fs::remove_file(dir.join(&image.png));
+                if let Some(jpeg) = &image.jpeg {
+                    let _ = std::fs::remove_file(dir.join(jpeg));
+                }
+            }
+            *max_height = shorter;
+            again.extend(long_parts(long, *lang, shorter));
         }
-        check_size(&dir.join(png), png)?;
-        if let Some(jpeg) = jpeg {
-            jpeg_copy(&dir.join(png), &dir.join(jpeg))?;
-            check_size(&dir.join(jpeg), jpeg)?;
+        if again.is_empty() {
+            // Every file is within the limit; the newsletter images too.
+            for (image, bytes) in images.iter().zip(&sizes) {
+                if *bytes > MAX_FILE_BYTES {
+                    return Err(size_message(&image.png, *bytes));
+                }
+            }
+            return Ok(());
         }
-        let jpeg = jpeg.as_ref().map(|j| dir.join(j));
-        to_cache(key, &dir.join(png), jpeg.as_deref());
-        Ok(true)
+        images = again;
+    }
+}
+
+/// Renders every image at once, each on its own thread from rendering to its JPEG copy (the
+/// rsvg-convert processes and the JPEG encoding overlap, so both cores stay busy to the end),
+/// taking from the cache what it has. The largest of each image's files, in bytes; `None`
+/// where rsvg-convert is missing and the build does not require PNGs.
+fn render_images(dir: &Path, scratch: &Path, images: &[Image]) -> Result<Option<Vec<u64>>, String> {
+    let bytes = |path: &str| {
+        std::fs::metadata(dir.join(path))
+            .map(|m| m.len())
+            .map_err(|e| format!("{path}: {e}"))
     };
-    let results: Vec<Result<bool, String>> = std::thread::scope(|scope| {
-        let threads: Vec<_> = jobs
+    let largest = |image: &Image| -> Result<u64, String> {
+        let png = bytes(&image.png)?;
+        let jpeg = image.jpeg.as_deref().map(bytes).transpose()?.unwrap_or(0);
+        Ok(png.max(jpeg))
+    };
+    let finish = |(i, image): (usize, &Image)| -> Result<Option<u64>, String> {
+        let key = cache_key(&image.svg, image.width);
+        let png = dir.join(&image.png);
+        let jpeg = image.jpeg.as_ref().map(|j| dir.join(j));
+        if from_cache(&key, &png, jpeg.as_deref()) {
+            return largest(image).map(Some);
+        }
+        let svg_path = scratch.join(format!("image-{i}.svg"));
+        write(&svg_path, &image.svg)?;
+        if !render_all(&[(svg_path, png.clone(), Some(image.width))])? {
+            return Ok(None);
+        }
+        if let Some(jpeg) = &jpeg {
+            jpeg_copy(&png, jpeg)?;
+        }
+        to_cache(&key, &png, jpeg.as_deref());
+        largest(image).map(Some)
+    };
+    let results: Vec<Result<Option<u64>, String>> = std::thread::scope(|scope| {
+        let threads: Vec<_> = images
             .iter()
-            .zip(&images)
-            .map(|(job, image)| scope.spawn(move || finish(job, image)))
+            .enumerate()
+            .map(|job| scope.spawn(move || finish(job)))
             .collect();
         threads
             .into_iter()
@@ -266,15 +351,14 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
             })
             .collect()
     });
-    // The scratch copies were only rsvg-convert's input.
-    let _ = std::fs::remove_dir_all(&scratch);
+    let mut sizes = Vec::new();
     for result in results {
-        // Without rsvg-convert (and not required), no image is made.
-        if !result? {
-            return Ok(());
+        match result? {
+            Some(bytes) => sizes.push(bytes),
+            None => return Ok(None),
         }
     }
-    Ok(())
+    Ok(Some(sizes))
 }
 
 /// `share/README-zh.txt` and `share/README-en.txt`: which file goes where, and the limits the
@@ -327,7 +411,7 @@ mod tests {
     #[test]
     fn a_tall_article_is_cut_between_blocks_and_no_part_is_too_tall() {
         let breaks = [100.0, 4000.0, 9000.0, 9900.0, 15000.0, 19990.0];
-        let parts = cut_points(25_000.0, &breaks, 10_000.0);
+        let parts = cut_points(25_000.0, &breaks, &[], 10_000.0);
         assert_eq!(
             parts,
             [(0.0, 9900.0), (9900.0, 15_000.0), (15_000.0, 25_000.0)]
@@ -336,10 +420,15 @@ mod tests {
             assert!(bottom - top <= 10_000.0);
         }
         // A short article is one part; a stretch with no break is cut at the limit.
-        assert_eq!(cut_points(500.0, &breaks, 10_000.0), [(0.0, 500.0)]);
+        assert_eq!(cut_points(500.0, &breaks, &[], 10_000.0), [(0.0, 500.0)]);
         assert_eq!(
-            cut_points(25_000.0, &[], 10_000.0),
+            cut_points(25_000.0, &[], &[], 10_000.0),
             [(0.0, 10_000.0), (10_000.0, 20_000.0), (20_000.0, 25_000.0)]
+        );
+        // A block taller than a part is cut between two of its lines.
+        assert_eq!(
+            cut_points(25_000.0, &[100.0], &[9_990.0, 15_000.0, 19_000.0], 10_000.0),
+            [(0.0, 9_990.0), (9_990.0, 19_000.0), (19_000.0, 25_000.0)]
         );
     }
 }

@@ -67,6 +67,8 @@ pub enum Channel {
 pub struct Article {
     body: String,
     pub height_px: f64,
+    /// Where the diagram's top edge lies (column px): the layout's coordinates start there.
+    pub diagram_top: f64,
     /// Between blocks: the best places to cut.
     pub breaks: Vec<f64>,
     /// Between any two lines: where a block taller than a part is cut.
@@ -462,6 +464,7 @@ pub fn article(
     Article {
         body,
         height_px: height,
+        diagram_top,
         breaks: flow.breaks,
         line_breaks: flow.line_breaks,
         lines,
