@@ -267,6 +267,11 @@ if (process.env.BENCH_ONLY === "taps") {
   console.log(JSON.stringify(await otherTaps(Number(process.env.BENCH_OTHER_TAPS ?? 5))));
   process.exit(0);
 }
+if (process.env.BENCH_ONLY === "memory") {
+  // Memory growth alone (JS heap plus wasm memory), for comparing builds: BENCH_ONLY=memory
+  console.log(JSON.stringify(await memory()));
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === "selection") {
   console.log(JSON.stringify(await selections(ours, ourDisc, 0)));
   console.log(JSON.stringify(await selections("peer/", peerDisc, 0)));

@@ -5,7 +5,7 @@
 //! exhaustive `match`. It owns its strings, so a story made at run time (an editor's draft) can
 //! have one too.
 
-use crate::charts::{BarChartSpec, bar_value_text};
+use crate::charts::BarChartSpec;
 use crate::diagram::MarkKind;
 use crate::marks::MarkStyle;
 use crate::numbers::figure_text;
@@ -81,8 +81,8 @@ pub enum Block {
     /// Headline figures, shown together.
     Figures(Vec<FigureBlock>),
     Zone(ZoneBlock),
-    /// Charts, shown together.
-    Charts(Vec<ChartBlock>),
+    /// Charts, shown together; shared, so a page's chart component holds one without a copy.
+    Charts(Vec<std::rc::Rc<ChartBlock>>),
     Members(MembersBlock),
     Place(PlaceBlock),
 }
@@ -129,22 +129,13 @@ pub struct ChartBlock {
     pub unit: String,
     /// The title with the unit after it, for a table's caption.
     pub caption: String,
-    pub rows: Vec<ChartRow>,
-    /// The bars as drawn (lengths and colours).
+    /// The bars: each label and value as the chart labels it (the source's digits kept),
+    /// their lengths and colour.
     pub spec: BarChartSpec,
     /// For each worked-out bar, its label and what it comes from, as a line of its own.
     pub derived_lines: Vec<String>,
     pub note: Option<String>,
     pub source: Vec<Piece>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartRow {
-    pub label: String,
-    /// The value as the chart labels it, the source's digits kept.
-    pub value: String,
-    /// For a bar worked out from two figures: what from.
-    pub derived: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -268,9 +259,9 @@ fn overview(story: &Story, lang: Lang) -> OutlineSection {
                 .collect(),
         ),
     ];
-    let charts: Vec<ChartBlock> = story
+    let charts: Vec<std::rc::Rc<ChartBlock>> = story
         .charts_in(Section::Overview)
-        .map(|c| chart_block(story, c, lang))
+        .map(|c| chart_block(story, c, lang).into())
         .collect();
     if !charts.is_empty() {
         blocks.push(Block::Charts(charts));
@@ -331,7 +322,7 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
     blocks.push(Block::Charts(
         story
             .charts_in(section)
-            .map(|c| chart_block(story, c, lang))
+            .map(|c| chart_block(story, c, lang).into())
             .collect(),
     ));
     blocks.push(Block::Members(MembersBlock {
@@ -452,19 +443,6 @@ pub fn chart_block(story: &Story, chart: &Chart, lang: Lang) -> ChartBlock {
             chart.unit_label.get(lang),
             lang,
         ),
-        rows: chart
-            .bars
-            .iter()
-            .enumerate()
-            .map(|(i, bar)| ChartRow {
-                label: bar.label.get(lang).to_owned(),
-                value: bar_value_text(chart, i, lang),
-                derived: bar
-                    .difference
-                    .as_ref()
-                    .map(|d| derived_text(story, d, lang)),
-            })
-            .collect(),
         spec: BarChartSpec::from_chart(chart, lang),
         derived_lines: chart
             .bars
@@ -555,11 +533,7 @@ mod tests {
                 chart.note.as_ref().map(|n| n.get(lang)),
                 "{lang}"
             );
-            let derived: Vec<&str> = block
-                .rows
-                .iter()
-                .filter_map(|r| r.derived.as_deref())
-                .collect();
+            let derived: Vec<&str> = block.derived_lines.iter().map(String::as_str).collect();
             assert_eq!(derived.len(), 1, "{lang}");
             let words = match lang {
                 Lang::Zh => "推算",

@@ -99,8 +99,8 @@ mod tests {
                         chart.id
                     );
                 }
-                for row in &block.rows {
-                    assert!(text.contains(&row.value), "{} {lang}", chart.id);
+                for row in &block.spec.rows {
+                    assert!(text.contains(&row.value_text), "{} {lang}", chart.id);
                 }
             }
         }

@@ -204,8 +204,8 @@ impl Flow {
             .iter()
             .map(|r| r.value)
             .fold(0.0_f64, f64::max);
-        for (row, drawn) in chart.rows.iter().zip(&chart.spec.rows) {
-            self.text(&row.label, SMALL_PX, false, INK);
+        for drawn in &chart.spec.rows {
+            self.text(&drawn.label, SMALL_PX, false, INK);
             let len = if max > 0.0 {
                 (drawn.value / max * TEXT_WIDTH_PX * BAR_SHARE).clamp(1.0, TEXT_WIDTH_PX)
             } else {
@@ -222,14 +222,14 @@ impl Flow {
                 "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_PX}\" font-weight=\"700\" fill=\"{INK}\">{}</text>\n",
                 px(MARGIN_PX + len + 6.0),
                 px(top + BAR_PX - 2.0),
-                escape_html(&row.value)
+                escape_html(&drawn.value_text)
             ));
-            self.lines.push(row.value.clone());
+            self.lines.push(drawn.value_text.clone());
             self.y = top + BAR_PX + 3.0;
             self.line_breaks.push(self.y);
-            if let Some(derived) = &row.derived {
-                self.small(derived);
-            }
+        }
+        for line in &chart.derived_lines {
+            self.small(line);
         }
         if let Some(note) = &chart.note {
             self.small(note);

@@ -4,12 +4,22 @@
 use super::source_html;
 use graphic::charts::bar_chart_svg;
 use graphic::outline::{ChartBlock, TableWords};
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChartProps {
-    pub chart: ChartBlock,
+    /// One chart of the outline, shared with it.
+    pub chart: Rc<ChartBlock>,
     pub words: TableWords,
+}
+
+/// The same chart of the same outline: charts are built once per language, so comparing the
+/// pointer says whether anything changed.
+impl PartialEq for ChartProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.chart, &other.chart)
+    }
 }
 
 #[function_component(ChartFigure)]
@@ -49,8 +59,8 @@ pub fn chart_figure(props: &ChartProps) -> Html {
 /// A chart's bars as table rows: what each counts, and its value as the chart labels it.
 fn table_rows(chart: &ChartBlock) -> Html {
     html! {
-        { for chart.rows.iter().map(|row| html! {
-            <tr><th scope="row">{ &row.label }</th><td>{ &row.value }</td></tr>
+        { for chart.spec.rows.iter().map(|row| html! {
+            <tr><th scope="row">{ &row.label }</th><td>{ &row.value_text }</td></tr>
         }) }
     }
 }
