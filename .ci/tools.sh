@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a make target needs, each step only when missing or at the wrong version, so
 # a second run starts at once. Usage: .ci/tools.sh build|test
-# Everything comes from the package registries (crates.io, npm, Debian); nothing from GitHub.
+# Everything comes from the package registries (Rust crates, npm, Debian); nothing from GitHub.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -78,7 +78,7 @@ ensure_npm_test_packages() {
 }
 
 ensure_cargo_deps() {
-  # trunk runs cargo offline: fetch crates first, from crates.io, once.
+  # trunk runs cargo offline: fetch crates first, from the crate registry, once.
   cargo fetch --manifest-path "$here/Cargo.toml" --quiet
 }
 

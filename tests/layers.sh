@@ -26,8 +26,14 @@ forbid() {
 }
 
 host=$(rustc -vV | sed -n 's/^host: //p')
-# The story's model: no UI, no drawing, no browser.
-forbid story "$host" yew web-sys wasm-bindgen plotters graphic app publish
+# The story's model: no UI, no drawing, no browser. check-story is its bin, so checking a story
+# compiles none of the publisher's runtime, codecs or HTML rewriter either.
+forbid story "$host" yew web-sys wasm-bindgen plotters graphic app publish tokio image lol_html
+# The checked story compiled in: the model alone.
+forbid baked "$host" yew web-sys plotters graphic app publish tokio image lol_html
+# The typesetter: pure, for a browser editor too; no publisher, codec or UI framework.
+forbid typeset "$host" yew web-sys app publish tokio image lol_html jpeg-encoder
+forbid typeset wasm32-unknown-unknown yew app publish tokio image lol_html jpeg-encoder
 forbid story wasm32-unknown-unknown yew web-sys wasm-bindgen plotters graphic app publish
 # The pure layer: no UI framework and no browser API of its own. (On wasm32, plotters itself
 # links web-sys for its canvas backend; graphic names none of it, and on the host none is built.)
@@ -41,6 +47,6 @@ forbid app wasm32-unknown-unknown publish image jpeg-encoder roxmltree serde_pat
 forbid capital-circles wasm32-unknown-unknown publish image jpeg-encoder roxmltree serde_path_to_error databake
 
 if [ "$status" -eq 0 ]; then
-    echo "layers: story -> graphic -> app -> publish; the wasm carries no publisher"
+    echo "layers: story -> baked, graphic -> typeset, app -> publish; check-story needs the story crate alone; the wasm carries no publisher"
 fi
 exit "$status"

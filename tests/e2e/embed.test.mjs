@@ -22,6 +22,7 @@ const FIGURE_TEXT = {
   share: { zh: "超过40%", en: "more than 40%" },
   money: { zh: "1.5万亿元", en: "1.5 trillion yuan" },
   people: { zh: "约17.5万人", en: "about 175,000" },
+  "people-total": { zh: "约40万人", en: "about 400,000" },
   area: { zh: "约4.2万平方公里", en: "about 42,000 km²" },
   turnover: { zh: "2308.7亿元", en: "230.87 billion yuan" },
   "zone-roads": { zh: "10", en: "10" },
@@ -334,25 +335,28 @@ test("downloads: CSV with BOM and rows, valid SVG, a PNG that shows the circles"
   const csv = readFileSync(join(DIST, "data", "figures-zh.csv"));
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const lines = csv.toString("utf8").slice(1).trim().split("\r\n");
-  assert.equal(lines[0], "部分,编号,说明,数值（原文）,数值,限定,讲话人,来源,日期,来源网址,注意");
+  assert.equal(lines[0], "部分,编号,说明,数值（原文）,数值,限定,讲话人,来源,日期,来源网址,注意,推算依据");
   assert.equal(lines.length, 1 + FIXTURE.figures.length);
   const people = figure("people");
   assert.equal(
     lines.find((l) => l.includes(",people,")),
-    `${circle("commuting").name.zh},people,${people.label.zh},约17.5万人,175000,about,,${people.source.name.zh},${people.source.date},,`,
+    `${circle("commuting").name.zh},people,${people.label.zh},约17.5万人,175000,about,,${people.source.name.zh},${people.source.date},,,`,
   );
   // Markup stays text in a CSV cell, and the caveat column carries the caveat.
   const share = figure("share");
   assert.equal(
     lines.find((l) => l.includes(",share,")),
-    `${FIXTURE.ui.overview.zh},share,${share.label.zh},超过40%,40,more_than,${saidByZh(share.said)},${share.source.name.zh},${share.source.date},,${share.caveat.zh}`,
+    `${FIXTURE.ui.overview.zh},share,${share.label.zh},超过40%,40,more_than,${saidByZh(share.said)},${share.source.name.zh},${share.source.date},,${share.caveat.zh},`,
   );
   const chart = readFileSync(join(DIST, "data", "people-where-en.csv"), "utf8").slice(1).trim().split("\r\n");
   const where = FIXTURE.charts.find((c) => c.id === "people-where");
+  // The worked-out bar says what from, and its source columns name its inputs' source (the
+  // figures people-total and people), not the chart's; every row carries the chart's note.
+  const total = figure("people-total");
   assert.deepEqual(chart, [
-    "item,value_as_shown,value,qualifier,source,date,source_url",
-    `${where.bars[0].label.en},"175,000",175000,exact,${where.sources[0].name.en},${where.sources[0].date},`,
-    `${where.bars[1].label.en},"about 225,000",225000,about,${where.sources[0].name.en},${where.sources[0].date},`,
+    "item,value_as_shown,value,qualifier,source,date,source_url,derived_from,chart_note",
+    `${where.bars[0].label.en},"175,000",175000,exact,${where.sources[0].name.en},${where.sources[0].date},,,${where.note.en}`,
+    `${where.bars[1].label.en},"about 225,000",225000,about,${total.source.name.en},${total.source.date},,"Worked out from about 400,000 minus about 175,000 (Source: ${total.source.name.en}, 2 Jan 2020)",${where.note.en}`,
   ]);
 
   const page = await newPage(browser);

@@ -1,7 +1,7 @@
 // README's screenshots, from the shipped build (`make screenshots`): the commuting view with
 // the Tongzhou–Beisan zone, and an open place card, at 375 px in Chinese and dark, and at
 // 1280 px in English and light.
-import { readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
 import { launch, newPage, ready, SHIPPED_DIST, REPO } from "./browser.mjs";
@@ -81,11 +81,24 @@ try {
   await page.evaluate((y) => window.scrollTo(0, y - 24), title);
   await page.screenshot({ path: join(OUT, "wechat-zh-after-tap.png") });
   console.log("static/screenshots/wechat-zh-after-tap.png");
+  // The commuting section's chart as the WeChat article and the long image set it: bars with
+  // their values, what the worked-out bar comes from, the note and the source.
+  const chart = await page.evaluate(() => {
+    const texts = [...document.querySelectorAll("svg > g text")].filter((t) => getComputedStyle(t).visibility === "visible");
+    const caption = texts.find((t) => t.textContent.includes("约40万人"));
+    return caption.getBoundingClientRect().top + window.scrollY;
+  });
+  await page.evaluate((y) => window.scrollTo(0, y - 16), chart);
+  await page.screenshot({ path: join(OUT, "wechat-zh-chart.png"), clip: { x: 0, y: chart - 16, width: 375, height: 330 }, fullPage: true });
+  console.log("static/screenshots/wechat-zh-chart.png");
   const long = await newPage(browser, { viewport: { width: 375, height: 700 }, deviceScaleFactor: 2 });
   await long.goto(`${server.url}long-top.html`);
   await long.locator("img").evaluate((img) => img.decode());
   await long.screenshot({ path: join(OUT, "long-en-top.png") });
   console.log("static/screenshots/long-en-top.png");
+  // The link-preview image as the build wrote it.
+  copyFileSync(join(SHIPPED_DIST, "diagram-en.png"), join(OUT, "preview-en.png"));
+  console.log("static/screenshots/preview-en.png");
 } finally {
   await browser.close();
   await server.close();

@@ -479,6 +479,36 @@ impl Outline {
     }
 }
 
+/// The newsletter image's alt text, from the outline: the headline, what the diagram shows,
+/// the places it leaves `unlabelled`, and each overview figure with its source, what it is
+/// worked out from and its caveat. The `<noscript>` image of the embed code carries it too.
+pub fn alt_text(outline: &Outline, unlabelled: &[String]) -> String {
+    let lang = outline.lang;
+    let mut parts = vec![outline.headline.clone(), outline.diagram_label.clone()];
+    if !unlabelled.is_empty() {
+        parts.push(crate::words::unlabelled_line(unlabelled, lang));
+    }
+    for figure in outline.overview_figures() {
+        let source = crate::words::pieces_text(&figure.source);
+        let mut text = match lang {
+            Lang::Zh => format!("{}：{}（{source}）", figure.number, figure.label),
+            Lang::En => format!("{}: {} ({source})", figure.number, figure.label),
+        };
+        for extra in [&figure.derived, &figure.caveat].into_iter().flatten() {
+            text.push_str(match lang {
+                Lang::Zh => "。",
+                Lang::En => ". ",
+            });
+            text.push_str(extra.trim_end_matches(['.', '。']));
+        }
+        parts.push(text);
+    }
+    match lang {
+        Lang::Zh => parts.join("。") + "。",
+        Lang::En => parts.join(". ") + ".",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

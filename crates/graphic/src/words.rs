@@ -516,30 +516,6 @@ pub fn figure_source(story: &Story, figure: &Figure, lang: Lang) -> String {
     ))
 }
 
-/// The static image's alt text, written from the story: the headline, what the diagram shows,
-/// and each overview figure with its source. The newsletter image's `.txt` and the embed
-/// code's `<noscript>` image both use it.
-pub fn alt_text(story: &Story, lang: Lang) -> String {
-    let ui = &story.ui;
-    let mut parts = vec![
-        ui.headline.get(lang).to_owned(),
-        ui.diagram_label.get(lang).to_owned(),
-    ];
-    for figure in story.figures_in(story::Section::Overview) {
-        let source = figure_source(story, figure, lang);
-        let value = crate::numbers::figure_text(figure.value, figure.unit, figure.qualifier, lang);
-        let label = figure_label(figure, lang);
-        parts.push(match lang {
-            Lang::Zh => format!("{value}：{label}（{source}）"),
-            Lang::En => format!("{value}: {label} ({source})"),
-        });
-    }
-    match lang {
-        Lang::Zh => parts.join("。"),
-        Lang::En => parts.join(". "),
-    }
-}
-
 /// The columns of "all figures" as CSV, in the reader's language.
 pub fn figures_csv_header(lang: Lang) -> [&'static str; 12] {
     match lang {

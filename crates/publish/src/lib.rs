@@ -145,6 +145,130 @@ fn write_share_image(dir: &Path, svg: &str, lang: Lang) -> Result<(), String> {
 mod tests {
     use std::path::Path;
 
+    /// Text with every run of white space removed: lines set in a column break at spaces.
+    fn squeezed(s: &str) -> String {
+        s.split_whitespace().collect()
+    }
+
+    /// Every block kind's text reaches every output that shows that kind: the text version,
+    /// the WeChat article, the long image and the newsletter's alt text, set from one outline.
+    #[test]
+    fn every_output_says_what_the_outline_says() {
+        use graphic::outline::{Block, SectionKind, outline};
+        // Text as an HTML text node writes it: only `&`, `<` and `>` escaped.
+        let as_html_text = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        use typeset::column::{Channel, alt_text, article, column_diagram};
+        let story = story::testing::fixture();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        for lang in story::Lang::ALL {
+            let outline = outline(story, lang);
+            let html = runtime.block_on(super::render_text_version(
+                app::components::StoryRef(story),
+                app::components::OutlineRef(std::rc::Rc::new(outline.clone())),
+            ));
+            let diagram = column_diagram(story, lang);
+            let set = |channel| {
+                squeezed(
+                    &article(story, &outline, &diagram, channel, None)
+                        .lines
+                        .join(" "),
+                )
+            };
+            let (wechat, long) = (set(Channel::WeChat), set(Channel::LongImage));
+            let mut checked = 0;
+            for section in &outline.sections {
+                for block in &section.blocks {
+                    // What each kind says that must reach every output showing it.
+                    let texts: Vec<String> = match block {
+                        Block::Paragraph(text) => vec![text.clone()],
+                        Block::Radius { text, source } => vec![text.clone(), source.clone()],
+                        Block::Definition(d) => vec![d.summary.clone(), d.quote.text.clone()],
+                        Block::Figures(figures) => figures
+                            .iter()
+                            .flat_map(|f| [Some(&f.label), f.caveat.as_ref(), f.derived.as_ref()])
+                            .flatten()
+                            .cloned()
+                            .collect(),
+                        Block::Zone(zone) => vec![zone.name.clone(), zone.summary.clone()],
+                        Block::Charts(charts) => charts
+                            .iter()
+                            .flat_map(|c| c.note.iter().chain(&c.derived_lines).cloned())
+                            .collect(),
+                        Block::Members(members) => {
+                            members.items.iter().map(|m| m.name.clone()).collect()
+                        }
+                        Block::Place(place) => vec![place.name.clone()],
+                    };
+                    for text in texts {
+                        // The text version shows every section but the places' blocks, which
+                        // it writes from the place cards' own details; the WeChat article every
+                        // section but the places.
+                        if section.kind != SectionKind::Places {
+                            assert!(
+                                html.contains(&as_html_text(&text)),
+                                "text version {lang}: {text}"
+                            );
+                            assert!(wechat.contains(&squeezed(&text)), "WeChat {lang}: {text}");
+                        }
+                        assert!(long.contains(&squeezed(&text)), "long image {lang}: {text}");
+                        checked += 1;
+                    }
+                }
+            }
+            assert!(checked > 30, "{lang}: only {checked} texts");
+            // The alt text carries the first overview figure's caveat.
+            let alt = alt_text(story, &outline);
+            let first = outline.overview_figures().next();
+            let caveat = first.and_then(|f| f.caveat.as_deref()).unwrap_or_default();
+            assert!(
+                !caveat.is_empty(),
+                "the fixture's first figure has a caveat"
+            );
+            assert!(
+                alt.contains(caveat.trim_end_matches(['.', '。'])),
+                "{lang}: {alt}"
+            );
+        }
+    }
+
+    /// Every place is named on each drawn diagram or in the line under it.
+    #[test]
+    fn no_place_goes_unnamed_on_any_image() {
+        use graphic::outline::outline;
+        use typeset::column::{Channel, article, column_diagram};
+        let story = story::testing::fixture();
+        for lang in story::Lang::ALL {
+            let outline = outline(story, lang);
+            let diagram = column_diagram(story, lang);
+            let preview_layout = typeset::preview::preview_diagram(story, &outline);
+            let preview = typeset::preview::preview_svg(story, &outline, &preview_layout);
+            for channel in [Channel::WeChat, Channel::LongImage, Channel::Newsletter] {
+                let set = article(story, &outline, &diagram, channel, None)
+                    .lines
+                    .join(" ");
+                for place in story.places.iter() {
+                    let name = place.name.get(lang);
+                    assert!(
+                        squeezed(&set).contains(&squeezed(name)),
+                        "{channel:?} {lang}: {name}"
+                    );
+                    assert!(
+                        preview.contains(&graphic::escape::escape_html(name))
+                            || squeezed(&preview)
+                                .contains(&squeezed(&graphic::escape::escape_html(name))),
+                        "preview {lang}: {name}"
+                    );
+                }
+            }
+        }
+    }
+
     fn stylesheet() -> String {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/style.css");
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -84,6 +84,7 @@ mod tests {
                     .unwrap_or_else(|e| panic!("{} {lang}: not XML: {e}", chart.id));
                 let text: String = document
                     .descendants()
+                    .filter(|n| n.is_text())
                     .filter_map(|n| n.text())
                     .collect::<Vec<_>>()
                     .concat();

@@ -8,9 +8,9 @@
 //!
 //! Everything is laid out in a 375 px column (a phone's), the unit of every number below.
 
-use crate::diagram::{disc_svg, overlay_svg, unlabelled_places};
+use crate::diagram::{disc_svg, overlay_svg};
 use crate::text::{FONTS, wrap};
-use graphic::diagram::{DiagramLayout, WidthClass, layout, svg_number as px};
+use graphic::diagram::{COLUMN_CLASS, DiagramLayout, layout, svg_number as px, unlabelled_places};
 use graphic::escape::escape_html;
 use graphic::marks::{MarkStyle, mark_svg};
 use graphic::outline::{
@@ -37,14 +37,6 @@ const MARK_INDENT_PX: f64 = 18.0;
 /// A chart's bar: its height, and the longest bar's share of the text width.
 const BAR_PX: f64 = 14.0;
 const BAR_SHARE: f64 = 0.55;
-/// The diagram's own width class for the column: labels at the minimum text size.
-const DIAGRAM_CLASS: WidthClass = WidthClass {
-    name: "column",
-    size_px: COLUMN_PX,
-    font_px: MIN_FONT_PX,
-    mark_r_px: 5.0,
-    hit_r_px: 16.0,
-};
 /// The page's light theme: WeChat and images have no dark mode of ours.
 const PALETTE: Palette = LIGHT;
 const INK: Rgb = LIGHT.ink;
@@ -104,7 +96,7 @@ impl Article {
 /// The diagram as the column draws it, for one language: lay it out once and set every
 /// channel's article from it.
 pub fn column_diagram(story: &Story, lang: Lang) -> DiagramLayout {
-    layout(story, lang, DIAGRAM_CLASS)
+    layout(story, lang, COLUMN_CLASS)
 }
 
 /// Text set top to bottom in the column.
@@ -335,6 +327,8 @@ fn unlabelled_line(names: &[String], lang: Lang) -> Option<String> {
     (!names.is_empty()).then(|| graphic::words::unlabelled_line(names, lang))
 }
 
+const _: () = assert!(COLUMN_CLASS.size_px == COLUMN_PX && COLUMN_CLASS.font_px == MIN_FONT_PX);
+
 /// The article of `outline` for `channel`, with `diagram` laid out for the column (its
 /// places' names come from `story`). `address` is the graphic's published URL.
 pub fn article(
@@ -471,34 +465,11 @@ pub fn article(
     }
 }
 
-/// The newsletter image's alt text, from the outline: the headline, what the diagram shows,
-/// every place it does not label, and each overview figure with its source and caveat.
+/// The newsletter image's alt text (`graphic::outline::alt_text`), naming the places the
+/// column's diagram leaves unlabelled.
 pub fn alt_text(story: &Story, outline: &Outline) -> String {
-    let lang = outline.lang;
-    let mut parts = vec![outline.headline.clone(), outline.diagram_label.clone()];
-    let diagram = column_diagram(story, lang);
-    if let Some(line) = unlabelled_line(&unlabelled_places(story, &diagram, lang), lang) {
-        parts.push(line);
-    }
-    for figure in outline.overview_figures() {
-        let source = pieces_text(&figure.source);
-        let mut text = match lang {
-            Lang::Zh => format!("{}：{}（{source}）", figure.number, figure.label),
-            Lang::En => format!("{}: {} ({source})", figure.number, figure.label),
-        };
-        for extra in [&figure.derived, &figure.caveat].into_iter().flatten() {
-            text.push_str(match lang {
-                Lang::Zh => "。",
-                Lang::En => ". ",
-            });
-            text.push_str(extra.trim_end_matches(['.', '。']));
-        }
-        parts.push(text);
-    }
-    match lang {
-        Lang::Zh => parts.join("。") + "。",
-        Lang::En => parts.join(". ") + ".",
-    }
+    let diagram = column_diagram(story, outline.lang);
+    graphic::outline::alt_text(outline, &unlabelled_places(story, &diagram, outline.lang))
 }
 
 #[cfg(test)]
@@ -510,6 +481,41 @@ mod tests {
         let story = story::testing::fixture();
         let diagram = column_diagram(story, lang);
         article(story, &outline(story, lang), &diagram, channel, None)
+    }
+
+    /// No line the column sets is wider than the column, by the measure lines are broken by:
+    /// the fixture's caveat holds a word far wider than a line.
+    #[test]
+    fn no_line_leaves_the_column() {
+        for lang in Lang::ALL {
+            let svg = set(lang, Channel::LongImage).svg();
+            let document =
+                roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{lang}: {e}"));
+            let mut lines = 0;
+            for text in document.descendants().filter(|n| n.has_tag_name("text")) {
+                let x: f64 = text
+                    .attribute("x")
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(0.0);
+                // Lines of the column's flow start at the margin or after a mark; labels on
+                // the diagram are centred on their boxes instead.
+                if text.attribute("text-anchor").is_some() || x > MARGIN_PX + MARK_INDENT_PX {
+                    continue;
+                }
+                let font: f64 = text
+                    .attribute("font-size")
+                    .and_then(|f| f.parse().ok())
+                    .unwrap_or(0.0);
+                let content = text.text().unwrap_or_default();
+                let width = crate::text::text_size_px(content, font).0;
+                assert!(
+                    x + width <= COLUMN_PX - MARGIN_PX + 1.0,
+                    "{lang}: {content:?} at {font} px is {width:.0} px wide from {x}"
+                );
+                lines += 1;
+            }
+            assert!(lines > 100, "{lang}: only {lines} lines");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use graphic::diagram::{CircleLabel, DiagramLayout, svg_number as px};
 use graphic::escape::escape_html;
 use graphic::marks::{MarkStyle, mark_svg, star_path};
 use graphic::palette::Palette;
-use story::{CircleId, Lang, Story};
+use story::CircleId;
 
 /// A disc of the diagram, moved down by `top`; `extra` adds attributes (a tap's visibility).
 pub fn disc_svg(
@@ -117,14 +117,4 @@ pub fn overlay_svg(l: &DiagramLayout, palette: &Palette, top: f64) -> String {
     }
     out.push_str("</g>\n");
     out
-}
-
-/// The names of the places the diagram could not label, in the story's order: every output
-/// that draws the diagram lists them under it, so no place goes unnamed.
-pub fn unlabelled_places(story: &Story, l: &DiagramLayout, lang: Lang) -> Vec<String> {
-    l.dropped
-        .iter()
-        .filter_map(|i| story.places.get(*i))
-        .map(|p| p.name.get(lang).to_owned())
-        .collect()
 }

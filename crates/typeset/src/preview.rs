@@ -2,9 +2,9 @@
 //! wide diagram beside the headline, the circles with their radii, a compact legend, the radius
 //! note and the credit. Every colour inline, as the column's article: no stylesheet.
 
-use crate::diagram::{discs_svg, overlay_svg, unlabelled_places};
+use crate::diagram::{discs_svg, overlay_svg};
 use crate::text::{FONTS, wrap};
-use graphic::diagram::{DiagramLayout, WIDTH_CLASSES, layout, svg_number as px};
+use graphic::diagram::{DiagramLayout, WIDTH_CLASSES, layout, svg_number as px, unlabelled_places};
 use graphic::escape::escape_html;
 use graphic::marks::mark_svg;
 use graphic::outline::Outline;

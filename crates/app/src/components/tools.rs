@@ -42,7 +42,12 @@ pub fn tools(props: &ToolsProps) -> Html {
                 embed_src(root, Lang::Zh, None, None),
                 graphic::paths::static_image_path(lang, "png")
             );
-            let alt = graphic::words::alt_text(story, lang);
+            // The newsletter image's own alt text: written as the build writes it, naming the
+            // places its diagram (the phone column's) leaves unlabelled.
+            let outline = graphic::outline::outline(story, lang);
+            let column = graphic::diagram::layout(story, lang, graphic::diagram::COLUMN_CLASS);
+            let unlabelled = graphic::diagram::unlabelled_places(story, &column, lang);
+            let alt = graphic::outline::alt_text(&outline, &unlabelled);
             let fallback = graphic::embed::Fallback {
                 src: &image,
                 alt: &alt,

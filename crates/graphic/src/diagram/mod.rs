@@ -49,6 +49,27 @@ pub const WIDTH_CLASSES: [WidthClass; 2] = [
     },
 ];
 
+/// The width class of a phone's column (375 px), where the WeChat article, the long images
+/// and the newsletter image draw the diagram: labels at the smallest text those channels take.
+pub const COLUMN_CLASS: WidthClass = WidthClass {
+    name: "column",
+    size_px: 375.0,
+    font_px: 14.0,
+    mark_r_px: 5.0,
+    hit_r_px: 16.0,
+};
+
+/// The names of the places a layout could not label, in the story's order: every output that
+/// draws the diagram names them elsewhere (a line under it, the alt text), so none is dropped
+/// silently.
+pub fn unlabelled_places(story: &Story, l: &DiagramLayout, lang: Lang) -> Vec<String> {
+    l.dropped
+        .iter()
+        .filter_map(|i| story.places.get(*i))
+        .map(|p| p.name.get(lang).to_owned())
+        .collect()
+}
+
 /// What a place's mark says: its innermost circle (or Beijing itself, or no membership).
 /// Shape and colour both change, so colour is never the only cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
