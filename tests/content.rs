@@ -539,3 +539,31 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
         "{row}"
     );
 }
+
+/// Every line the build sets itself for the shipped story (the WeChat article, the long image
+/// and the newsletter image, in both languages) keeps to clreq: no line starts with closing
+/// punctuation or ends with an opening one, and no number leaves its unit.
+#[test]
+fn the_shipped_story_is_set_as_chinese_typesetting_requires() {
+    use typeset::column::{Channel, article, column_diagram};
+    let story = shipped();
+    let mut faults = Vec::new();
+    let mut lines = 0;
+    for lang in Lang::ALL {
+        let outline = graphic::outline::outline(story, lang);
+        let diagram = column_diagram(story, lang);
+        for channel in [Channel::WeChat, Channel::LongImage, Channel::Newsletter] {
+            let set = article(story, &outline, &diagram, channel, None);
+            for paragraph in &set.paragraphs {
+                lines += paragraph.len();
+                faults.extend(
+                    typeset::text::line_faults(paragraph)
+                        .into_iter()
+                        .map(|f| format!("{lang} {channel:?}: {f}")),
+                );
+            }
+        }
+    }
+    assert!(lines > 500, "only {lines} lines set");
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}

@@ -67,6 +67,8 @@ pub struct Article {
     pub line_breaks: Vec<f64>,
     /// Every line of text the article sets (the tests read them).
     pub lines: Vec<String>,
+    /// The same lines, grouped by the text each was broken from.
+    pub paragraphs: Vec<Vec<String>>,
 }
 
 impl Article {
@@ -106,6 +108,7 @@ struct Flow {
     breaks: Vec<f64>,
     line_breaks: Vec<f64>,
     lines: Vec<String>,
+    paragraphs: Vec<Vec<String>>,
 }
 
 impl Flow {
@@ -116,6 +119,7 @@ impl Flow {
             breaks: Vec::new(),
             line_breaks: Vec::new(),
             lines: Vec::new(),
+            paragraphs: Vec::new(),
         }
     }
 
@@ -123,7 +127,9 @@ impl Flow {
     fn text_at(&mut self, text: &str, font_px: f64, bold: bool, fill: Rgb, indent: f64) {
         // Bold letters run wider than the estimate the lines are broken by.
         let width = (TEXT_WIDTH_PX - indent) * if bold { 0.9 } else { 0.97 };
-        for line in wrap(text, font_px, width) {
+        let lines = wrap(text, font_px, width);
+        self.paragraphs.push(lines.clone());
+        for line in lines {
             self.y += font_px * LINE_HEIGHT;
             self.out.push_str(&format!(
                 "<text x=\"{}\" y=\"{:.1}\" font-size=\"{font_px}\"{} fill=\"{fill}\">{}</text>\n",
@@ -400,6 +406,7 @@ pub fn article(
                             placeholder.text(&hint, BODY_PX, false, MUTED);
                             placeholders.push_str(&placeholder.out);
                             flow.lines.extend(placeholder.lines);
+                            flow.paragraphs.extend(placeholder.paragraphs);
                             let background = format!(
                                 "<rect x=\"0\" y=\"{}\" width=\"{COLUMN_PX}\" height=\"{}\" fill=\"{PAPER}\"/>\n",
                                 px(top),
@@ -418,6 +425,7 @@ pub fn article(
                         flow.breaks.extend(set.breaks);
                         flow.line_breaks.extend(set.line_breaks);
                         flow.lines.extend(set.lines);
+                        flow.paragraphs.extend(set.paragraphs);
                         flow.y = set.y;
                     }
                     // Every place in detail is the long image's alone: the WeChat article
@@ -462,6 +470,7 @@ pub fn article(
         breaks: flow.breaks,
         line_breaks: flow.line_breaks,
         lines,
+        paragraphs: flow.paragraphs,
     }
 }
 
@@ -515,6 +524,25 @@ mod tests {
                 lines += 1;
             }
             assert!(lines > 100, "{lang}: only {lines} lines");
+        }
+    }
+
+    /// Every line the column sets keeps to Chinese typesetting's rules (and the English lines
+    /// keep numbers with their units), in every channel and language.
+    #[test]
+    fn every_line_set_keeps_clreq() {
+        for lang in Lang::ALL {
+            for channel in [Channel::WeChat, Channel::LongImage, Channel::Newsletter] {
+                let article = set(lang, channel);
+                assert!(article.paragraphs.len() > 10, "{lang} {channel:?}");
+                for paragraph in &article.paragraphs {
+                    assert_eq!(
+                        crate::text::line_faults(paragraph),
+                        Vec::<String>::new(),
+                        "{lang} {channel:?}"
+                    );
+                }
+            }
         }
     }
 
