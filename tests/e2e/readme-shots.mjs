@@ -85,11 +85,11 @@ try {
   // their values, what the worked-out bar comes from, the note and the source.
   const chart = await page.evaluate(() => {
     const texts = [...document.querySelectorAll("svg > g text")].filter((t) => getComputedStyle(t).visibility === "visible");
-    const caption = texts.find((t) => t.textContent.includes("约40万人"));
+    const caption = texts.find((t) => t.textContent.includes("居于环京"));
     return caption.getBoundingClientRect().top + window.scrollY;
   });
   await page.evaluate((y) => window.scrollTo(0, y - 16), chart);
-  await page.screenshot({ path: join(OUT, "wechat-zh-chart.png"), clip: { x: 0, y: chart - 16, width: 375, height: 330 }, fullPage: true });
+  await page.screenshot({ path: join(OUT, "wechat-zh-chart.png"), clip: { x: 0, y: 0, width: 375, height: 300 } });
   console.log("static/screenshots/wechat-zh-chart.png");
   const long = await newPage(browser, { viewport: { width: 375, height: 700 }, deviceScaleFactor: 2 });
   await long.goto(`${server.url}long-top.html`);
