@@ -70,7 +70,8 @@ fn commuting_figures_keep_the_sources_digits_and_qualifiers() {
     assert_eq!(employed.source.date, "2023-01-15");
     let beisan = figure("commuting-beisan");
     assert_eq!(beisan.qualifier, Qualifier::Exact);
-    let csv = figures_csv(shipped(), Lang::Zh).unwrap_or_else(|e| panic!("{e}"));
+    let csv = figures_csv(shipped(), &graphic::outline::outline(shipped(), Lang::Zh))
+        .unwrap_or_else(|e| panic!("{e}"));
     let row = csv
         .lines()
         .find(|l| l.contains(",commuting-beisan,"))
@@ -529,7 +530,8 @@ fn the_tongzhou_beisan_zone_is_told_with_its_figures() {
             .en
             .contains("commuter express buses")
     );
-    let csv = figures_csv(shipped(), Lang::En).unwrap_or_else(|e| panic!("{e}"));
+    let csv = figures_csv(shipped(), &graphic::outline::outline(shipped(), Lang::En))
+        .unwrap_or_else(|e| panic!("{e}"));
     let row = csv
         .lines()
         .find(|l| l.contains(",zone-bridges,"))

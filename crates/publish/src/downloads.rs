@@ -1,9 +1,8 @@
 //! "Get the data": CSV files (UTF-8 with a BOM, so Excel reads Chinese) of every figure and of
 //! each chart, with source and date columns. Written at build time next to the pages.
 
-use graphic::charts::bar_value_text;
-use graphic::numbers::{Qualifier, Scale, figure_text, number_text};
-use graphic::words::figure_label;
+use graphic::numbers::{Qualifier, Scale, number_text};
+use graphic::outline::{Block, ChartBlock, FigureBlock, Outline};
 use story::{Chart, Lang, Story};
 
 /// Byte order mark: Excel opens UTF-8 CSV as UTF-8 only with it.
@@ -53,18 +52,17 @@ fn qualifier_name(q: Qualifier) -> &'static str {
 /// A figure's label as a CSV row reads on its own: after its zone's name where it is told of
 /// with one (the zone's heading is not there to say which zone "the zone" is), and with its
 /// number where the label is written to follow it (a count: `个项目…` / `projects…`).
-fn row_label(story: &Story, f: &story::Figure, lang: Lang) -> String {
-    let mut label = figure_label(f, lang);
-    if f.unit == story::Unit::Count {
-        let number = figure_text(f.value, f.unit, f.qualifier, lang);
+fn row_label(unit: story::Unit, zone: Option<&str>, block: &FigureBlock, lang: Lang) -> String {
+    let mut label = block.label.clone();
+    if unit == story::Unit::Count {
         label = match lang {
-            Lang::Zh => format!("{number}{label}"),
-            Lang::En => format!("{number} {label}"),
+            Lang::Zh => format!("{}{label}", block.number),
+            Lang::En => format!("{} {label}", block.number),
         };
     }
-    match (&f.zone, lang) {
-        (Some(zone), Lang::Zh) => format!("{}：{label}", story.get(zone).name.zh),
-        (Some(zone), Lang::En) => format!("{}: {label}", story.get(zone).name.en),
+    match (zone, lang) {
+        (Some(zone), Lang::Zh) => format!("{zone}：{label}"),
+        (Some(zone), Lang::En) => format!("{zone}: {label}"),
         (None, _) => label,
     }
 }
@@ -88,23 +86,44 @@ fn derived_columns(
     ])
 }
 
-/// Every figure of the story in one CSV, in `lang`.
-pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
+/// Every figure of the outline in one CSV, in its language and reading order: what a reader
+/// reads (section, label, the number as shown, caveat, what a worked-out figure comes from) is
+/// the outline's; the columns for a spreadsheet (the plain value, the qualifier's word, who
+/// said it and the source apart) come from the checked story's figure of the same id.
+pub fn figures_csv(story: &Story, outline: &Outline) -> Result<String, String> {
+    let lang = outline.lang;
     let header = graphic::words::figures_csv_header(lang);
-    let rows = story.figures.iter().map(|f| {
-        let section = match f.section.circle() {
-            Some(id) => story.circle(id).name.get(lang).to_owned(),
-            None => story.ui.overview.get(lang).to_owned(),
-        };
-        let shown = figure_text(f.value, f.unit, f.qualifier, lang);
+    let mut blocks: Vec<(&str, Option<&str>, &FigureBlock)> = Vec::new();
+    for section in &outline.sections {
+        for block in &section.blocks {
+            match block {
+                Block::Figures(figures) => {
+                    blocks.extend(figures.iter().map(|f| (section.heading.as_str(), None, f)));
+                }
+                Block::Zone(zone) => blocks.extend(
+                    zone.figures
+                        .iter()
+                        .map(|f| (section.heading.as_str(), Some(zone.name.as_str()), f)),
+                ),
+                // No figure in these.
+                Block::Paragraph(_)
+                | Block::Radius { .. }
+                | Block::Definition(_)
+                | Block::Charts(_)
+                | Block::Members(_)
+                | Block::Place(_) => {}
+            }
+        }
+    }
+    let rows = blocks.into_iter().filter_map(|(section, zone, block)| {
+        let f = story.figures.iter().find(|f| f.id == block.id.as_str())?;
         let plain = number_text(f.value, Scale::ONE, Lang::En).replace(',', "");
-        let caveat = f.caveat.as_ref().map(|c| c.get(lang)).unwrap_or_default();
         let said_by = f
             .said
             .as_ref()
             .map(|said| graphic::words::said_text(story, said, lang))
             .unwrap_or_default();
-        let [derived_from, source, date, url] = derived_columns(story, f.difference.as_ref(), lang)
+        let [_, source, date, url] = derived_columns(story, f.difference.as_ref(), lang)
             .unwrap_or_else(|| {
                 [
                     String::new(),
@@ -113,30 +132,36 @@ pub fn figures_csv(story: &Story, lang: Lang) -> Result<String, String> {
                     f.source.url.as_deref().unwrap_or_default().to_owned(),
                 ]
             });
-        vec![
-            section.into(),
-            f.id.as_ref().into(),
-            row_label(story, f, lang).into(),
-            shown.into(),
+        Some(vec![
+            section.to_owned().into(),
+            block.id.clone().into(),
+            row_label(f.unit, zone, block, lang).into(),
+            block.number.clone().into(),
             plain.into(),
             qualifier_name(f.qualifier).into(),
             said_by.into(),
             source.into(),
             date.into(),
             url.into(),
-            caveat.into(),
-            derived_from.into(),
-        ]
+            block.caveat.clone().unwrap_or_default().into(),
+            block.derived.clone().unwrap_or_default().into(),
+        ])
     });
     csv_file(&header, rows)
 }
 
-/// One chart's data as CSV, in `lang`: a row per bar, each with what a worked-out value comes
-/// from and the chart's note, so the file says what the page says.
-pub fn chart_csv(story: &Story, chart: &Chart, lang: Lang) -> Result<String, String> {
+/// One chart's data as CSV, in its block's language: a row per bar, each as the chart labels
+/// it (the outline's), with its plain value, qualifier and source (the story's), what a
+/// worked-out value comes from and the chart's note, so the file says what the page says.
+pub fn chart_csv(
+    story: &Story,
+    chart: &Chart,
+    block: &ChartBlock,
+    lang: Lang,
+) -> Result<String, String> {
     let header = graphic::words::chart_csv_header(lang);
-    let note = chart.note.as_ref().map(|n| n.get(lang)).unwrap_or_default();
-    let rows = chart.bars.iter().enumerate().map(|(i, bar)| {
+    let note = block.note.as_deref().unwrap_or_default();
+    let rows = chart.bars.iter().zip(&block.spec.rows).map(|(bar, shown)| {
         let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
         let source = chart.source_of(bar);
         let [derived_from, name, date, url] = derived_columns(story, bar.difference.as_ref(), lang)
@@ -149,8 +174,8 @@ pub fn chart_csv(story: &Story, chart: &Chart, lang: Lang) -> Result<String, Str
                 ]
             });
         vec![
-            bar.label.get(lang).into(),
-            bar_value_text(chart, i, lang).into(),
+            shown.label.clone().into(),
+            shown.value_text.clone().into(),
             plain.into(),
             qualifier_name(bar.qualifier).into(),
             name.into(),
@@ -173,11 +198,13 @@ mod tests {
     }
 
     fn figures_csv(story: &Story, lang: Lang) -> String {
-        super::figures_csv(story, lang).unwrap_or_else(|e| panic!("{e}"))
+        super::figures_csv(story, &graphic::outline::outline(story, lang))
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn chart_csv(chart: &Chart, lang: Lang) -> String {
-        super::chart_csv(story(), chart, lang).unwrap_or_else(|e| panic!("{e}"))
+        let block = graphic::outline::chart_block(story(), chart, lang);
+        super::chart_csv(story(), chart, &block, lang).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]

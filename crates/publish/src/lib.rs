@@ -78,7 +78,7 @@ pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> R
         };
         let html = assemble(&built, &app_html, story, &page).map_err(|e| e.to_string())?;
         write(&dir.join(path), html)?;
-        write_downloads(dir, story, lang)?;
+        write_downloads(dir, story, &outline)?;
         let diagram = typeset::preview::preview_diagram(story, &outline);
         write_share_image(
             dir,
@@ -117,17 +117,28 @@ fn with_palette(dir: &Path, name: &str) -> Result<(String, String), String> {
     Ok((new_name, integrity))
 }
 
-/// "Get the data": CSV of every figure and of each chart, and each chart as SVG.
-fn write_downloads(dir: &Path, story: &Story, lang: Lang) -> Result<(), String> {
-    write(&dir.join(figures_csv_path(lang)), figures_csv(story, lang)?)?;
+/// "Get the data": CSV of every figure and of each chart, and each chart as SVG, all from the
+/// outline of `lang`.
+fn write_downloads(
+    dir: &Path,
+    story: &Story,
+    outline: &graphic::outline::Outline,
+) -> Result<(), String> {
+    let lang = outline.lang;
+    write(
+        &dir.join(figures_csv_path(lang)),
+        figures_csv(story, outline)?,
+    )?;
     for chart in story.charts.iter() {
+        let block = graphic::outline::chart_block(story, chart, lang);
         write(
             &dir.join(chart_csv_path(chart, lang)),
-            chart_csv(story, chart, lang)?,
+            chart_csv(story, chart, &block, lang)?,
         )?;
-        let svg =
-            typeset::chart::chart_document(&graphic::outline::chart_block(story, chart, lang));
-        write(&dir.join(chart_svg_path(chart, lang)), svg)?;
+        write(
+            &dir.join(chart_svg_path(chart, lang)),
+            typeset::chart::chart_document(&block),
+        )?;
     }
     Ok(())
 }

@@ -117,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 <Panel outline={outline.clone()} selected={state.circle} />
             </div>
-            <Tools story={*story} state={state.0}
+            <Tools story={*story} outline={outline.clone()} state={state.0}
                    dist_root={embed_base.as_ref().map(|(root, _)| root.clone())}
                    theme={embed_base.as_ref().and_then(|(_, theme)| *theme)} />
             { text_version }

@@ -11,6 +11,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ToolsProps {
     pub story: StoryRef,
+    /// The outline in the view's language: the still image's alt text is written from it.
+    pub outline: super::OutlineRef,
     pub state: ViewState,
     /// Published root and forced theme, known only after start-up (from the page's URL).
     pub dist_root: Option<AttrValue>,
@@ -44,10 +46,9 @@ pub fn tools(props: &ToolsProps) -> Html {
             );
             // The newsletter image's own alt text: written as the build writes it, naming the
             // places its diagram (the phone column's) leaves unlabelled.
-            let outline = graphic::outline::outline(story, lang);
             let column = graphic::diagram::layout(story, lang, graphic::diagram::COLUMN_CLASS);
             let unlabelled = graphic::diagram::unlabelled_places(story, &column, lang);
-            let alt = graphic::outline::alt_text(&outline, &unlabelled);
+            let alt = graphic::outline::alt_text(&props.outline, &unlabelled);
             let fallback = graphic::embed::Fallback {
                 src: &image,
                 alt: &alt,
