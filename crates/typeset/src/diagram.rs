@@ -2,7 +2,7 @@
 //! `graphic::marks`, as the page paints them), their labels and leader lines, the circles'
 //! names and the centre's star. Laid out by `graphic::diagram::layout`, as the page is.
 
-use graphic::diagram::{CircleLabel, DiagramLayout, svg_number as px};
+use graphic::diagram::{CircleLabel, DiagramLayout, edge_arrow_path, svg_number as px};
 use graphic::escape::escape_html;
 use graphic::marks::{MarkStyle, mark_svg, star_path};
 use graphic::palette::Palette;
@@ -78,18 +78,10 @@ pub fn overlay_svg(l: &DiagramLayout, palette: &Palette, top: f64) -> String {
     for m in &l.marks {
         out.push_str(&mark_svg(MarkStyle::of(m), palette, m.x, m.y, r));
         out.push('\n');
-        if let Some((ux, uy)) = m.edge_direction {
-            let tip = (m.x + ux * r * 2.6, m.y + uy * r * 2.6);
-            let back = (m.x + ux * r * 1.5, m.y + uy * r * 1.5);
-            let (nx, ny) = (-uy * r * 0.8, ux * r * 0.8);
+        if let Some(direction) = m.edge_direction {
             out.push_str(&format!(
-                "<path d=\"M{} {}L{} {}L{} {}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n",
-                px(back.0 + nx),
-                px(back.1 + ny),
-                px(tip.0),
-                px(tip.1),
-                px(back.0 - nx),
-                px(back.1 - ny),
+                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n",
+                edge_arrow_path(m.x, m.y, r, direction),
                 palette.ink
             ));
         }

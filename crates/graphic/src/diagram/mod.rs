@@ -258,6 +258,24 @@ pub fn mark_geometry(kind: MarkKind, x: f64, y: f64, r: f64) -> MarkGeometry {
     MarkGeometry::Path(d)
 }
 
+/// The chevron of a place beyond the view: just outside its mark at (`x`, `y`), radius `r`,
+/// pointing along `direction` (a unit vector, y down), away from the centre. Path data, drawn
+/// by the page and the images alike.
+pub fn edge_arrow_path(x: f64, y: f64, r: f64, (ux, uy): (f64, f64)) -> String {
+    let tip = (x + ux * r * 2.6, y + uy * r * 2.6);
+    let back = (x + ux * r * 1.5, y + uy * r * 1.5);
+    let (nx, ny) = (-uy * r * 0.8, ux * r * 0.8);
+    format!(
+        "M{} {}L{} {}L{} {}",
+        svg_number(back.0 + nx),
+        svg_number(back.1 + ny),
+        svg_number(tip.0),
+        svg_number(tip.1),
+        svg_number(back.0 - nx),
+        svg_number(back.1 - ny)
+    )
+}
+
 /// Lays out the diagram for one width class and language.
 pub fn layout(story: &Story, lang: Lang, class: WidthClass) -> DiagramLayout {
     let size = class.size_px;

@@ -8,7 +8,7 @@ use crate::components::StoryRef;
 use crate::hooks::Store;
 use graphic::diagram::card::RING_R;
 use graphic::diagram::svg_number as fmt;
-use graphic::diagram::{MarkGeometry, MarkKind, mark_geometry};
+use graphic::diagram::{MarkGeometry, MarkKind, edge_arrow_path, mark_geometry};
 use graphic::marks::{MarkStyle, star_path};
 use graphic::state::{CardAction, CardState};
 use story::{Lang, Place, Story};
@@ -185,21 +185,8 @@ pub(crate) fn mark_shape(kind: MarkKind, x: f64, y: f64, r: f64) -> Html {
 }
 
 fn edge_arrow(direction: Option<(f64, f64)>, x: f64, y: f64, r: f64) -> Html {
-    let Some((ux, uy)) = direction else {
+    let Some(direction) = direction else {
         return html! {};
     };
-    // A chevron just outside the mark, pointing away from the centre.
-    let tip = (x + ux * r * 2.6, y + uy * r * 2.6);
-    let back = (x + ux * r * 1.5, y + uy * r * 1.5);
-    let (px, py) = (-uy * r * 0.8, ux * r * 0.8);
-    let d = format!(
-        "M{} {}L{} {}L{} {}",
-        fmt(back.0 + px),
-        fmt(back.1 + py),
-        fmt(tip.0),
-        fmt(tip.1),
-        fmt(back.0 - px),
-        fmt(back.1 - py)
-    );
-    html! { <path class="edge-arrow" d={d} /> }
+    html! { <path class="edge-arrow" d={edge_arrow_path(x, y, r, direction)} /> }
 }
