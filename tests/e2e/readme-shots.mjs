@@ -58,8 +58,8 @@ try {
     if (page.errors.length) throw new Error(`${shot.name}: ${page.errors.join("; ")}`);
     console.log(`static/screenshots/${shot.name}.png`);
   }
-  // The WeChat SVG as a WeChat article holds it (no script, 375 px), before and after a tap on
-  // the commuting circle; and the top of the long image.
+  // The WeChat SVG as a WeChat article holds it (no script, 375 px): its top, the diagram after
+  // a tap on the commuting circle, a tall crop and a chart; and the top of the long image.
   const svg = readFileSync(join(SHIPPED_DIST, "share", "wechat-zh.svg"), "utf8");
   const phone = { javaScriptEnabled: false, hasTouch: true, isMobile: true, deviceScaleFactor: 2, viewport: { width: 375, height: 700 } };
   const page = await newPage(browser, phone);
@@ -74,18 +74,20 @@ try {
   });
   await page.touchscreen.tap(disc.x, disc.y);
   await page.waitForTimeout(100);
-  const title = await page.evaluate(() => {
-    const texts = [...document.querySelectorAll("svg > g text")].filter((t) => getComputedStyle(t).visibility === "visible");
-    return texts[0].getBoundingClientRect().top + window.scrollY;
-  });
-  await page.evaluate((y) => window.scrollTo(0, y - 24), title);
+  // After the tap: the commuting circle marked by a ring on the diagram.
+  const top = await page.evaluate(() => document.querySelector("svg circle").getBoundingClientRect().top + window.scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y - 16), top);
   await page.screenshot({ path: join(OUT, "wechat-zh-after-tap.png") });
   console.log("static/screenshots/wechat-zh-after-tap.png");
+  // A tall crop at device pixel ratio 1: every section follows the diagram, no empty screen.
+  const tall = await newPage(browser, { ...phone, deviceScaleFactor: 1 });
+  await tall.setContent(`<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="margin:0">${svg}</body></html>`);
+  await tall.screenshot({ path: join(OUT, "wechat-zh-tall.png"), clip: { x: 0, y: 0, width: 375, height: 2600 }, fullPage: true });
+  console.log("static/screenshots/wechat-zh-tall.png");
   // The commuting section's chart as the WeChat article and the long image set it: bars with
   // their values, what the worked-out bar comes from, the note and the source.
   const chart = await page.evaluate(() => {
-    const texts = [...document.querySelectorAll("svg > g text")].filter((t) => getComputedStyle(t).visibility === "visible");
-    const caption = texts.find((t) => t.textContent.includes("居于环京"));
+    const caption = [...document.querySelectorAll("svg text")].find((t) => t.textContent.includes("居于环京"));
     return caption.getBoundingClientRect().top + window.scrollY;
   });
   await page.evaluate((y) => window.scrollTo(0, y - 16), chart);

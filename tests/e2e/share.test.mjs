@@ -1,6 +1,7 @@
 // dist/share/: what the build makes for channels without iframes, checked as those channels
 // would take it. The WeChat SVG, pasted into an article whose editor stripped every id, class
-// and <style>, with JavaScript off, opens each circle's section by a tap; the long images and
+// and <style>, with JavaScript off, reads whole without a tap and marks a circle by a tap; the
+// long images and
 // the newsletter image have the sizes the channels take, and OCR reads the headline figures.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -51,83 +52,109 @@ after(async () => {
   await browser?.close();
 });
 
-/** A phone page holding the SVG as an article would, JavaScript off, touch on. */
-async function articlePage(svg) {
-  const page = await newPage(browser, { javaScriptEnabled: false, hasTouch: true, isMobile: true, viewport: { width: 375, height: 812 } });
-  await page.setContent(`<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="margin:0">${svg}</body></html>`);
-  return page;
-}
-
-/** The tap groups (one per circle, innermost first) and their discs' centre and radius in px. */
+/** The tap groups (one per circle, innermost first): their discs' centre and radius in px, and
+ * whether the circle is marked (the group's ring and heading bar shown). */
 const groups = (page) => page.evaluate(() => {
   const svg = document.querySelector("svg");
   const box = svg.getBoundingClientRect();
   const scale = box.width / svg.viewBox.baseVal.width;
   return [...svg.children].filter((g) => g.tagName === "g" && g.querySelector(":scope > set"))
     .map((g) => {
-      const disc = g.querySelector(":scope > circle");
-      return { cx: box.x + disc.cx.baseVal.value * scale, cy: box.y + disc.cy.baseVal.value * scale, r: disc.r.baseVal.value * scale };
+      const disc = g.querySelector(":scope > circle[visibility]");
+      const marks = [...g.children].filter((c) => c !== disc && c.tagName !== "set");
+      return {
+        cx: box.x + disc.cx.baseVal.value * scale,
+        cy: box.y + disc.cy.baseVal.value * scale,
+        r: disc.r.baseVal.value * scale,
+        marked: marks.length > 0 && marks.every((m) => getComputedStyle(m).visibility === "visible"),
+      };
     })
     .sort((a, b) => a.r - b.r);
 });
 
-/** Whether each circle's section (innermost first) is shown: every text of it visible with a box. */
-const sectionsShown = (page) => page.evaluate(() => {
-  const svg = document.querySelector("svg");
-  return [...svg.children].filter((g) => g.tagName === "g" && g.querySelector(":scope > set"))
-    .map((g) => {
-      const texts = [...g.querySelectorAll("text")];
-      const shown = texts.filter((t) => getComputedStyle(t).visibility === "visible" && t.getBBox().width > 0);
-      return { r: g.querySelector(":scope > circle").r.baseVal.value, all: texts.length, shown: shown.length, words: texts.map((t) => t.textContent).join(" ") };
-    })
-    .sort((a, b) => a.r - b.r);
-});
+/** Texts of the article that a reader cannot see (hidden, or with no box). */
+const hiddenTexts = (page) => page.evaluate(() => [...document.querySelectorAll("text")]
+  .filter((t) => t.textContent.trim() !== "")
+  .filter((t) => getComputedStyle(t).visibility !== "visible" || t.getBBox().width === 0)
+  .map((t) => t.textContent));
 
-test("the WeChat SVG, stripped of ids, classes and styles, opens each circle's section by a tap", async () => {
+/** The longest run of screen rows (px, at device pixel ratio 1) in which every pixel is the
+ * page's background colour (±2), over a full-page screenshot, and the page's height. */
+async function longestEmptyRun(page) {
+  const png = await page.screenshot({ fullPage: true });
+  const probe = await newPage(browser, { viewport: { width: 400, height: 300 } });
+  const run = await probe.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    const bg = [px[0], px[1], px[2]];
+    let longest = 0;
+    let current = 0;
+    for (let y = 0; y < img.height; y++) {
+      let empty = true;
+      for (let x = 0; x < img.width && empty; x++) {
+        const i = (y * img.width + x) * 4;
+        empty = Math.abs(px[i] - bg[0]) <= 2 && Math.abs(px[i + 1] - bg[1]) <= 2 && Math.abs(px[i + 2] - bg[2]) <= 2;
+      }
+      current = empty ? current + 1 : 0;
+      longest = Math.max(longest, current);
+    }
+    return { longest, height: img.height, width: img.width };
+  }, png.toString("base64"));
+  await probe.close();
+  return run;
+}
+
+test("the WeChat SVG, stripped of ids, classes and styles: everything readable untapped, no empty screen, a tap marks its circle", async () => {
   for (const [name, dir, story] of BUILDS) {
     for (const lang of ["zh", "en"]) {
       const svg = stripped(readFileSync(join(dir, "share", `wechat-${lang}.svg`), "utf8"));
       assert.doesNotMatch(svg, /<script|<style|foreignObject|href=|url\(|@font-face/, `${name} ${lang}`);
+      // Untapped, at 375 px and device pixel ratio 1: every text shown, every circle's name and
+      // definition among them, and no run of empty background taller than 200 px.
+      const page = await newPage(browser, { javaScriptEnabled: false, hasTouch: true, isMobile: true, deviceScaleFactor: 1, viewport: { width: 375, height: 812 } });
+      await page.setContent(`<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="margin:0">${svg}</body></html>`);
+      assert.deepEqual(await hiddenTexts(page), [], `${name} ${lang}: every text readable without a tap`);
+      const words = await page.evaluate(() => document.querySelector("svg").textContent.replace(/\s+/g, ""));
+      for (const circle of story.circles) {
+        assert.ok(words.includes(circle.name[lang].replace(/\s+/g, "")), `${name} ${lang}: ${circle.id}`);
+      }
+      const untapped = await longestEmptyRun(page);
+      assert.equal(untapped.width, 375, `${name} ${lang}: the column is 375 px`);
+      assert.ok(untapped.longest <= 200, `${name} ${lang}: an empty run of ${untapped.longest} px in ${untapped.height} px untapped`);
+      assert.deepEqual((await groups(page)).map((g) => g.marked), [false, false, false], `${name} ${lang}: nothing marked before a tap`);
+      // Each disc tapped in turn, innermost first: that circle is marked, every text stays
+      // readable, nothing leaves the column, and still no empty screen.
       for (let i = 0; i < 3; i++) {
-        const page = await articlePage(svg);
-        const before = await sectionsShown(page);
-        assert.deepEqual(before.map((s) => s.shown), [0, 0, 0], `${name} ${lang}: sections hidden before a tap`);
-        // A point on the disc that no inner disc covers: the centre, or midway through the ring.
         const discs = await groups(page);
         const d = discs[i];
+        // A point on the disc that no inner disc covers: the centre, or midway through the ring.
         const inner = i === 0 ? 0 : discs[i - 1].r;
-        const y = d.cy - (inner + d.r) / 2;
-        await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - 300)), y);
-        const scrolled = await page.evaluate(() => window.scrollY);
-        await page.touchscreen.tap(d.cx, i === 0 ? d.cy - scrolled : y - scrolled);
+        const y = i === 0 ? d.cy : d.cy - (inner + d.r) / 2;
+        await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - 300)), y + (await page.evaluate(() => window.scrollY)));
+        const after = await groups(page);
+        await page.touchscreen.tap(after[i].cx, i === 0 ? after[i].cy : after[i].cy - (inner + after[i].r) / 2);
         await page.waitForTimeout(100);
-        const after = await sectionsShown(page);
-        after.forEach((s, k) => {
-          if (k === i) assert.equal(s.shown, s.all, `${name} ${lang}: circle ${i} shows every text of its section`);
-          else assert.equal(s.shown, 0, `${name} ${lang}: tapping circle ${i} leaves circle ${k}'s section hidden`);
-        });
-        // The shown section is that circle's: its name and its figures' values.
-        const circle = story.circles[i];
-        assert.ok(after[i].words.includes(circle.name[lang]), `${name} ${lang}: ${circle.id}`);
-        await page.close();
+        const marked = (await groups(page)).map((g) => g.marked);
+        assert.deepEqual(marked, [0, 1, 2].map((k) => k <= i), `${name} ${lang}: tap ${i} marks circle ${i}, and the earlier marks stay`);
+        assert.deepEqual(await hiddenTexts(page), [], `${name} ${lang}: tap ${i}`);
+        const overflow = await page.evaluate(() => [...document.querySelectorAll("text")]
+          .filter((t) => { const b = t.getBoundingClientRect(); return b.left < -0.5 || b.right > 375.5; })
+          .map((t) => t.textContent));
+        assert.deepEqual(overflow, [], `${name} ${lang}: text wider than the column after tap ${i}`);
+        const run = await longestEmptyRun(page);
+        assert.ok(run.longest <= 200, `${name} ${lang}: an empty run of ${run.longest} px after tap ${i}`);
       }
-      // Every section open: no text leaves the 375 px column, and none is under 14 px.
-      const page = await articlePage(svg);
-      for (const d of await groups(page)) {
-        const y = d.cy - d.r + 4;
-        await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - 300)), y);
-        const scrolled = await page.evaluate(() => window.scrollY);
-        await page.touchscreen.tap(d.cx, y - scrolled);
-      }
-      await page.waitForTimeout(100);
-      const overflow = await page.evaluate(() => [...document.querySelectorAll("text")]
-        .filter((t) => { const b = t.getBoundingClientRect(); return b.left < -0.5 || b.right > 375.5; })
-        .map((t) => t.textContent));
-      assert.deepEqual(overflow, [], `${name} ${lang}: text wider than the column`);
       const small = await page.evaluate(() => [...document.querySelectorAll("text")].filter((t) => parseFloat(getComputedStyle(t).fontSize) < 14).length);
       assert.equal(small, 0, `${name} ${lang}`);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, `${name} ${lang}: the page does not widen`);
-      if (name === "shipped") await page.screenshot({ path: join(SHOTS, `wechat-${lang}-open.png`), fullPage: false });
+      if (name === "shipped") await page.screenshot({ path: join(SHOTS, `wechat-${lang}-marked.png`), fullPage: false });
       await page.close();
     }
   }

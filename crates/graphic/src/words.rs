@@ -448,20 +448,13 @@ pub fn no_iframe_note(lang: Lang) -> &'static str {
     }
 }
 
-/// Under the WeChat SVG's diagram: the discs open their sections.
+/// Under the WeChat SVG's diagram: a tap marks a circle; everything is shown below.
 pub fn tap_hint(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "点按上图中的圆圈，在下方查看该圈层的定义和数据。",
-        Lang::En => "Tap a circle above to read its definition and figures below.",
-    }
-}
-
-/// Where a WeChat section waits for its disc to be tapped.
-pub fn section_tap_hint(circle: &str, lang: Lang) -> String {
-    let circle = isolate(circle);
-    match lang {
-        Lang::Zh => format!("点按上图中的{circle}，查看定义和数据"),
-        Lang::En => format!("Tap the {circle} above for its definition and figures"),
+        Lang::Zh => "点按上图中的圆圈可标出该圈层；各圈层的定义、数据和成员见下文。",
+        Lang::En => {
+            "Tap a circle above to mark it; each circle's definition, figures and members follow below."
+        }
     }
 }
 
@@ -481,8 +474,8 @@ pub fn editors_note(headline: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "《{headline}》：发往不支持iframe的渠道的文件\n\n\
-             微信公众号文章：打开 wechat-zh.svg，复制其中的全部代码，粘贴到编辑器的HTML或SVG代码模式中。点按图中的圆圈会显示该圈层的定义和数据；\
-             编辑器去掉id和class后仍可使用。\n\
+             微信公众号文章：打开 wechat-zh.svg，复制其中的全部代码，粘贴到编辑器的HTML或SVG代码模式中。全部内容无需点按即可阅读；点按图中的圆圈会标出该圈层\
+             （圆圈描边，下文该圈层标题旁出现色条）；编辑器去掉id和class后仍可使用。\n\
              微博、头条：上传长图 long-zh.png（或同名的 .jpg）；故事较长时长图分为 long-zh-1.png、long-zh-2.png……请按顺序上传。\n\
              电子报和无法运行脚本的页面：使用 static-zh.png，图片说明（alt）用 static-zh.txt 中的文字。\n\
              英文版文件名以 -en 结尾。\n\n\
@@ -492,7 +485,8 @@ pub fn editors_note(headline: &str, lang: Lang) -> String {
         Lang::En => format!(
             "{headline}: files for channels that take no iframe\n\n\
              WeChat official-account article: open wechat-en.svg, copy all of its code, and paste it into the editor's HTML or SVG code mode. \
-             Tapping a circle shows that circle's definition and figures; it keeps working after the editor strips ids and classes.\n\
+             Everything reads without a tap; tapping a circle marks it (a ring round the disc and a bar beside its section's heading below); \
+             it keeps working after the editor strips ids and classes.\n\
              Weibo, Toutiao: upload the long image long-en.png (or the .jpg of the same name); a longer story is split into long-en-1.png, \
              long-en-2.png… to be uploaded in order.\n\
              Newsletters and pages that run no script: use static-en.png with the text of static-en.txt as its alt text.\n\

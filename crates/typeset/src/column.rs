@@ -1,8 +1,9 @@
 //! Where Chinese readers are: the outline set as one phone-width article, for channels that
 //! take no iframe and no script.
 //!
-//! - the WeChat SVG: the discs open their circle's section by a tap, with SMIL only (no id, no
-//!   class, no style, no script), so it survives an editor that strips ids and classes;
+//! - the WeChat SVG: every section shown (no screen left empty behind a tap); a tap on a disc
+//!   marks its circle, with SMIL only (no id, no class, no style, no script), so it survives an
+//!   editor that strips ids and classes;
 //! - the long image (Weibo, Toutiao): the same article with every section shown, as PNG;
 //! - the newsletter image: the headline, the diagram with its legend, and the radius note.
 //!
@@ -46,7 +47,7 @@ const PAPER: Rgb = LIGHT.bg;
 /// Which file the article is set for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Channel {
-    /// Sections hidden until their disc is tapped.
+    /// Every section shown; a tap on a disc marks its circle.
     WeChat,
     /// Every section shown.
     LongImage,
@@ -365,7 +366,6 @@ pub fn article(
     }
     flow.small(&outline.radius_note);
     let mut discs = String::new();
-    let mut placeholders = String::new();
     match channel {
         // The newsletter image is the diagram and what it needs to be read: its sections are
         // the page's, a click away.
@@ -398,29 +398,27 @@ pub fn article(
                         set.section(section);
                         set.gap(8.0);
                         if channel == Channel::WeChat {
-                            // Hidden until its own disc is tapped: the disc keeps its own
-                            // visibility, the tap bubbles to the group, and the group shows
-                            // what it holds. No id: it works after an editor strips them.
-                            let hint = graphic::words::section_tap_hint(&section.heading, lang);
-                            let mut placeholder = Flow::new(top);
-                            placeholder.text(&hint, BODY_PX, false, MUTED);
-                            placeholders.push_str(&placeholder.out);
-                            flow.lines.extend(placeholder.lines);
-                            flow.paragraphs.extend(placeholder.paragraphs);
-                            let background = format!(
-                                "<rect x=\"0\" y=\"{}\" width=\"{COLUMN_PX}\" height=\"{}\" fill=\"{PAPER}\"/>\n",
-                                px(top),
-                                px(set.y - top)
-                            );
+                            // Every section is shown: nothing waits behind a tap, so no screen
+                            // is left empty. A tap on a disc marks that circle: a ring round
+                            // its disc and a bar beside its section's heading below. The group
+                            // is hidden but for its disc, which keeps its own visibility; the
+                            // tap bubbles to the group, and the group shows what it holds. No
+                            // id: it works after an editor strips them.
+                            let (cx, cy) = diagram.centre;
+                            let mark = PALETTE.mark(graphic::diagram::MarkKind::Member(id));
                             groups.push(format!(
-                                "<g visibility=\"hidden\">\n<set attributeName=\"visibility\" to=\"visible\" begin=\"click;touchstart\" fill=\"freeze\"/>\n{}{background}{}</g>\n",
+                                "<g visibility=\"hidden\">\n<set attributeName=\"visibility\" to=\"visible\" begin=\"click;touchstart\" fill=\"freeze\"/>\n{}<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{mark}\" stroke-width=\"3\"/>\n<rect x=\"4\" y=\"{}\" width=\"6\" height=\"{}\" fill=\"{mark}\"/>\n</g>\n",
                                 disc_svg(diagram, &PALETTE, id, radius, diagram_top, " visibility=\"visible\""),
-                                set.out
+                                px(cx),
+                                px(cy + diagram_top),
+                                px(radius - 1.5),
+                                px(top + 2.0),
+                                px(TITLE_PX * LINE_HEIGHT),
                             ));
                         } else {
                             groups.push(disc_svg(diagram, &PALETTE, id, radius, diagram_top, ""));
-                            flow.out.push_str(&set.out);
                         }
+                        flow.out.push_str(&set.out);
                         flow.breaks.push(top);
                         flow.breaks.extend(set.breaks);
                         flow.line_breaks.extend(set.line_breaks);
@@ -453,7 +451,6 @@ pub fn article(
     let mut body = format!(
         "<rect x=\"0\" y=\"0\" width=\"{COLUMN_PX}\" height=\"{height}\" fill=\"{PAPER}\"/>\n"
     );
-    body.push_str(&placeholders);
     body.push_str(&discs);
     body.push_str(&overlay_svg(diagram, &PALETTE, diagram_top));
     body.push_str(&flow.out);
