@@ -567,5 +567,20 @@ fn the_shipped_story_is_set_as_chinese_typesetting_requires() {
         }
     }
     assert!(lines > 500, "only {lines} lines set");
+    // The preview and the chart files, whose SVG alone says where their lines are: each line
+    // on its own.
+    for lang in Lang::ALL {
+        let outline = graphic::outline::outline(story, lang);
+        let preview = typeset::preview::preview_diagram(story, &outline);
+        let mut svgs = vec![typeset::preview::preview_svg(story, &outline, &preview)];
+        svgs.extend(story.charts.iter().map(|chart| {
+            typeset::chart::chart_document(&graphic::outline::chart_block(story, chart, lang))
+        }));
+        for svg in svgs {
+            for line in typeset::text::set_lines(&svg) {
+                faults.extend(typeset::text::line_faults(std::slice::from_ref(&line)));
+            }
+        }
+    }
     assert!(faults.is_empty(), "{}", faults.join("\n"));
 }

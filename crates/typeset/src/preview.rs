@@ -107,3 +107,29 @@ pub fn preview_svg(story: &Story, outline: &Outline, diagram: &DiagramLayout) ->
     out.push_str("</svg>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{line_faults, set_lines};
+    use story::Lang;
+
+    /// Every line the preview sets keeps to clreq, each line on its own.
+    #[test]
+    fn the_preview_sets_its_lines_as_chinese_typesetting_requires() {
+        let story = story::testing::fixture();
+        for lang in Lang::ALL {
+            let outline = graphic::outline::outline(story, lang);
+            let svg = preview_svg(story, &outline, &preview_diagram(story, &outline));
+            let lines = set_lines(&svg);
+            assert!(lines.len() > 8, "{lang}: {lines:?}");
+            for line in lines {
+                assert_eq!(
+                    line_faults(std::slice::from_ref(&line)),
+                    Vec::<String>::new(),
+                    "{lang}"
+                );
+            }
+        }
+    }
+}

@@ -138,6 +138,39 @@ pub fn line_faults(lines: &[String]) -> Vec<String> {
     faults
 }
 
+/// The lines an SVG this crate wrote sets in its flow: the content of each `<text>` element
+/// that is not a label centred on a point (`text-anchor`), unescaped. For checking what was
+/// set (`line_faults` on each line alone), in this crate's tests and the shipped story's.
+pub fn set_lines(svg: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find("<text ") {
+        rest = &rest[start..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</text>") else {
+            break;
+        };
+        let tag = &rest[..open_end];
+        if !tag.contains("text-anchor") && open_end < close {
+            let content = &rest[open_end + 1..close];
+            lines.push(
+                content
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&")
+                    .trim()
+                    .to_owned(),
+            );
+        }
+        rest = &rest[close + "</text>".len()..];
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
