@@ -168,13 +168,67 @@ pub struct MemberItem {
     pub basis: String,
 }
 
+/// What the graphic says of one place: on its card over the diagram, in the text version and
+/// in the long image.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceBlock {
+    /// Index into the story's places.
     pub place: usize,
+    /// The place's id in the story.
+    pub id: String,
     pub style: MarkStyle,
     pub name: String,
-    /// One line for each circle it is listed in, or why it is shown.
-    pub lines: Vec<String>,
+    /// Its role ("node city", "city sub-centre"), where the story gives one.
+    pub role: Option<String>,
+    /// How far and in which direction it lies from the centre.
+    pub distance: String,
+    /// Each circle it is listed in, with how sure that is, the extent and the basis.
+    pub memberships: Vec<(CircleId, String)>,
+    /// Why a place in no circle is shown.
+    pub orientation: Option<String>,
+}
+
+impl PlaceBlock {
+    /// Every line of the block after its name, in order.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.role
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(self.distance.as_str()))
+            .chain(self.memberships.iter().map(|(_, line)| line.as_str()))
+            .chain(self.orientation.iter().map(String::as_str))
+    }
+}
+
+/// The block of place `index` of `story` in `lang`; `None` past the last place.
+pub fn place_block(story: &Story, index: usize, lang: Lang) -> Option<PlaceBlock> {
+    let ui = &story.ui;
+    let place = story.places.get(index)?;
+    let (km, point) = crate::geo::distance_and_direction(
+        (*story.centre.lat, *story.centre.lon),
+        *place.lat,
+        *place.lon,
+    );
+    Some(PlaceBlock {
+        place: index,
+        id: place.id.to_string(),
+        style: MarkStyle::of_place(place),
+        name: place.name.get(lang).to_owned(),
+        role: place.role.as_ref().map(|r| r.get(lang).to_owned()),
+        distance: crate::words::distance_text(story.centre.name.get(lang), km, point, lang),
+        memberships: place
+            .memberships
+            .iter()
+            .map(|m| {
+                let circle = story.circle(m.circle).name.get(lang);
+                (m.circle, membership_line(story, place, circle, m, lang))
+            })
+            .collect(),
+        orientation: place.orientation.as_ref().map(|why| match lang {
+            Lang::Zh => format!("{}：{}", ui.legend_not_member.zh, why.zh),
+            Lang::En => format!("{}: {}", ui.legend_not_member.en, why.en),
+        }),
+    })
 }
 
 /// The outline of `story` in `lang`.
@@ -355,38 +409,12 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
 }
 
 fn places(story: &Story, lang: Lang) -> OutlineSection {
-    let ui = &story.ui;
-    let blocks = story
-        .places
-        .iter()
-        .enumerate()
-        .map(|(i, place)| {
-            let mut lines: Vec<String> = place
-                .memberships
-                .iter()
-                .map(|m| {
-                    let circle = story.circle(m.circle).name.get(lang);
-                    membership_line(story, place, circle, m, lang)
-                })
-                .collect();
-            if let Some(why) = &place.orientation {
-                lines.push(match lang {
-                    Lang::Zh => format!("{}：{}", ui.legend_not_member.zh, why.zh),
-                    Lang::En => format!("{}: {}", ui.legend_not_member.en, why.en),
-                });
-            }
-            Block::Place(PlaceBlock {
-                place: i,
-                style: MarkStyle::of_place(place),
-                name: place.name.get(lang).to_owned(),
-                lines,
-            })
-        })
-        .collect();
     OutlineSection {
         kind: SectionKind::Places,
-        heading: ui.places.get(lang).to_owned(),
-        blocks,
+        heading: story.ui.places.get(lang).to_owned(),
+        blocks: (0..story.places.len())
+            .filter_map(|i| place_block(story, i, lang).map(Block::Place))
+            .collect(),
     }
 }
 

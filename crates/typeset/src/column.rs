@@ -304,7 +304,7 @@ impl Flow {
             }
             Block::Place(place) => {
                 self.marked(place.style, &place.name, BODY_PX, true);
-                for line in &place.lines {
+                for line in place.lines() {
                     self.text(line, SMALL_PX, false, INK);
                 }
                 self.gap(4.0);

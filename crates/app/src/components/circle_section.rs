@@ -193,12 +193,12 @@ fn members_html(members: &MembersBlock, heading: &'static str) -> Html {
     }
 }
 
-/// A place with each circle it is listed in.
+/// A place with what its card on the diagram says.
 fn place_html(place: &PlaceBlock, heading: &'static str) -> Html {
     html! {
-        <section class="place-block">
+        <section class="text-place" data-place={place.id.clone()}>
             <@{heading}>{ &place.name }</@>
-            <ul>{ for place.lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            { super::place::place_details(place) }
         </section>
     }
 }

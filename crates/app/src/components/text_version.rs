@@ -3,7 +3,6 @@
 //! reader's way through the graphic and what a reader sees without JavaScript.
 
 use super::circle_section::{CircleSection, Shown, blocks};
-use super::place::place_details;
 use super::{OutlineRef, StoryRef};
 use graphic::outline::SectionKind;
 use yew::prelude::*;
@@ -37,18 +36,12 @@ pub fn text_version(props: &TextVersionProps) -> Html {
             SectionKind::Circle(_) => html! {
                 <CircleSection outline={outline.clone()} section={i} shown={Shown::TextVersion} />
             },
-            // Every place with what its card on the diagram says: the card's own details (its
-            // distance and direction too), which the outline's place blocks do not carry.
+            // Every place with what its card on the diagram says.
             SectionKind::Places => html! {
                 <section class="text-places">
                     <h3>{ &section.heading }</h3>
                     <p class="note">{ ui.distance_note.get(lang) }</p>
-                    { for story.places.iter().map(|place| html! {
-                        <section class="text-place" data-place={place.id.to_cow()}>
-                            <h4>{ place.name.get(lang) }</h4>
-                            { place_details(story, place, lang) }
-                        </section>
-                    }) }
+                    { blocks(section, Shown::TextVersion, &outline.table, false) }
                 </section>
             },
         });

@@ -66,7 +66,9 @@ pub(super) fn place_card(props: &PlaceCardProps) -> Html {
                 <span aria-hidden="true">{ "×" }</span>
             </button>
             <p class="card-title" id="place-card-title">{ place.name.get(lang) }</p>
-            { place_details(story, place, lang) }
+            if let Some(details) = graphic::outline::place_block(story, props.open.place, lang) {
+                { place_details(&details) }
+            }
             if !props.nearby.is_empty() {
                 <div class="card-nearby-list">
                     <p>{ ui.nearby.get(lang) }</p>
