@@ -67,23 +67,32 @@ fn row_label(unit: story::Unit, zone: Option<&str>, block: &FigureBlock, lang: L
     }
 }
 
-/// What a worked-out value comes from, and the sources of its inputs (names, dates and
-/// addresses, each list joined by "; "): a worked-out value has no source of its own.
-fn derived_columns(
+/// The columns for what a value comes from: empty and its own `source`'s name, date and
+/// address; or, for a value worked out from two figures, what from and the sources of its
+/// inputs (each list joined by "; "): a worked-out value has no source of its own.
+fn source_columns(
     story: &Story,
     difference: Option<&story::Difference>,
+    source: &story::Source,
     lang: Lang,
-) -> Option<[String; 4]> {
-    let difference = difference?;
+) -> [String; 4] {
+    let Some(difference) = difference else {
+        return [
+            String::new(),
+            source.name.get(lang).to_owned(),
+            source.date.to_string(),
+            source.url.as_deref().unwrap_or_default().to_owned(),
+        ];
+    };
     let sources = graphic::words::derived_sources(story, difference);
     let join =
         |f: &dyn Fn(&story::Source) -> String| sources.iter().map(f).collect::<Vec<_>>().join("; ");
-    Some([
+    [
         graphic::words::derived_text(story, difference, lang),
         join(&|s| s.name.get(lang).to_owned()),
         join(&|s| s.date.to_string()),
         join(&|s| s.url.as_deref().unwrap_or_default().to_owned()),
-    ])
+    ]
 }
 
 /// Every figure of the outline in one CSV, in its language and reading order: what a reader
@@ -123,15 +132,7 @@ pub fn figures_csv(story: &Story, outline: &Outline) -> Result<String, String> {
             .as_ref()
             .map(|said| graphic::words::said_text(story, said, lang))
             .unwrap_or_default();
-        let [_, source, date, url] = derived_columns(story, f.difference.as_ref(), lang)
-            .unwrap_or_else(|| {
-                [
-                    String::new(),
-                    f.source.name.get(lang).to_owned(),
-                    f.source.date.to_string(),
-                    f.source.url.as_deref().unwrap_or_default().to_owned(),
-                ]
-            });
+        let [_, source, date, url] = source_columns(story, f.difference.as_ref(), &f.source, lang);
         Some(vec![
             section.to_owned().into(),
             block.id.clone().into(),
@@ -163,16 +164,8 @@ pub fn chart_csv(
     let note = block.note.as_deref().unwrap_or_default();
     let rows = chart.bars.iter().zip(&block.spec.rows).map(|(bar, shown)| {
         let plain = number_text(bar.value, Scale::ONE, Lang::En).replace(',', "");
-        let source = chart.source_of(bar);
-        let [derived_from, name, date, url] = derived_columns(story, bar.difference.as_ref(), lang)
-            .unwrap_or_else(|| {
-                [
-                    String::new(),
-                    source.name.get(lang).to_owned(),
-                    source.date.to_string(),
-                    source.url.as_deref().unwrap_or_default().to_owned(),
-                ]
-            });
+        let [derived_from, name, date, url] =
+            source_columns(story, bar.difference.as_ref(), chart.source_of(bar), lang);
         vec![
             shown.label.clone().into(),
             shown.value_text.clone().into(),

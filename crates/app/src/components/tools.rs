@@ -35,8 +35,22 @@ pub fn tools(props: &ToolsProps) -> Html {
             }
         })
     };
-    let (code, pym) = match (&props.dist_root, *open) {
-        (Some(root), true) => {
+    // The newsletter image's own alt text, written as the build writes it, naming the places
+    // its diagram (the phone column's) leaves unlabelled: laid out once per language while the
+    // panel is open, not again on every selection.
+    let alt = use_memo(
+        (props.story, props.outline.clone(), *open),
+        |(story, outline, open)| {
+            open.then(|| {
+                let column =
+                    graphic::diagram::layout(story, outline.lang, graphic::diagram::COLUMN_CLASS);
+                let unlabelled = graphic::diagram::unlabelled_places(story, &column, outline.lang);
+                graphic::outline::alt_text(outline, &unlabelled)
+            })
+        },
+    );
+    let (code, pym) = match (&props.dist_root, *open, alt.as_ref()) {
+        (Some(root), true, Some(alt)) => {
             let src = embed_src(root, lang, props.state.circle, props.theme);
             let title = ui.headline.get(lang);
             let image = format!(
@@ -44,15 +58,7 @@ pub fn tools(props: &ToolsProps) -> Html {
                 embed_src(root, Lang::Zh, None, None),
                 graphic::paths::static_image_path(lang, "png")
             );
-            // The newsletter image's own alt text: written as the build writes it, naming the
-            // places its diagram (the phone column's) leaves unlabelled.
-            let column = graphic::diagram::layout(story, lang, graphic::diagram::COLUMN_CLASS);
-            let unlabelled = graphic::diagram::unlabelled_places(story, &column, lang);
-            let alt = graphic::outline::alt_text(&props.outline, &unlabelled);
-            let fallback = graphic::embed::Fallback {
-                src: &image,
-                alt: &alt,
-            };
+            let fallback = graphic::embed::Fallback { src: &image, alt };
             (
                 embed_code(&src, title, &story.id, &fallback),
                 pym_code(&src, title, &story.id),
