@@ -262,13 +262,14 @@ pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
 }
 
 /// A circle's name and its radius, for a list or a disc's accessible name:
-/// `通勤圈：半径约50公里`, `Commuting circle: radius about 50 km`. `name` is the name as shown
-/// (bidi-isolated where it goes into an attribute).
+/// `通勤圈：规划半径约50公里`, `Commuting circle — Plan radius: about 50 km` (a dash in English:
+/// the radius's own words carry a colon). `name` is the name as shown (bidi-isolated where it
+/// goes into an attribute).
 pub fn name_and_radius(ui: &Ui, circle: &Circle, name: &str, lang: Lang) -> String {
     let radius = radius_text(ui, circle, lang);
     match lang {
         Lang::Zh => format!("{name}：{radius}"),
-        Lang::En => format!("{name}: {radius}"),
+        Lang::En => format!("{name} — {radius}"),
     }
 }
 
