@@ -82,12 +82,7 @@ mod tests {
                 let svg = chart_document(&block);
                 let document = roxmltree::Document::parse(&svg)
                     .unwrap_or_else(|e| panic!("{} {lang}: not XML: {e}", chart.id));
-                let text: String = document
-                    .descendants()
-                    .filter(|n| n.is_text())
-                    .filter_map(|n| n.text())
-                    .collect::<Vec<_>>()
-                    .concat();
+                let text = crate::text_of(&document);
                 let squeezed = |s: &str| s.split_whitespace().collect::<String>();
                 for expected in [Some(&block.title), block.note.as_ref()]
                     .into_iter()

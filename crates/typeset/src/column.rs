@@ -556,12 +556,7 @@ mod tests {
                     .all(|n| !matches!(n.tag_name().name(), "script" | "img" | "i" | "b")),
                 "{channel:?}: markup from the story became elements"
             );
-            let text: String = document
-                .descendants()
-                .filter(|n| n.is_text())
-                .filter_map(|n| n.text())
-                .collect::<Vec<_>>()
-                .concat();
+            let text = crate::text_of(&document);
             if channel != Channel::Newsletter {
                 // The fixture's definition carries a script tag: shown literally.
                 assert!(text.contains("<script>alert(1)</script>"), "{channel:?}");

@@ -16,3 +16,13 @@ pub mod column;
 pub mod diagram;
 pub mod preview;
 pub mod text;
+
+/// For the tests: every text node of a parsed SVG, in order, joined.
+#[cfg(test)]
+fn text_of(document: &roxmltree::Document) -> String {
+    document
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
+}
