@@ -3,12 +3,73 @@
 
 use crate::decimal::Decimal;
 use crate::error::StoryError;
-use crate::evidence::{BuildOnly, Evidence, states_number, states_words};
+use crate::evidence::{BuildOnly, Evidence, Kind, Speech, states_number, states_words};
 use crate::model::*;
 use std::collections::HashSet;
 
 /// Most bars one chart may have and still be read on a phone.
 const MAX_BARS: usize = 8;
+
+/// What a claim shows, and so what its evidence must be (README, "Kinds of evidence").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// Our words for what a source says (a summary, a basis, a caveat): any kind of text.
+    Paraphrase,
+    /// A membership: shown as confirmed, it needs the issuer's text, a named outlet's report,
+    /// or a complete reprint that names its outlet and date; as inferred or unconfirmed, any
+    /// kind of text.
+    Membership(Status),
+    /// Words in quotation marks: the issuer's text, or a report (or its reprint) that quotes
+    /// them directly.
+    Quote,
+    /// A figure or a bar's value: anything but a summary or an anonymous page; a translation
+    /// names its original (and `--report` flags it).
+    Value,
+}
+
+impl Claim {
+    /// Why `kind` cannot back this claim, in both languages; `None` where it can.
+    pub fn refusal(self, kind: Kind, evidence: &Evidence) -> Option<(String, String)> {
+        let (k, k_zh) = (kind.slug(), kind.zh());
+        match self {
+            Claim::Paraphrase | Claim::Membership(Status::Inferred | Status::Unconfirmed) => None,
+            Claim::Membership(Status::Confirmed) => match kind {
+                Kind::Issuer | Kind::Report => None,
+                Kind::Reprint if evidence.complete => None,
+                Kind::Reprint => Some((
+                    "is false: \"confirmed\" needs a complete reprint (complete: true) naming its outlet and date; an excerpt backs only \"inferred\" or \"unconfirmed\"".to_owned(),
+                    "为false：“已证实”须有注明媒体和日期的完整转载（complete: true）；摘录只能支持“推断”或“未证实”".to_owned(),
+                )),
+                Kind::Translation | Kind::Summary | Kind::Anonymous => Some((
+                    format!("is {k}: \"confirmed\" needs the issuer's text, a named outlet's report or a complete reprint of one; a summary, an anonymous page or a translation backs only \"inferred\", a caveat or a paraphrase"),
+                    format!("是{k_zh}（{k}）：“已证实”须有发布方原文、署名媒体报道或其完整转载；自动摘要、匿名页面和译文只能支持“推断”、注释或转述"),
+                )),
+            },
+            Claim::Quote => match (kind, evidence.speech) {
+                (Kind::Issuer, _) | (Kind::Report | Kind::Reprint, Some(Speech::Direct)) => None,
+                (Kind::Report | Kind::Reprint, Some(Speech::Indirect)) => Some((
+                    "is indirect: indirect speech is a paraphrase and takes no quotation marks; quote the issuer's text or a report that quotes directly".to_owned(),
+                    "为间接引语（indirect）：间接引语是转述，不能加引号；引语须出自发布方原文或直接引述的报道".to_owned(),
+                )),
+                (Kind::Report | Kind::Reprint, None) => Some((
+                    "is missing: evidence for a quote says whether the report quotes the words directly (direct) or tells them (indirect)".to_owned(),
+                    "缺失：引语的证据须写明报道是直接引述（direct）还是间接转述（indirect）".to_owned(),
+                )),
+                (Kind::Translation | Kind::Summary | Kind::Anonymous, _) => Some((
+                    format!("is {k}: quotation marks need the issuer's text or a report that quotes directly; a summary, an anonymous page or a translation backs only a paraphrase"),
+                    format!("是{k_zh}（{k}）：引号只能用于发布方原文或直接引述的报道；自动摘要、匿名页面和译文只能支持转述"),
+                )),
+            },
+            Claim::Value => match kind {
+                Kind::Summary | Kind::Anonymous => Some((
+                    format!("is {k}: a figure needs the issuer's text, a named outlet's report, or a reprint or translation that names its original; a summary or an anonymous page backs only a caveat or a paraphrase"),
+                    format!("是{k_zh}（{k}）：数据须出自发布方原文、署名媒体报道，或写明原报道的转载或译文；自动摘要和匿名页面只能支持注释或转述"),
+                )),
+                _ => None,
+            },
+        }
+    }
+}
 
 /// Collects errors so a story's author sees every problem at once.
 #[derive(Default)]
@@ -75,23 +136,75 @@ impl Report {
         }
     }
 
-    /// A claim's evidence: present, with text. Returns it for the rules that read it.
+    /// A claim's evidence: present, with text and a kind that names what it copies where it
+    /// must, and a kind strong enough for what the claim shows (`claim`). Returns it for the
+    /// rules that read it.
     fn evidence<'a>(
         &mut self,
         at: &str,
         evidence: &'a BuildOnly<Evidence>,
+        claim: Claim,
     ) -> Option<&'a Evidence> {
         let Some(evidence) = evidence.get() else {
             self.fail(
                 at,
-                "is missing: every claim needs the source's own sentence (lang, text)",
-                "缺失：每项内容都须附来源原句（lang、text）",
+                "is missing: every claim needs the source's own sentence (kind, lang, text)",
+                "缺失：每项内容都须附来源原句（kind、lang、text）",
             );
             return None;
         };
         if evidence.text.trim().is_empty() {
             self.fail(&key(at, "text"), "must not be empty", "不能为空");
             return None;
+        }
+        let Some(kind) = evidence.kind else {
+            let slugs: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
+            self.fail(
+                &key(at, "kind"),
+                format!(
+                    "is missing: evidence says what kind of text it was read in, one of {}",
+                    slugs.join(", ")
+                ),
+                format!(
+                    "缺失：证据须写明摘自哪类文本，只能是{}之一",
+                    slugs.join("、")
+                ),
+            );
+            return Some(evidence);
+        };
+        match (kind.has_original(), &evidence.original) {
+            (true, None) => self.fail(
+                &key(at, "original"),
+                format!(
+                    "is missing: a {} must name the report it copies or translates (outlet and date)",
+                    kind.slug()
+                ),
+                format!(
+                    "缺失：{}必须写明原报道的媒体和日期（original）",
+                    kind.zh()
+                ),
+            ),
+            (false, Some(_)) => self.fail(
+                &key(at, "original"),
+                "only a reprint or a translation names an original",
+                "只有转载或译文才写明原报道（original）",
+            ),
+            _ => {}
+        }
+        if evidence.complete && kind != Kind::Reprint {
+            self.fail(
+                &key(at, "complete"),
+                "only a reprint is complete or not",
+                "只有转载才标明是否完整（complete）",
+            );
+        }
+        if let Some((en, zh)) = claim.refusal(kind, evidence) {
+            let field = match (claim, kind) {
+                (Claim::Quote, Kind::Report | Kind::Reprint) => "speech",
+                (Claim::Membership(_), Kind::Reprint) => "complete",
+                _ => "kind",
+            };
+            self.fail(&key(at, field), en, zh);
         }
         Some(evidence)
     }
@@ -176,7 +289,38 @@ pub fn check(story: &Story) -> Vec<StoryError> {
     check_charts(story, &mut report);
     check_zones(story, &mut report);
     check_speakers(story, &mut report);
+    check_eras(story, &mut report);
     report.errors
+}
+
+/// The setting-outs of the circles: oldest first, each with its source and evidence.
+fn check_eras(story: &Story, report: &mut Report) {
+    if story.eras.is_empty() {
+        report.fail(
+            "eras",
+            "must list at least one setting-out of the circles (a plan or a report)",
+            "至少要列出一次圈层的提出（规划或报道）",
+        );
+    }
+    let mut before: Option<&Era> = None;
+    for (i, era) in story.eras.iter().enumerate() {
+        let at = index("eras", i);
+        report.source(&key(&at, "source"), &era.source);
+        if let Some(said) = &era.said {
+            report.said(&key(&at, "said"), said);
+        }
+        report.evidence(&key(&at, "evidence"), &era.evidence, Claim::Paraphrase);
+        if let Some(before) = before
+            && era.date.is_surely_before(&before.date)
+        {
+            report.fail(
+                &key(&at, "date"),
+                format!("must not be earlier than eras[{}]: oldest first", i - 1),
+                format!("不能早于eras[{}]：须按时间先后排列", i - 1),
+            );
+        }
+        before = Some(era);
+    }
 }
 
 fn check_zones(story: &Story, report: &mut Report) {
@@ -187,7 +331,7 @@ fn check_zones(story: &Story, report: &mut Report) {
         if let Some(said) = &zone.said {
             report.said(&key(&at, "said"), said);
         }
-        report.evidence(&key(&at, "evidence"), &zone.evidence);
+        report.evidence(&key(&at, "evidence"), &zone.evidence, Claim::Paraphrase);
         if zone.places.is_empty() {
             report.fail(
                 &key(&at, "places"),
@@ -217,10 +361,31 @@ fn check_circles(story: &Story, report: &mut Report) {
         let at = index(&circles, i);
         let at_definition = key(&at, "definition");
         let definition = &circle.definition;
-        report.said(&key(&at_definition, "said"), &definition.said);
+        if let Some(said) = &definition.said {
+            report.said(&key(&at_definition, "said"), said);
+        }
         report.source(&key(&at_definition, "source"), &definition.source);
-        report.evidence(&key(&at_definition, "evidence"), &definition.evidence);
-        check_quote(report, &key(&at_definition, "quote"), &definition.quote);
+        report.evidence(
+            &key(&at_definition, "evidence"),
+            &definition.evidence,
+            Claim::Paraphrase,
+        );
+        if let Some(quote) = &definition.quote {
+            check_quote(report, &key(&at_definition, "quote"), quote);
+        }
+        if let Some(plan) = &definition.plan {
+            let at = key(&at_definition, "plan");
+            report.said(&key(&at, "said"), &plan.said);
+            report.source(&key(&at, "source"), &plan.source);
+            report.evidence(&key(&at, "evidence"), &plan.evidence, Claim::Paraphrase);
+            if definition.quote.is_some() {
+                report.fail(
+                    &at,
+                    "a definition gives an official's words either as a quote or as a paraphrase, not both",
+                    "定义中官员的话要么作为引语，要么作为转述，不能两者都有",
+                );
+            }
+        }
         let r = circle.radius_km;
         if let Some(inner) = inner
             && r <= inner.radius_km
@@ -253,7 +418,11 @@ fn check_places(story: &Story, report: &mut Report) {
         for (j, m) in place.memberships.iter().enumerate() {
             let at = index(&memberships, j);
             report.source(&key(&at, "source"), &m.source);
-            report.evidence(&key(&at, "evidence"), &m.evidence);
+            report.evidence(
+                &key(&at, "evidence"),
+                &m.evidence,
+                Claim::Membership(m.status),
+            );
             check_parts_named(story, place, m, &at, report);
             if circles.last().is_some_and(|last| *last >= m.circle) {
                 report.fail(
@@ -335,7 +504,8 @@ fn check_parts_named(
 fn check_quote(report: &mut Report, at: &str, quote: &Quote) {
     report.said(&key(at, "said"), &quote.said);
     report.source(&key(at, "source"), &quote.source);
-    let Some(evidence) = report.evidence(&key(at, "evidence"), &quote.evidence) else {
+    let Some(evidence) = report.evidence(&key(at, "evidence"), &quote.evidence, Claim::Quote)
+    else {
         return;
     };
     let original = quote.original;
@@ -379,7 +549,8 @@ fn all_source_names(story: &Story) -> HashSet<&str> {
     let mut sources: Vec<&Source> = Vec::new();
     for c in story.circles.iter() {
         sources.push(&c.definition.source);
-        sources.push(&c.definition.quote.source);
+        sources.extend(c.definition.quote.iter().map(|q| &q.source));
+        sources.extend(c.definition.plan.iter().map(|p| &p.source));
     }
     for p in story.places.iter() {
         sources.extend(p.memberships.iter().map(|m| &m.source));
@@ -489,7 +660,7 @@ fn check_value(
     difference: Option<&Difference>,
 ) {
     let Some(difference) = difference else {
-        let evidence = report.evidence(&key(at, "evidence"), evidence);
+        let evidence = report.evidence(&key(at, "evidence"), evidence, Claim::Value);
         report.value_in_evidence(at, value, evidence);
         return;
     };
@@ -802,6 +973,10 @@ mod tests {
             lang: crate::Lang::Zh,
             text: "占101%".into(),
             url: None,
+            kind: Some(Kind::Issuer),
+            original: None,
+            complete: false,
+            speech: None,
         });
         assert_eq!(
             fields(&s),
@@ -840,12 +1015,18 @@ mod tests {
         );
         // A text field added to the model gets the rule by its type: none is listed here.
         let mut s = story();
-        let quote = &mut s.circles.commuting.definition.quote;
+        let Some(quote) = &mut s.circles.commuting.definition.quote else {
+            panic!("the fixture's commuting circle has a quote");
+        };
         quote.words.0.zh = "“嵌套的实心圆”".into();
         quote.evidence = BuildOnly::new(Evidence {
             lang: crate::Lang::Zh,
             text: "他说：“嵌套的实心圆”。".into(),
             url: None,
+            kind: Some(Kind::Report),
+            original: None,
+            complete: false,
+            speech: Some(Speech::Direct),
         });
         assert_eq!(
             fields(&s),

@@ -6,17 +6,164 @@ use crate::Str;
 use crate::decimal::{CHINESE_MULTIPLIERS, Decimal};
 use crate::lang::Lang;
 
-/// A source's own sentence (or sentences), verbatim, in the language it was read in.
+/// A source's own sentence (or sentences), verbatim, in the language it was read in, with what
+/// kind of text it was read in: the kind decides what the sentence may back (`check`).
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
-    /// The language of `text` as it was read. Where only a translation could be read (the 2023
-    /// report exists here in English only), that is the translation's language.
+    /// What kind of text `text` was read in. Missing in a story written before kinds existed:
+    /// the checker names it.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// The language of `text` as it was read. Where only a translation could be read, that is
+    /// the translation's language.
     pub lang: Lang,
     pub text: Str,
     /// The page the text was copied from, where that page is public and is not the source's
-    /// own page (a reprint, a mirror); the source's own page is the source's `url`.
-    pub url: Option<crate::HttpsUrl>,
+    /// own page (a reprint, a mirror); the source's own page is the source's `url`. An
+    /// `http://` address is kept as read: the page never links to it.
+    pub url: Option<ReadAt>,
+    /// For a reprint or a translation: the report it copies or translates, as it names it.
+    pub original: Option<Original>,
+    /// For a reprint: whether it carries the whole report, not an excerpt.
+    #[serde(default)]
+    pub complete: bool,
+    /// For a person's words in a report: quoted directly, or told in indirect speech
+    /// (夏林茂介绍…, "he said that…"), which is a paraphrase.
+    pub speech: Option<Speech>,
+}
+
+/// The address a sentence was read at: `http://` or `https://`, with no space in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadAt(pub String);
+
+impl std::fmt::Display for ReadAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ReadAt {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let url = String::deserialize(deserializer)?;
+        let has_host = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| url.strip_prefix(scheme))
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
+        if has_host && !url.chars().any(char::is_whitespace) {
+            Ok(ReadAt(url))
+        } else {
+            Err(crate::error::bilingual(
+                format!("\"{url}\" must be an http:// or https:// address"),
+                format!("“{url}”必须是http://或https://网址"),
+            ))
+        }
+    }
+}
+
+/// What kind of text a claim's evidence was read in, from strongest to weakest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// The issuer's own text: a plan, an official release or transcript, on the issuer's page.
+    Issuer,
+    /// A named outlet's report, read on the outlet's own page.
+    Report,
+    /// Another site's copy of a named outlet's report; it names the outlet and date (`original`).
+    Reprint,
+    /// A translation of a report, which names the report (`original`).
+    Translation,
+    /// An automatically generated summary of other texts.
+    Summary,
+    /// A page that names no outlet or author.
+    Anonymous,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Issuer,
+        Kind::Report,
+        Kind::Reprint,
+        Kind::Translation,
+        Kind::Summary,
+        Kind::Anonymous,
+    ];
+
+    /// The word as the story file spells it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Issuer => "issuer",
+            Kind::Report => "report",
+            Kind::Reprint => "reprint",
+            Kind::Translation => "translation",
+            Kind::Summary => "summary",
+            Kind::Anonymous => "anonymous",
+        }
+    }
+
+    /// The kind in Chinese, for messages.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Issuer => "发布方原文",
+            Kind::Report => "署名媒体报道",
+            Kind::Reprint => "转载",
+            Kind::Translation => "译文",
+            Kind::Summary => "自动摘要",
+            Kind::Anonymous => "匿名页面",
+        }
+    }
+
+    /// Whether a reprint or a translation, which must name the report it copies.
+    pub fn has_original(self) -> bool {
+        matches!(self, Kind::Reprint | Kind::Translation)
+    }
+}
+
+/// Read from its slug; any other word is refused with the list of kinds, in both languages.
+impl<'de> serde::Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(deserializer)?;
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.slug() == word)
+            .ok_or_else(|| {
+                let en: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
+                let zh: Vec<String> = Kind::ALL
+                    .iter()
+                    .map(|k| format!("{}（{}）", k.slug(), k.zh()))
+                    .collect();
+                crate::error::bilingual(
+                    format!(
+                        "unknown evidence kind \"{word}\": evidence says what kind of text it was read in, one of {}",
+                        en.join(", ")
+                    ),
+                    format!(
+                        "未知的证据类型“{word}”：证据须写明摘自哪类文本，只能是{}之一",
+                        zh.join("、")
+                    ),
+                )
+            })
+    }
+}
+
+/// How a report gives a person's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speech {
+    /// In quotation marks, as said.
+    Direct,
+    /// Told by the reporter (介绍、表示、说): a paraphrase.
+    Indirect,
+}
+
+/// The report a reprint copies or a translation translates, as the page names it.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Original {
+    /// The outlet, as named: `中国新闻网`, `China News Service`.
+    pub outlet: Str,
+    pub date: crate::IsoDate,
+    /// The original's own address, where known.
+    pub url: Option<ReadAt>,
 }
 
 /// A field that exists at build time only: read from the story file and checked there, but

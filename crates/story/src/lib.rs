@@ -21,6 +21,8 @@ pub mod bake;
 pub mod check;
 #[cfg(feature = "build")]
 pub mod read;
+#[cfg(feature = "build")]
+pub mod report;
 /// The fixture story, for the tests of every crate.
 #[cfg(feature = "build")]
 pub mod testing;

@@ -126,6 +126,10 @@ record! {
         pub places: List<Place>,
         pub figures: List<Figure>,
         pub charts: List<Chart>,
+        /// Each time the circles were set out (a plan, a report), oldest first: definitions,
+        /// memberships and figures name the one they belong to, and "how the circles changed"
+        /// tells them in order.
+        pub eras: List<Era>,
         /// Areas the story tells of that have no boundary on the diagram.
         #[serde(default)]
         pub zones: List<Zone>,
@@ -133,6 +137,27 @@ record! {
         #[serde(default)]
         pub speakers: List<Speaker>,
         pub ui: Ui,
+    }
+}
+
+record! {
+    /// One setting-out of the circles in time: Beijing's 2021 plan, the 2023 report, the 2026
+    /// plan. Whatever the story says of a circle belongs to one of them, since the circles'
+    /// definitions changed between them.
+    pub struct Era {
+        pub id: Id,
+        /// When it was set out, as precise as it is known.
+        pub date: IsoDate,
+        /// Its short name, shown beside a membership: `2026年规划` / `2026 plan`.
+        pub name: Text,
+        /// What it said the circles were, paraphrased.
+        pub summary: Text,
+        /// Who said it, if a person did.
+        pub said: Option<Said>,
+        pub source: Source,
+        /// The source's own sentences behind the summary.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
     }
 }
 
@@ -332,13 +357,35 @@ record! {
         /// The speaker's words as we summarise them, in both languages: a paraphrase, never
         /// shown in quotation marks.
         pub summary: Text,
-        pub said: Said,
+        /// The setting-out the summary tells (the 2023 report).
+        pub era: Ref<Era>,
+        /// Who said it, where a person did; a report's own narration names none.
+        pub said: Option<Said>,
         pub source: Source,
         /// The source's own sentence behind the summary.
         #[serde(default)]
         pub evidence: BuildOnly<Evidence>,
-        /// Words said of the circle, quoted.
-        pub quote: Quote,
+        /// What an official said of the circle, quoted where a report quotes the words
+        /// directly…
+        pub quote: Option<Quote>,
+        /// …or told in our words where it gives them as indirect speech. At most one of the two.
+        pub plan: Option<Paraphrase>,
+    }
+}
+
+record! {
+    /// Words someone said, as a report tells them in indirect speech (夏林茂介绍…): our
+    /// paraphrase in both languages, never in quotation marks, with who said them, where and
+    /// when, and the report they were read in.
+    pub struct Paraphrase {
+        pub text: Text,
+        /// The setting-out the words are about.
+        pub era: Ref<Era>,
+        pub said: Said,
+        pub source: Source,
+        /// The report's sentence that tells the words.
+        #[serde(default)]
+        pub evidence: BuildOnly<Evidence>,
     }
 }
 
@@ -350,6 +397,8 @@ record! {
     pub struct Quote {
         pub words: Verbatim,
         pub original: Lang,
+        /// The setting-out the words are about (the 2026 plan).
+        pub era: Ref<Era>,
         pub said: Said,
         pub source: Source,
         /// The report's sentence that holds the words, verbatim.
@@ -396,6 +445,9 @@ record! {
     pub struct Membership {
         pub circle: CircleId,
         pub status: Status,
+        /// The setting-out of the circle the membership is about: a place named for the 2021
+        /// plan's circle is not thereby in the 2026 plan's.
+        pub era: Ref<Era>,
         pub extent: Extent,
         /// The part of the place the status is about, where other parts have another status
         /// (Langfang's urban districts: unconfirmed, while its counties Sanhe… are confirmed).
@@ -463,6 +515,9 @@ record! {
         pub label: Text,
         /// For a cumulative figure: the years it adds up, written after the label.
         pub window: Option<Window>,
+        /// The setting-out of the circles the figure is about, where it is about a circle or the
+        /// circles together (a figure of a province as a whole names none).
+        pub era: Option<Ref<Era>>,
         /// The zone the figure is told of with, if any (shown under the zone, not on its own).
         pub zone: Option<Ref<Zone>>,
         /// Who stated the figure, if a person did; otherwise the source itself states it.
@@ -605,6 +660,7 @@ ui_strings! {
     text_version,
     radius,
     radius_source,
+    history,
     get_data,
     all_figures_csv,
     chart_csv,

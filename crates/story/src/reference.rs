@@ -8,7 +8,7 @@
 use crate::checked::Id;
 #[cfg(feature = "build")]
 use crate::error::StoryError;
-use crate::model::{Figure, Place, Speaker, Story, Zone};
+use crate::model::{Era, Figure, Membership, Place, Speaker, Story, Zone};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -43,6 +43,7 @@ records! {
     Zone in zones, "区域";
     Speaker in speakers, "讲话人";
     Figure in figures, "数据";
+    Era in eras, "阶段";
 }
 
 /// Not yet resolved: only between reading the file and [`resolve`].
@@ -196,6 +197,7 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
         duplicates::<Zone>(story),
         duplicates::<Speaker>(story),
         duplicates::<Figure>(story),
+        duplicates::<Era>(story),
     ]
     .concat();
     let snapshot = story.clone();
@@ -207,19 +209,38 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
     for (i, circle) in story.circles.iter_mut().enumerate() {
         let at = format!("circles[{i}].definition");
         let definition = &mut circle.definition;
-        check(
-            definition
-                .said
-                .speaker
-                .resolve(&snapshot, &format!("{at}.said.speaker")),
-        );
-        check(
-            definition
-                .quote
-                .said
-                .speaker
-                .resolve(&snapshot, &format!("{at}.quote.said.speaker")),
-        );
+        if let Some(said) = &mut definition.said {
+            check(
+                said.speaker
+                    .resolve(&snapshot, &format!("{at}.said.speaker")),
+            );
+        }
+        check(definition.era.resolve(&snapshot, &format!("{at}.era")));
+        if let Some(quote) = &mut definition.quote {
+            check(
+                quote
+                    .said
+                    .speaker
+                    .resolve(&snapshot, &format!("{at}.quote.said.speaker")),
+            );
+            check(quote.era.resolve(&snapshot, &format!("{at}.quote.era")));
+        }
+        if let Some(plan) = &mut definition.plan {
+            check(
+                plan.said
+                    .speaker
+                    .resolve(&snapshot, &format!("{at}.plan.said.speaker")),
+            );
+            check(plan.era.resolve(&snapshot, &format!("{at}.plan.era")));
+        }
+    }
+    for (i, era) in story.eras.to_mut().iter_mut().enumerate() {
+        if let Some(said) = &mut era.said {
+            check(
+                said.speaker
+                    .resolve(&snapshot, &format!("eras[{i}].said.speaker")),
+            );
+        }
     }
     for (i, zone) in story.zones.to_mut().iter_mut().enumerate() {
         let Zone {
@@ -252,12 +273,25 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
             in_beijing: _,
             part_of,
             role: _,
-            memberships: _,
+            memberships,
             orientation: _,
             priority: _,
         } = place;
         if let Some(whole) = part_of {
             check(whole.resolve(&snapshot, &format!("places[{i}].part_of")));
+        }
+        for (j, membership) in memberships.to_mut().iter_mut().enumerate() {
+            let Membership {
+                circle: _,
+                status: _,
+                era,
+                extent: _,
+                part: _,
+                basis: _,
+                source: _,
+                evidence: _,
+            } = membership;
+            check(era.resolve(&snapshot, &format!("places[{i}].memberships[{j}].era")));
         }
     }
     for (i, figure) in story.figures.to_mut().iter_mut().enumerate() {
@@ -269,6 +303,7 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
             qualifier: _,
             label: _,
             window: _,
+            era,
             zone,
             said,
             source: _,
@@ -278,6 +313,9 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
         } = figure;
         if let Some(zone) = zone {
             check(zone.resolve(&snapshot, &format!("figures[{i}].zone")));
+        }
+        if let Some(era) = era {
+            check(era.resolve(&snapshot, &format!("figures[{i}].era")));
         }
         if let Some(difference) = difference {
             let at = format!("figures[{i}].difference");

@@ -134,7 +134,7 @@ fn cases() -> Vec<Case> {
                 let qualifier = remove(s, "/figures/0", "qualifier");
                 at(s, "/figures/0")["qualifer"] = qualifier;
             }),
-            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `zone`, `said`, `source`, `evidence`, `difference`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、zone、said、source、evidence、difference、caveat",
+            "figures[0].qualifer: unknown field `qualifer`, expected one of `id`, `section`, `value`, `unit`, `qualifier`, `label`, `window`, `era`, `zone`, `said`, `source`, `evidence`, `difference`, `caveat` / 未知字段“qualifer”；可用的字段：id、section、value、unit、qualifier、label、window、era、zone、said、source、evidence、difference、caveat",
         ),
         (
             "wrong type",
@@ -247,42 +247,118 @@ fn cases() -> Vec<Case> {
             "circles[0].definition.quote.words.zh: is not verbatim in its evidence: a quote must be the source's own words / 与证据原句不符：引语必须是来源的原话",
         ),
         (
-            "a quote whose evidence is a translation",
-            Set("/circles/1/definition/quote/evidence/lang", json!("en")),
-            "circles[1].definition.quote.evidence.lang: must be zh, the language the words were said in / 必须是zh，即原话的语言",
+            "a zh quote whose evidence was read in English",
+            Set("/circles/0/definition/quote/evidence/lang", json!("en")),
+            "circles[0].definition.quote.evidence.lang: must be zh, the language the words were said in / 必须是zh，即原话的语言",
         ),
         (
             "a figure without evidence",
             Edit(|s| {
                 remove(s, "/figures/1", "evidence");
             }),
-            "figures[1].evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+            "figures[1].evidence: is missing: every claim needs the source's own sentence (kind, lang, text) / 缺失：每项内容都须附来源原句（kind、lang、text）",
         ),
         (
             "a membership without evidence",
             Edit(|s| {
                 remove(s, "/places/0/memberships/0", "evidence");
             }),
-            "places[0].memberships[0].evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+            "places[0].memberships[0].evidence: is missing: every claim needs the source's own sentence (kind, lang, text) / 缺失：每项内容都须附来源原句（kind、lang、text）",
         ),
         (
             "a zone without evidence",
             Edit(|s| {
                 remove(s, "/zones/0", "evidence");
             }),
-            "zones[0].evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+            "zones[0].evidence: is missing: every claim needs the source's own sentence (kind, lang, text) / 缺失：每项内容都须附来源原句（kind、lang、text）",
         ),
         (
             "a quote without evidence",
             Edit(|s| {
                 remove(s, "/circles/2/definition/quote", "evidence");
             }),
-            "circles[2].definition.quote.evidence: is missing: every claim needs the source's own sentence (lang, text) / 缺失：每项内容都须附来源原句（lang、text）",
+            "circles[2].definition.quote.evidence: is missing: every claim needs the source's own sentence (kind, lang, text) / 缺失：每项内容都须附来源原句（kind、lang、text）",
         ),
         (
-            "evidence read at a page that is not https",
-            Edit(|s| at(s, "/figures/0/evidence")["url"] = json!("http://example.com/page")),
-            "figures[0].evidence.url: \"http://example.com/page\" must be an https:// address / \u{201c}http://example.com/page\u{201d}必须是https://网址",
+            "evidence read at an address that is not a web page's",
+            Edit(|s| at(s, "/figures/0/evidence")["url"] = json!("ftp://example.com/page")),
+            "figures[0].evidence.url: \"ftp://example.com/page\" must be an http:// or https:// address / \u{201c}ftp://example.com/page\u{201d}必须是http://或https://网址",
+        ),
+        // The kind of text a claim's evidence was read in decides what it may back.
+        (
+            "\"confirmed\" on an automated summary",
+            Set("/places/0/memberships/0/evidence/kind", json!("summary")),
+            "places[0].memberships[0].evidence.kind: is summary: \"confirmed\" needs the issuer's text, a named outlet's report or a complete reprint of one; a summary, an anonymous page or a translation backs only \"inferred\" / 是自动摘要（summary）：“已证实”须有发布方原文、署名媒体报道或其完整转载",
+        ),
+        (
+            "\"confirmed\" on an anonymous page",
+            Set("/places/3/memberships/0/evidence/kind", json!("anonymous")),
+            "places[3].memberships[0].evidence.kind: is anonymous: \"confirmed\" needs the issuer's text / 是匿名页面（anonymous）：“已证实”须有发布方原文",
+        ),
+        (
+            "\"confirmed\" on an excerpt of a reprint",
+            Edit(|s| {
+                let evidence = at(s, "/places/3/memberships/0/evidence");
+                evidence["kind"] = json!("reprint");
+                evidence["original"] = json!({"outlet": "测试新闻社", "date": "2021-02-03"});
+            }),
+            "places[3].memberships[0].evidence.complete: is false: \"confirmed\" needs a complete reprint / 为false：“已证实”须有注明媒体和日期的完整转载",
+        ),
+        (
+            "a quote on indirect speech",
+            Set(
+                "/circles/0/definition/quote/evidence/speech",
+                json!("indirect"),
+            ),
+            "circles[0].definition.quote.evidence.speech: is indirect: indirect speech is a paraphrase and takes no quotation marks / 为间接引语（indirect）：间接引语是转述，不能加引号",
+        ),
+        (
+            "a quote whose report does not say whether it quotes directly",
+            Edit(|s| {
+                remove(s, "/circles/0/definition/quote/evidence", "speech");
+            }),
+            "circles[0].definition.quote.evidence.speech: is missing: evidence for a quote says whether the report quotes the words directly / 缺失：引语的证据须写明报道是直接引述",
+        ),
+        (
+            "a quote on a translation",
+            Edit(|s| {
+                let evidence = at(s, "/circles/2/definition/quote/evidence");
+                evidence["kind"] = json!("translation");
+                evidence["original"] = json!({"outlet": "测试新闻社", "date": "2021-02-03"});
+            }),
+            "circles[2].definition.quote.evidence.kind: is translation: quotation marks need the issuer's text or a report that quotes directly / 是译文（translation）：引号只能用于发布方原文或直接引述的报道",
+        ),
+        (
+            "a figure on an automated summary",
+            Set("/figures/1/evidence/kind", json!("summary")),
+            "figures[1].evidence.kind: is summary: a figure needs the issuer's text, a named outlet's report, or a reprint or translation that names its original / 是自动摘要（summary）：数据须出自发布方原文",
+        ),
+        (
+            "an unknown kind",
+            Set("/figures/0/evidence/kind", json!("blog")),
+            "figures[0].evidence.kind: unknown evidence kind \"blog\": evidence says what kind of text it was read in, one of issuer, report, reprint, translation, summary, anonymous / 未知的证据类型“blog”：证据须写明摘自哪类文本",
+        ),
+        (
+            "a story written before evidence kinds",
+            Edit(|s| {
+                remove(s, "/zones/0/evidence", "kind");
+            }),
+            "zones[0].evidence.kind: is missing: evidence says what kind of text it was read in / 缺失：证据须写明摘自哪类文本",
+        ),
+        (
+            "a reprint that names no original",
+            Set("/figures/2/evidence/kind", json!("reprint")),
+            "figures[2].evidence.original: is missing: a reprint must name the report it copies or translates (outlet and date) / 缺失：转载必须写明原报道的媒体和日期（original）",
+        ),
+        (
+            "a translation that names no original",
+            Set("/figures/1/evidence/kind", json!("translation")),
+            "figures[1].evidence.original: is missing: a translation must name the report it copies or translates / 缺失：译文必须写明原报道的媒体和日期",
+        ),
+        (
+            "a membership that names no era",
+            Set("/places/1/memberships/0/era", json!("plan-1999")),
+            "places[1].memberships[0].era: \"plan-1999\" is none of the story's eras / “plan-1999”不是故事中的阶段（eras）",
         ),
         (
             "a bar worked out wrongly from two figures",
@@ -573,4 +649,100 @@ fn no_arguments_is_a_usage_error() {
     let output = check_story(&[]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: check-story"));
+}
+
+/// Every JSON pointer under `value` whose key is `evidence`, by a walk of the file's JSON that
+/// knows nothing of the model or the report's code.
+fn evidence_pointers(value: &Value, at: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let here = format!("{at}/{key}");
+                if key == "evidence" && child.is_object() {
+                    found.push(here.clone());
+                }
+                evidence_pointers(child, &here, found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                evidence_pointers(child, &format!("{at}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `places[7].memberships[2].evidence` → `/places/7/memberships/2/evidence`.
+fn as_pointer(path: &str) -> String {
+    let mut pointer = String::new();
+    for part in path.split('.') {
+        let (name, index) = part.split_once('[').unwrap_or((part, ""));
+        pointer.push('/');
+        pointer.push_str(name);
+        if let Some(i) = index.strip_suffix(']') {
+            pointer.push('/');
+            pointer.push_str(i);
+        }
+    }
+    pointer
+}
+
+#[test]
+fn the_report_has_one_row_per_evidence_object() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for file in [
+        "tests/fixture/story.json",
+        "static/stories/capital-metro.json",
+    ] {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let mut expected = Vec::new();
+        evidence_pointers(&json, "", &mut expected);
+        expected.sort();
+        let output = Command::new(env!("CARGO_BIN_EXE_check-story"))
+            .arg("--report")
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run check-story: {e}"));
+        assert_eq!(output.status.code(), Some(0), "{file}: {output:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let mut lines = stdout.lines();
+        assert_eq!(
+            lines.next(),
+            Some("path\tstatus\tkind\tspeech\toriginal\tread_at\tfound\tflag"),
+            "{file}"
+        );
+        let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+        assert!(rows.iter().all(|r| r.len() == 8), "{file}: {stdout}");
+        let mut paths: Vec<String> = rows.iter().map(|r| as_pointer(r[0])).collect();
+        paths.sort();
+        assert_eq!(paths, expected, "{file}");
+        // A valid story's values and quotes stand in their evidence; every row names a kind.
+        assert!(rows.iter().all(|r| r[6] != "no" && r[2] != "-"), "{file}");
+    }
+}
+
+#[test]
+fn the_report_of_a_broken_story_is_its_errors() {
+    let dir = temp_dir("report-broken");
+    let mut story: Value = serde_json::from_str(FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    *at(&mut story, "/places/0/memberships/0/evidence/kind") = json!("summary");
+    let file = dir.join("broken.json");
+    std::fs::write(&file, serde_json::to_vec_pretty(&story).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output = Command::new(env!("CARGO_BIN_EXE_check-story"))
+        .arg("--report")
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run check-story: {e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(output.stdout.is_empty(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("places[0].memberships[0].evidence.kind: is summary"),
+        "{stderr}"
+    );
 }

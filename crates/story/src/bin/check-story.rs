@@ -5,6 +5,12 @@
 //! `check-story --bake OUT.rs FILE`: the same check of one file, then the checked story written
 //! as Rust code to OUT.rs. This is the build's one read of the story: `make build` names OUT.rs
 //! in `CHECKED_STORY`, and the crate `baked` compiles it in without reading or checking again.
+//!
+//! `check-story --report FILE`: the same check of one file, then the fact-check report on
+//! standard output: tab-separated, a header, then one row per evidence object (its path, what
+//! the claim shows, the kind of text, direct or indirect speech, the original a reprint or
+//! translation names, where it was read, whether the digits or quote were found, and a flag).
+//! A broken story prints its errors as above and exits 1.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +30,16 @@ fn main() -> ExitCode {
         }
         _ => None,
     };
+    let report = args
+        .first()
+        .is_some_and(|flag| flag.as_os_str() == "--report");
+    if report {
+        if args.len() != 2 {
+            eprintln!("usage: check-story --report FILE.json");
+            return ExitCode::from(2);
+        }
+        args.remove(0);
+    }
     if args.is_empty() {
         eprintln!("usage: check-story FILE.json… (make check-story STORY=FILE.json)");
         return ExitCode::from(2);
@@ -31,6 +47,10 @@ fn main() -> ExitCode {
     let mut is_valid = true;
     for file in &args {
         match read_file(file) {
+            Ok(story) if report => {
+                eprintln!("{}: valid / 有效", file.display());
+                print!("{}", story::report::tsv(&story::report::rows(&story)));
+            }
             Ok(story) => {
                 println!(
                     "{}: valid: story \"{}\", {} circles, {} places, {} figures, {} charts / 有效",
