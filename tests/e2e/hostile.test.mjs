@@ -102,8 +102,17 @@ const saidBy = (said, lang) => {
 /** How sure a membership is, then its basis (passed through `isolate`): "已证实：…" / "confirmed: …". */
 const basisNote = (m, isolate, lang) => {
   const status = FIXTURE.ui[`status_${m.status}`][lang];
-  return lang === "zh" ? `${status}：${isolate(m.basis.zh)}` : `${status}: ${isolate(m.basis.en)}`;
+  // The setting-out of the circles the membership belongs to, after how sure it is.
+  const era = isolate(FIXTURE.eras.find((e) => e.id === m.era).name[lang]);
+  return lang === "zh" ? `${status}（${era}）：${isolate(m.basis.zh)}` : `${status} (${era}): ${isolate(m.basis.en)}`;
 };
+
+/** What an official said of a circle: a quote, or (where the report gives it as indirect
+ *  speech) our paraphrase. */
+const official = (c) => c.definition.quote ?? c.definition.plan;
+
+/** The official's words as a reader of `lang` sees them: quoted, or told unquoted. */
+const officialWords = (c, lang) => (c.definition.quote ? quoted(c.definition.quote, lang) : c.definition.plan.text[lang]);
 
 /** "parts only" after a member's name, in each language's own brackets. */
 const partNote = (part, lang) => (lang === "zh" ? `（${part}）` : ` (${part})`);
@@ -141,9 +150,9 @@ function expected(lang) {
     headline: FIXTURE.ui.headline[lang],
     standfirst: FIXTURE.ui.standfirst[lang],
     definitions: FIXTURE.circles.map((c) => c.definition.summary[lang]),
-    planWords: FIXTURE.circles.map((c) => quoted(c.definition.quote, lang)),
+    planWords: FIXTURE.circles.map((c) => officialWords(c, lang)),
     // A quote is headed by who said it, with their role, where and when: never by a document.
-    saidBy: FIXTURE.circles.map((c) => saidBy(c.definition.quote.said, lang)),
+    saidBy: FIXTURE.circles.map((c) => saidBy(official(c).said, lang)),
     figureLabels: sections.flatMap((s) => FIXTURE.figures.filter((f) => f.section === s)).map((f) => figureLabel(f, lang)),
     caveats: FIXTURE.figures.filter((f) => f.caveat).map((f) => f.caveat[lang]),
     members: Object.fromEntries(FIXTURE.circles.map((c) => [c.id, [FIXTURE.ui.beijing_core[lang], ...members(c.id).map(([p, m]) =>
@@ -191,10 +200,12 @@ test("after hydration, in every view, the hostile strings stay literal and isola
       const view = page.locator(".panel .view:not([hidden])");
       assert.equal(await view.locator("h2").textContent(), c.name[lang]);
       assert.equal(await view.locator(".definition.said").textContent(), c.definition.summary[lang], `${lang} ${c.id}`);
-      assert.equal(await view.locator(".definition.plan").textContent(), quoted(c.definition.quote, lang), `${lang} ${c.id}`);
-      assert.equal(await view.locator(".said-by").textContent(), saidBy(c.definition.quote.said, lang), `${lang} ${c.id}`);
-      // Only the words in their original language are a quotation (a blockquote in quotation marks).
-      assert.equal(await view.locator("blockquote.definition.plan").count(), c.definition.quote.original === lang ? 1 : 0, `${lang} ${c.id}`);
+      assert.equal(await view.locator(".definition.plan").textContent(), officialWords(c, lang), `${lang} ${c.id}`);
+      assert.equal(await view.locator(".said-by").textContent(), saidBy(official(c).said, lang), `${lang} ${c.id}`);
+      // Only a quote's words in their original language are a quotation (a blockquote in
+      // quotation marks); words told in indirect speech never are.
+      const isQuote = c.definition.quote?.original === lang;
+      assert.equal(await view.locator("blockquote.definition.plan").count(), isQuote ? 1 : 0, `${lang} ${c.id}`);
       await checkHostileText(page, lang, `with ${c.id} shown`);
     }
     // The panel's member list: a name with markup is text; a right-to-left name is isolated.

@@ -71,11 +71,15 @@ pub struct OutlineSection {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     Paragraph(String),
-    /// A circle's radius in the plan, and where it comes from.
+    /// A circle's radius in the plan, the drawn disc's area beside the stated one, and where
+    /// they come from.
     Radius {
         text: String,
+        area: String,
         source: String,
     },
+    /// How the circles changed, from one setting-out to the next.
+    History(HistoryBlock),
     /// What a circle is, in two attributed parts shown apart.
     Definition(DefinitionBlock),
     /// Headline figures, shown together.
@@ -94,18 +98,37 @@ pub struct DefinitionBlock {
     pub heading: String,
     pub summary: String,
     pub source: Vec<Piece>,
-    pub quote: QuoteBlock,
+    /// What an official said of the circle, where the story gives it.
+    pub quote: Option<QuoteBlock>,
 }
 
+/// An official's words: a quote (in quotation marks in the language said, marked as our
+/// translation in the other) or, where the report gives them as indirect speech, our
+/// paraphrase, never quoted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuoteBlock {
     /// Who said it, where and when.
     pub said_by: String,
     /// The circle's name in the plan, where it has its own.
     pub plan_name: Option<String>,
-    /// In quotation marks when `is_original`; else our translation, marked so.
+    /// In quotation marks when `is_original`; else our translation or paraphrase.
     pub text: String,
     pub is_original: bool,
+    pub source: Vec<Piece>,
+}
+
+/// How the circles changed: each setting-out, oldest first, with its source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryBlock {
+    pub heading: String,
+    pub steps: Vec<HistoryStep>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryStep {
+    /// `2026年规划` / `2026 plan`.
+    pub name: String,
+    pub summary: String,
     pub source: Vec<Piece>,
 }
 
@@ -153,6 +176,9 @@ pub struct MembersBlock {
     /// Beijing, the core of every circle.
     pub core: String,
     pub items: Vec<MemberItem>,
+    /// For an outer circle: that it also holds every member of the circles inside it (the
+    /// circles are nested solid discs), though its list names only the places named for it.
+    pub nested: Option<String>,
     /// Where the list is known to be incomplete, the note that says so.
     pub partial: Option<String>,
 }
@@ -306,6 +332,7 @@ fn overview(story: &Story, lang: Lang) -> OutlineSection {
     let ui = &story.ui;
     let mut blocks = vec![
         Block::Paragraph(ui.overview_intro.get(lang).to_owned()),
+        Block::History(history_block(story, lang)),
         Block::Figures(
             story
                 .figures_in(Section::Overview)
@@ -332,11 +359,33 @@ fn overview(story: &Story, lang: Lang) -> OutlineSection {
 fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection {
     let ui = &story.ui;
     let definition = &circle.definition;
-    let quote = &definition.quote;
     let section = Section::from(circle.id);
+    let quote = definition.quote.as_ref().map(|quote| QuoteBlock {
+        said_by: said_text(story, &quote.said, lang),
+        plan_name: plan_name_line(ui, circle, lang),
+        text: quote_text(quote, lang, ui.our_translation.get(lang)),
+        is_original: lang == quote.original,
+        source: sources_pieces(
+            ui.source.get(lang),
+            std::slice::from_ref(&quote.source),
+            lang,
+        ),
+    });
+    let paraphrase = definition.plan.as_ref().map(|plan| QuoteBlock {
+        said_by: said_text(story, &plan.said, lang),
+        plan_name: plan_name_line(ui, circle, lang),
+        text: plan.text.get(lang).to_owned(),
+        is_original: false,
+        source: sources_pieces(
+            ui.source.get(lang),
+            std::slice::from_ref(&plan.source),
+            lang,
+        ),
+    });
     let mut blocks = vec![
         Block::Radius {
             text: radius_text(ui, circle, lang),
+            area: crate::words::drawn_area_text(story, circle, lang),
             source: ui.radius_source.get(lang).to_owned(),
         },
         Block::Definition(DefinitionBlock {
@@ -345,21 +394,11 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
             source: attribution(
                 story,
                 ui.source.get(lang),
-                Some(&definition.said),
+                definition.said.as_ref(),
                 &definition.source,
                 lang,
             ),
-            quote: QuoteBlock {
-                said_by: said_text(story, &quote.said, lang),
-                plan_name: plan_name_line(ui, circle, lang),
-                text: quote_text(quote, lang, ui.our_translation.get(lang)),
-                is_original: lang == quote.original,
-                source: sources_pieces(
-                    ui.source.get(lang),
-                    std::slice::from_ref(&quote.source),
-                    lang,
-                ),
-            },
+            quote: quote.or(paraphrase),
         }),
         Block::Figures(
             story
@@ -397,6 +436,7 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
                 })
             })
             .collect(),
+        nested: crate::words::nested_members_line(story, circle.id, lang),
         partial: circle
             .members_partial
             .then(|| ui.members_partial.get(lang).to_owned()),
@@ -414,6 +454,28 @@ fn places(story: &Story, lang: Lang) -> OutlineSection {
         heading: story.ui.places.get(lang).to_owned(),
         blocks: (0..story.places.len())
             .filter_map(|i| place_block(story, i, lang).map(Block::Place))
+            .collect(),
+    }
+}
+
+/// Each setting-out of the circles, oldest first, with who said it and its source.
+fn history_block(story: &Story, lang: Lang) -> HistoryBlock {
+    HistoryBlock {
+        heading: story.ui.history.get(lang).to_owned(),
+        steps: story
+            .eras
+            .iter()
+            .map(|era| HistoryStep {
+                name: era.name.get(lang).to_owned(),
+                summary: era.summary.get(lang).to_owned(),
+                source: attribution(
+                    story,
+                    story.ui.source.get(lang),
+                    era.said.as_ref(),
+                    &era.source,
+                    lang,
+                ),
+            })
             .collect(),
     }
 }

@@ -5,8 +5,8 @@
 use crate::bidi::isolate;
 use crate::geo::Compass;
 use story::{
-    Circle, Difference, Extent, Figure, Lang, Membership, Place, Quote, Said, Source, Status,
-    Story, Ui, Window,
+    Circle, CircleId, Decimal, Difference, Extent, Figure, Lang, Membership, Place, Qualifier,
+    Quote, Said, Section, Source, Status, Story, Ui, Unit, Window,
 };
 
 const MONTHS: [&str; 12] = [
@@ -261,6 +261,104 @@ pub fn radius_text(ui: &Ui, circle: &Circle, lang: Lang) -> String {
     }
 }
 
+/// The drawn disc's area beside the area stated for the circle, so no reader takes the disc
+/// for the circle: `A drawn disc of 50 km covers about 7,850 km²; the area stated for the
+/// circle is about 27,000 km².` The disc's area is π r², to three significant digits; the
+/// stated area is the circle's own figure in square kilometres, where the story has one.
+pub fn drawn_area_text(story: &Story, circle: &Circle, lang: Lang) -> String {
+    let km = circle.radius_km;
+    let disc = crate::numbers::figure_text(
+        three_digits(std::f64::consts::PI * *km * *km),
+        Unit::SquareKm,
+        Qualifier::About,
+        lang,
+    );
+    let stated = story
+        .figures_in(Section::from(circle.id))
+        .find(|f| f.unit == Unit::SquareKm)
+        .map(|f| crate::numbers::figure_text(f.value, f.unit, f.qualifier, lang));
+    match (lang, stated) {
+        (Lang::Zh, Some(stated)) => {
+            format!("所画半径{km}公里的圆面积{disc}；公布的该圈层面积{stated}。")
+        }
+        (Lang::Zh, None) => format!("所画半径{km}公里的圆面积{disc}；该圈层的面积未见公布。"),
+        (Lang::En, Some(stated)) => format!(
+            "A drawn disc of {km} km covers {disc}; the area stated for the circle is {stated}."
+        ),
+        (Lang::En, None) => format!(
+            "A drawn disc of {km} km covers {disc}; no area has been stated for the circle."
+        ),
+    }
+}
+
+/// `value` rounded to three significant digits, as an exact decimal: 7853.98 → 7850.
+fn three_digits(value: f64) -> Decimal {
+    if !(value.is_finite() && value >= 1.0) {
+        return Decimal::new(0, 0);
+    }
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "the power of ten of a finite area above 1 fits in an i32"
+    )]
+    let exponent = value.log10().floor() as i32 - 2;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "three significant digits of a positive value: at most 1000"
+    )]
+    let mantissa = (value / 10f64.powi(exponent)).round() as u64;
+    Decimal::new(mantissa, exponent)
+}
+
+/// Under an outer circle's members: every member of the circles inside it belongs to it too
+/// (they are nested solid discs), though the list names only the places named for it. `None`
+/// for the innermost circle.
+pub fn nested_members_line(story: &Story, id: CircleId, lang: Lang) -> Option<String> {
+    let inner: Vec<String> = CircleId::ALL
+        .into_iter()
+        .take_while(|c| *c != id)
+        .map(|c| {
+            let name = story.circle(c).name.get(lang);
+            match lang {
+                Lang::Zh => isolate(name).into_owned(),
+                Lang::En => isolate(&lower_first(name)).into_owned(),
+            }
+        })
+        .collect();
+    if inner.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::Zh => format!(
+            "{}的所有成员也都属于本圈层；此处只列出为本圈层点名的地区。",
+            inner.join("和")
+        ),
+        Lang::En => format!(
+            "Every member of the {} belongs to this circle too; this list names only the places named for it.",
+            inner.join(" and the ")
+        ),
+    })
+}
+
+/// `word` with a first ASCII capital made small ("Commuting circle" → "commuting circle").
+fn lower_first(word: &str) -> String {
+    let mut word = word.to_owned();
+    if let Some(first) = word.get_mut(0..1) {
+        first.make_ascii_lowercase();
+    }
+    word
+}
+
+/// How sure a membership is, with the setting-out it belongs to: `已证实（2026年规划）` /
+/// `confirmed (2026 plan)`.
+fn with_era(story: &Story, status: &str, membership: &Membership, lang: Lang) -> String {
+    let era = isolate(story.get(&membership.era).name.get(lang));
+    match lang {
+        Lang::Zh => format!("{status}（{era}）"),
+        Lang::En => format!("{status} ({era})"),
+    }
+}
+
 /// A circle's name and its radius, for a list or a disc's accessible name:
 /// `通勤圈：规划半径约50公里`, `Commuting circle — Plan radius: about 50 km` (a dash in English:
 /// the radius's own words carry a colon). `name` is the name as shown (bidi-isolated where it
@@ -334,7 +432,12 @@ pub fn member_text(
         membership.extent,
         lang,
     );
-    let status = status_text(story, place, membership, lang);
+    let status = with_era(
+        story,
+        &status_text(story, place, membership, lang),
+        membership,
+        lang,
+    );
     let basis = isolate(membership.basis.get(lang));
     let basis = match lang {
         Lang::Zh => format!("{status}：{basis}"),
@@ -409,7 +512,12 @@ pub fn membership_line(
     lang: Lang,
 ) -> String {
     let circle = with_extent(&story.ui, &isolate(circle), membership.extent, lang);
-    let status = status_text(story, place, membership, lang);
+    let status = with_era(
+        story,
+        &status_text(story, place, membership, lang),
+        membership,
+        lang,
+    );
     let basis = isolate(membership.basis.get(lang));
     match lang {
         Lang::Zh => format!("{circle}：{status}。{basis}"),
@@ -673,6 +781,7 @@ mod tests {
                 en: "nested solid discs".into(),
             }),
             original: Lang::Zh,
+            era: story::Ref::to(story, 0).unwrap_or_else(|| panic!("no era")),
             said: Said {
                 speaker: story::Ref::to(story, 0).unwrap_or_else(|| panic!("no speaker")),
                 occasion: Text::default(),

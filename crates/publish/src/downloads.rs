@@ -117,6 +117,7 @@ pub fn figures_csv(story: &Story, outline: &Outline) -> Result<String, String> {
                 // No figure in these.
                 Block::Paragraph(_)
                 | Block::Radius { .. }
+                | Block::History(_)
                 | Block::Definition(_)
                 | Block::Charts(_)
                 | Block::Members(_)

@@ -198,8 +198,17 @@ mod tests {
                     // What each kind says that must reach every output showing it.
                     let texts: Vec<String> = match block {
                         Block::Paragraph(text) => vec![text.clone()],
-                        Block::Radius { text, source } => vec![text.clone(), source.clone()],
-                        Block::Definition(d) => vec![d.summary.clone(), d.quote.text.clone()],
+                        Block::Radius { text, area, source } => {
+                            vec![text.clone(), area.clone(), source.clone()]
+                        }
+                        Block::History(history) => history
+                            .steps
+                            .iter()
+                            .flat_map(|s| [s.name.clone(), s.summary.clone()])
+                            .collect(),
+                        Block::Definition(d) => std::iter::once(d.summary.clone())
+                            .chain(d.quote.iter().map(|q| q.text.clone()))
+                            .collect(),
                         Block::Figures(figures) => figures
                             .iter()
                             .flat_map(|f| [Some(&f.label), f.caveat.as_ref(), f.derived.as_ref()])
@@ -211,9 +220,12 @@ mod tests {
                             .iter()
                             .flat_map(|c| c.note.iter().chain(&c.derived_lines).cloned())
                             .collect(),
-                        Block::Members(members) => {
-                            members.items.iter().map(|m| m.name.clone()).collect()
-                        }
+                        Block::Members(members) => members
+                            .items
+                            .iter()
+                            .map(|m| m.name.clone())
+                            .chain(members.nested.clone())
+                            .collect(),
                         Block::Place(place) => std::iter::once(place.name.as_str())
                             .chain(place.lines())
                             .map(str::to_owned)

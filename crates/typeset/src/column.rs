@@ -244,23 +244,34 @@ impl Flow {
                 self.text(text, BODY_PX, false, INK);
                 self.gap(8.0);
             }
-            Block::Radius { text, source } => {
+            Block::Radius { text, area, source } => {
                 self.text(text, BODY_PX, false, INK);
+                self.small(area);
                 self.small(source);
                 self.gap(6.0);
+            }
+            Block::History(history) => {
+                self.text(&history.heading, BODY_PX, true, INK);
+                for step in &history.steps {
+                    self.text(&step.name, SMALL_PX, true, INK);
+                    self.text(&step.summary, SMALL_PX, false, INK);
+                    self.small(&pieces_text(&step.source));
+                }
+                self.gap(8.0);
             }
             Block::Definition(definition) => {
                 self.text(&definition.heading, BODY_PX, true, INK);
                 self.text(&definition.summary, BODY_PX, false, INK);
                 self.small(&pieces_text(&definition.source));
                 self.gap(6.0);
-                let quote = &definition.quote;
-                self.text(&quote.said_by, BODY_PX, true, INK);
-                if let Some(line) = &quote.plan_name {
-                    self.text(line, BODY_PX, false, INK);
+                if let Some(quote) = &definition.quote {
+                    self.text(&quote.said_by, BODY_PX, true, INK);
+                    if let Some(line) = &quote.plan_name {
+                        self.text(line, BODY_PX, false, INK);
+                    }
+                    self.text(&quote.text, BODY_PX, false, INK);
+                    self.small(&pieces_text(&quote.source));
                 }
-                self.text(&quote.text, BODY_PX, false, INK);
-                self.small(&pieces_text(&quote.source));
                 self.gap(10.0);
             }
             Block::Figures(figures) => {
@@ -297,6 +308,9 @@ impl Flow {
                         SMALL_PX,
                         false,
                     );
+                }
+                if let Some(nested) = &members.nested {
+                    self.small(nested);
                 }
                 if let Some(partial) = &members.partial {
                     self.small(partial);

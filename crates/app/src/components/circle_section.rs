@@ -6,8 +6,8 @@
 use super::chart::{ChartFigure, data_table};
 use super::source_html;
 use graphic::outline::{
-    Block, DefinitionBlock, FigureBlock, MembersBlock, OutlineSection, PlaceBlock, SectionKind,
-    TableWords, ZoneBlock,
+    Block, DefinitionBlock, FigureBlock, HistoryBlock, MembersBlock, OutlineSection, PlaceBlock,
+    SectionKind, TableWords, ZoneBlock,
 };
 use yew::prelude::*;
 
@@ -84,12 +84,14 @@ pub(crate) fn blocks(
             html! { <p class="intro">{ text }</p> }
         }
         Block::Paragraph(text) => html! { <p>{ text }</p> },
-        Block::Radius { text, source } => html! {
+        Block::Radius { text, area, source } => html! {
             <>
                 <p class="radius">{ text }</p>
+                <p class="radius-area">{ area }</p>
                 <p class="source">{ source }</p>
             </>
         },
+        Block::History(history) => history_html(history, part_h),
         Block::Definition(definition) => definition_html(definition, part_h, inner_h),
         Block::Figures(figures) if grouped => html! {
             <div class="figures">{ for figures.iter().map(figure_card) }</div>
@@ -152,23 +154,43 @@ fn definition_html(
     heading: &'static str,
     inner: &'static str,
 ) -> Html {
-    let quote = &definition.quote;
     html! {
         <>
             <@{heading}>{ &definition.heading }</@>
             <p class="definition said">{ &definition.summary }</p>
             { source_html(&definition.source) }
-            <@{inner} class="said-by">{ &quote.said_by }</@>
-            if let Some(line) = &quote.plan_name {
-                <p class="plan-name">{ line }</p>
+            if let Some(quote) = &definition.quote {
+                <@{inner} class="said-by">{ &quote.said_by }</@>
+                if let Some(line) = &quote.plan_name {
+                    <p class="plan-name">{ line }</p>
+                }
+                if quote.is_original {
+                    <blockquote class="definition plan">{ &quote.text }</blockquote>
+                } else {
+                    <p class="definition plan told">{ &quote.text }</p>
+                }
+                { source_html(&quote.source) }
             }
-            if quote.is_original {
-                <blockquote class="definition plan">{ &quote.text }</blockquote>
-            } else {
-                <p class="definition plan translated">{ &quote.text }</p>
-            }
-            { source_html(&quote.source) }
         </>
+    }
+}
+
+/// How the circles changed: each setting-out, oldest first, with its source.
+fn history_html(history: &HistoryBlock, heading: &'static str) -> Html {
+    html! {
+        <section class="history">
+            <@{heading}>{ &history.heading }</@>
+            <ol class="history-steps">
+                { for history.steps.iter().map(|step| html! {
+                    <li>
+                        <strong class="history-name">{ &step.name }</strong>
+                        { " " }
+                        <span class="history-summary">{ &step.summary }</span>
+                        { source_html(&step.source) }
+                    </li>
+                }) }
+            </ol>
+        </section>
     }
 }
 
@@ -186,6 +208,9 @@ fn members_html(members: &MembersBlock, heading: &'static str) -> Html {
                     </li>
                 }) }
             </ul>
+            if let Some(nested) = &members.nested {
+                <p class="note nested">{ nested }</p>
+            }
             if let Some(partial) = &members.partial {
                 <p class="note">{ partial }</p>
             }
