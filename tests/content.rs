@@ -132,27 +132,20 @@ fn membership_words_follow_the_fact_check() {
         "{why}"
     );
     // 5: Gu'an and Wuqing are confirmed. Langfang, Baoding and Zhangjiakou: parts in the
-    // functional circle; node cities of the plan, which does not say how much of each is in the
-    // industrial circle (second fact-check, stopper 3).
+    // functional circle (Xia Linmao, via chinanews).
     assert_eq!(memberships("guan"), [(Commuting, Confirmed, Whole)]);
     assert_eq!(memberships("wuqing"), [(Commuting, Confirmed, Whole)]);
     for city in ["langfang", "baoding", "zhangjiakou"] {
         let m = memberships(city);
         assert!(m.contains(&(Functional, Confirmed, Part)), "{city}: {m:?}");
-        assert!(
-            m.contains(&(Industrial, Confirmed, NotStated)),
-            "{city}: {m:?}"
-        );
     }
-    assert_eq!(
-        memberships("tangshan"),
-        [(Industrial, Confirmed, NotStated)]
-    );
-    // Zhuozhou is in the industrial circle only as part of Baoding: inferred.
-    assert_eq!(
-        memberships("zhuozhou")[2],
-        (Industrial, Inferred, NotStated)
-    );
+    // Third fact-check, stopper 1: no source read names Langfang, Baoding, Tangshan,
+    // Zhangjiakou or Zhuozhou for the industrial circle (the one sentence that did was on an
+    // automated summary page): inferred from the circle reaching the whole city cluster.
+    for city in ["langfang", "baoding", "tangshan", "zhangjiakou", "zhuozhou"] {
+        let m = memberships(city);
+        assert_eq!(m.last(), Some(&(Industrial, Inferred, NotStated)), "{city}");
+    }
     // Stopper 2: Langfang's urban districts are what is unconfirmed, named, while its counties
     // are confirmed members.
     let langfang = &shipped().places[place_index("langfang")];
@@ -282,27 +275,42 @@ const PLAN_WORDS_ZH: [(&str, &str); 3] = [
 ];
 
 #[test]
-fn definitions_are_mu_pengs_paraphrased_and_xia_linmaos_quoted() {
-    // Second fact-check, stopper 1: the quoted definitions are Xia Linmao's spoken answer at the
-    // press conference of 12 Feb 2026, not the plan's text; a quote names its speaker.
+fn definitions_are_the_reports_and_xia_linmaos_told_not_quoted() {
+    // Third fact-check: in the 2023 report the definitions are its narration, not Mu Peng's
+    // speech; Xia Linmao's answer of 12 Feb 2026 is indirect speech in every report read
+    // (夏林茂介绍), so it is told in our words, in no quotation marks.
     for circle in shipped().circles.iter() {
         let d = &circle.definition;
-        assert_eq!(*d.said.speaker.id(), "mu-peng", "{:?}", circle.id);
+        assert!(d.said.is_none(), "{:?}", circle.id);
         assert_eq!(d.source.date, "2023-01-15");
-        let quote = &d.quote;
-        assert_eq!(quote.original, Lang::Zh);
-        assert_eq!(*quote.said.speaker.id(), "xia-linmao");
-        assert_eq!(quote.said.date, "2026-02-12");
-        assert_eq!(
-            quote.said.occasion.en,
-            "State Council Information Office press conference"
-        );
-        assert_eq!(quote.source.date, "2026-02-12");
+        assert_eq!(*d.era.id(), "report-2023");
+        assert!(d.quote.is_none(), "{:?}", circle.id);
+        let Some(plan) = &d.plan else {
+            panic!("{:?} tells what Xia Linmao said", circle.id);
+        };
+        assert_eq!(*plan.said.speaker.id(), "xia-linmao");
+        assert_eq!(plan.said.date, "2026-02-12");
+        assert_eq!(*plan.era.id(), "plan-2026");
+        assert_eq!(plan.source.date, "2026-02-12");
         let expected = PLAN_WORDS_ZH
             .iter()
             .find(|(id, _)| *id == circle.id.slug())
-            .map(|(_, words)| *words);
-        assert_eq!(Some(quote.words.zh.as_ref()), expected);
+            .map(|(_, words)| *words)
+            .unwrap_or_default();
+        // The same facts, in no quotation marks.
+        let told = plan.text.zh.replace(['“', '”', '"'], "");
+        assert_eq!(told, plan.text.zh.as_ref());
+        for part in expected.split('，').filter(|p| p.contains("公里")) {
+            let Some(start) = part.find(|c: char| c.is_ascii_digit()) else {
+                continue;
+            };
+            let (number, _) = part[start..].split_at(
+                part[start..]
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                    .unwrap_or(part.len() - start),
+            );
+            assert!(told.contains(number), "{:?}: {number}", circle.id);
+        }
     }
     let xia = shipped()
         .speaker("xia-linmao")
@@ -353,25 +361,43 @@ fn the_reporters_narration_is_the_reports_not_mu_pengs() {
 
 #[test]
 fn cumulative_figures_name_their_window_and_sources_their_own_date() {
-    // corrections.md 7: the article's 210 billion is 2014–2022, as of January 2023; every
+    // corrections.md 7, as the third fact-check left it: the window of the article's 210
+    // billion was taken from a CRNTT report no stored copy holds, so only its date stands; every
     // cumulative figure names its window, written from the figure's own window field.
     let article = figure("tech-contracts");
     assert_eq!(
         figure_label(article, Lang::En),
-        "cumulative technology-contract turnover, Beijing to Tianjin and Hebei (2014–2022, as of Jan 2023)"
+        "cumulative technology-contract turnover, Beijing to Tianjin and Hebei (as of Jan 2023)"
     );
     assert_eq!(
         figure_label(article, Lang::Zh),
-        "北京流向津冀技术合同成交额累计（2014—2022年，截至2023年1月）"
+        "北京流向津冀技术合同成交额累计（截至2023年1月）"
     );
     assert_eq!(article.source.date, "2023-01-15");
-    assert!(figure_label(figure("tech-contracts-2020"), Lang::En).ends_with("(up to 2020)"));
-    // The newest window leads the industrial circle's figures (second fact-check).
+    // Third fact-check: the cumulative totals in time order, 2014–2020 worked out from the two
+    // published figures it comes from.
     let industrial: Vec<&str> = shipped()
         .figures_in(story::Section::Industrial)
         .map(|f| f.id.as_ref())
         .collect();
-    assert_eq!(industrial.first(), Some(&"tech-contracts-2021-2025"));
+    assert_eq!(
+        industrial,
+        [
+            "tech-contracts-2014-2020",
+            "tech-contracts-2014-2021",
+            "tech-contracts-2021",
+            "tech-contracts",
+            "tech-contracts-2021-2025"
+        ]
+    );
+    let derived = figure("tech-contracts-2014-2020");
+    assert_eq!(
+        derived
+            .difference
+            .as_ref()
+            .map(|d| (d.of.id().as_str(), d.minus.id().as_str())),
+        Some(("tech-contracts-2014-2021", "tech-contracts-2021"))
+    );
     assert_eq!(
         figure_label(figure("tech-contracts-2021-2025"), Lang::En),
         "cumulative technology-contract turnover, Beijing to Tianjin and Hebei (2021–2025)"
@@ -382,17 +408,13 @@ fn cumulative_figures_name_their_window_and_sources_their_own_date() {
             assert!(f.window.is_some(), "{} has no window", f.id);
         }
     }
-    // corrections.md 8: the office's name and the release date.
-    let office = figure("tech-contracts-2021-2024");
-    assert_eq!(
-        office.source.name.en,
-        "Beijing–Tianjin–Hebei Coordinated Development Statistical Monitoring Office (released by the National Bureau of Statistics)"
+    // The 2021–2024 total was read only on an automated summary page: it is not shown.
+    assert!(
+        shipped()
+            .figures
+            .iter()
+            .all(|f| f.id != "tech-contracts-2021-2024")
     );
-    assert_eq!(
-        office.source.name.zh,
-        "京津冀协同发展统计监测办公室（国家统计局发布）"
-    );
-    assert_eq!(office.source.date, "2025-12-25");
 }
 
 #[test]
@@ -450,14 +472,14 @@ fn interface_words_say_what_the_fact_check_asked() {
     let ui = &shipped().ui;
     assert_eq!(ui.legend_part.en, "parts only"); // 14
     assert_eq!(ui.legend_part.zh, "部分区县");
+    // 15, the second fact-check, and the third's dates: approved 22 Jan, approval made public
+    // 2 Feb, text published 3 Feb 2026.
     assert!(ui.credit.en.contains(
-        "(2023–2035), approved by the CPC Central Committee and the State Council, published 3 Feb 2026"
-    )); // 15, and the second fact-check
-    assert!(
-        ui.credit
-            .zh
-            .contains("（2023—2035年）》，经中共中央、国务院批复，2026年2月3日公布")
-    );
+        "(2023–2035), approved by the CPC Central Committee and the State Council on 22 Jan 2026, approval made public 2 Feb 2026, text published 3 Feb 2026"
+    ));
+    assert!(ui.credit.zh.contains(
+        "（2023—2035年）》，2026年1月22日经中共中央、国务院批复，批复2026年2月2日公布，规划全文2026年2月3日公布"
+    ));
     assert!(ui.diagram_label.en.contains("arrows at the edge")); // 16
     assert!(ui.diagram_label.zh.contains("边缘箭头"));
     assert_eq!(ui.radius.en, "Plan radius: about"); // 17
@@ -583,4 +605,149 @@ fn the_shipped_story_is_set_as_chinese_typesetting_requires() {
         }
     }
     assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+/// The evidence of a membership of place `id` in `circle`.
+fn membership_evidence(id: &str, circle: CircleId) -> &'static story::Evidence {
+    shipped().places[place_index(id)]
+        .membership(circle)
+        .and_then(|m| m.evidence.get())
+        .unwrap_or_else(|| panic!("{id} has no evidence for {circle:?}"))
+}
+
+#[test]
+fn every_confirmed_membership_rests_on_a_named_outlet_or_the_issuer() {
+    // Third fact-check, stopper 1: "confirmed" rested on an automated summary page. Each
+    // confirmed membership now names a kind of text that can carry it, and none rests on the
+    // summary page's sentence.
+    use story::evidence::Kind;
+    for place in shipped().places.iter() {
+        for m in place.memberships.iter() {
+            let Some(evidence) = m.evidence.get() else {
+                panic!("{} has no evidence", place.id);
+            };
+            assert!(
+                !evidence.text.contains("唐山、保定、张家口、廊坊等节点城市"),
+                "{}: the summary page's sentence",
+                place.id
+            );
+            if m.status == Status::Confirmed {
+                let ok = match evidence.kind {
+                    Some(Kind::Issuer | Kind::Report) => true,
+                    Some(Kind::Reprint) => evidence.complete && evidence.original.is_some(),
+                    _ => false,
+                };
+                assert!(ok, "{} in {:?}: {:?}", place.id, m.circle, evidence.kind);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_three_northern_counties_are_confirmed_by_the_2022_work_plan_not_a_translation() {
+    // Mu Peng's 2023 words are read only in a machine translation: they back the figures, but
+    // the counties' membership rests on Beijing Daily's report of the 2022 work plan.
+    for id in ["sanhe", "dachang", "xianghe", "guan"] {
+        let evidence = membership_evidence(id, CircleId::Commuting);
+        assert_eq!(evidence.kind, Some(story::evidence::Kind::Reprint), "{id}");
+        assert!(evidence.text.contains("北三县、固安、武清"), "{id}");
+        let m = shipped().places[place_index(id)].membership(CircleId::Commuting);
+        assert_eq!(
+            m.map(|m| m.era.id().as_str()),
+            Some("work-plan-2022"),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn wuqing_is_confirmed_by_ta_kung_wen_wei_pos_own_report() {
+    // Third fact-check, stopper 3: the sentence is on Ta Kung Wen Wei Po's own page (read
+    // again at tkww.hk), as the reporter's account of what Xie Yuan said: indirect speech.
+    let m = shipped().places[place_index("wuqing")].membership(CircleId::Commuting);
+    let source = m.map(|m| &m.source);
+    assert_eq!(
+        source.map(|s| s.name.en.as_ref()),
+        Some("Ta Kung Wen Wei Po")
+    );
+    assert!(
+        source
+            .and_then(|s| s.url.as_ref())
+            .is_some_and(|u| u.to_string().starts_with("https://www.tkww.hk/"))
+    );
+    let evidence = membership_evidence("wuqing", CircleId::Commuting);
+    assert_eq!(evidence.kind, Some(story::evidence::Kind::Report));
+    assert_eq!(evidence.speech, Some(story::evidence::Speech::Indirect));
+    assert!(evidence.text.contains("天津市武清區納入了通勤圈"));
+}
+
+#[test]
+fn the_40_percent_is_shown_as_the_reports_and_said_not_to_square() {
+    // Third fact-check, stopper 2: the share rests on a machine translation; the caveat says so
+    // and that it does not square with the 2026 extents, in no words of ours that explain it
+    // away.
+    let share = figure("gdp-share");
+    let evidence = share.evidence.get();
+    assert_eq!(
+        evidence.and_then(|e| e.kind),
+        Some(story::evidence::Kind::Translation)
+    );
+    assert_eq!(
+        evidence
+            .and_then(|e| e.original.as_ref())
+            .map(|o| o.date.to_string()),
+        Some("2023-01-15".to_owned())
+    );
+    let caveat = share
+        .caveat
+        .as_ref()
+        .map(|c| (c.en.to_string(), c.zh.to_string()));
+    let Some((en, zh)) = caveat else {
+        panic!("the share has a caveat");
+    };
+    assert!(
+        en.contains("machine translation") && en.contains("does not square"),
+        "{en}"
+    );
+    assert!(zh.contains("机器译文") && zh.contains("不符"), "{zh}");
+    assert!(!en.contains("understated") && !zh.contains("偏低"));
+}
+
+#[test]
+fn time_is_in_the_model_and_the_circles_changes_are_told() {
+    // Each setting-out of the circles, oldest first; every membership names one.
+    let eras: Vec<&str> = shipped().eras.iter().map(|e| e.id.as_ref()).collect();
+    assert_eq!(eras, ["work-plan-2022", "report-2023", "plan-2026"]);
+    for lang in Lang::ALL {
+        let outline = graphic::outline::outline(shipped(), lang);
+        let overview = outline.section(graphic::outline::SectionKind::Overview);
+        let history = overview
+            .into_iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                graphic::outline::Block::History(h) => Some(h),
+                _ => None,
+            });
+        let Some(history) = history else {
+            panic!("{lang}: the overview tells how the circles changed");
+        };
+        assert_eq!(history.steps.len(), 3, "{lang}");
+        // The radius note gives the drawn disc's area beside the stated one.
+        let commuting = outline.section(graphic::outline::SectionKind::Circle(CircleId::Commuting));
+        let area = commuting
+            .into_iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                graphic::outline::Block::Radius { area, .. } => Some(area.clone()),
+                _ => None,
+            });
+        let expected = match lang {
+            Lang::Zh => ["7850平方公里", "2.7万平方公里"],
+            Lang::En => ["7,850 km²", "27,000 km²"],
+        };
+        let area = area.unwrap_or_default();
+        for words in expected {
+            assert!(area.contains(words), "{lang}: {area}");
+        }
+    }
 }
