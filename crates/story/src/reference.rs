@@ -8,7 +8,7 @@
 use crate::checked::Id;
 #[cfg(feature = "build")]
 use crate::error::StoryError;
-use crate::model::{Era, Figure, Membership, Place, Speaker, Story, Zone};
+use crate::model::{Era, Figure, Place, Speaker, Story, Zone};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -281,7 +281,7 @@ pub(crate) fn resolve(story: &mut Story) -> Vec<StoryError> {
             check(whole.resolve(&snapshot, &format!("places[{i}].part_of")));
         }
         for (j, membership) in memberships.to_mut().iter_mut().enumerate() {
-            let Membership {
+            let crate::model::Membership {
                 circle: _,
                 status: _,
                 era,
