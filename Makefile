@@ -3,6 +3,7 @@
 #   make test    install what is missing, then run every test layer
 #   make build   release build of one story's graphic to dist/ (wasm-opt applied)
 #   make check-story STORY=path/to/story.json   check a story file in seconds
+#   make story-report STORY=path/to/story.json  one row per evidence: its kind, where read, what it backs
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -29,7 +30,7 @@ E2E_DIST := target/e2e-dist
 # on every warm `make test`.
 E2E_TARGET := $(abspath $(or $(CARGO_TARGET_DIR),target))/e2e-story
 
-.PHONY: serve build check-story checked-story test test-long-story test-images test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
+.PHONY: serve build check-story story-report checked-story test test-long-story test-images test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -59,6 +60,10 @@ build: tools-build
 
 check-story:
 	@cargo run --offline --quiet -p story --bin check-story -- $(STORY)
+
+# The fact-check report: one tab-separated row per evidence object of $(STORY).
+story-report:
+	@cargo run --offline --quiet -p story --bin check-story -- --report $(STORY)
 
 # Two release builds: the shipped story (dist/) and the fixture story (target/e2e-dist/).
 test: tools-test
