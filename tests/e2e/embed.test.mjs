@@ -166,8 +166,8 @@ test("messages not from the parent, and pym navigateTo, change nothing", async (
 
 test("shipped story: without JavaScript both pages show the circles, definitions, figures and data", async () => {
   for (const [path, expect] of [
-    ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "约4.2万亿", "与北京同城化", "“综合考虑现状跨界通勤率", "北京市常务副市长夏林茂，国务院新闻办公室新闻发布会", "市区（广阳区、安次区）未证实", "范围未说明"]],
-    ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "about 4.2 trillion", "function as one city with it", "(our translation)", "Xia Linmao, executive vice-mayor of Beijing, State Council Information Office press conference", "urban districts (Guangyang, Anci) unconfirmed", "extent not stated"]],
+    ["", ["通勤圈", "功能圈", "产业圈", "约40万人", "17.5万人", "超过1.5万亿元", "约4.2万亿", "与北京同城化", "夏林茂介绍，通勤圈综合考虑现状跨界通勤率", "圈层定义的变化", "已证实（2022年工作要点）", "约7850平方公里", "北京市常务副市长夏林茂，国务院新闻办公室新闻发布会", "市区（广阳区、安次区）未证实", "范围未说明"]],
+    ["en/", ["Commuting circle", "Functional circle", "Industrial circle", "about 400,000", "175,000", "more than 1.5 trillion yuan", "about 4.2 trillion", "function as one city with it", "about 27,000 km², Xia Linmao said", "How the circles changed", "confirmed (2022 work plan)", "about 7,850 km²", "Xia Linmao, executive vice-mayor of Beijing, State Council Information Office press conference", "urban districts (Guangyang, Anci) unconfirmed", "extent not stated"]],
   ]) {
     const page = await newPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await page.goto(`${shipped.url}${path}`);

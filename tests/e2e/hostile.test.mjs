@@ -103,7 +103,8 @@ const saidBy = (said, lang) => {
 const basisNote = (m, isolate, lang) => {
   const status = FIXTURE.ui[`status_${m.status}`][lang];
   // The setting-out of the circles the membership belongs to, after how sure it is.
-  const era = isolate(FIXTURE.eras.find((e) => e.id === m.era).name[lang]);
+  // (The fixture's era names need no isolation: none is right-to-left.)
+  const era = FIXTURE.eras.find((e) => e.id === m.era).name[lang];
   return lang === "zh" ? `${status}（${era}）：${isolate(m.basis.zh)}` : `${status} (${era}): ${isolate(m.basis.en)}`;
 };
 

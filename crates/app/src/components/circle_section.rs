@@ -71,7 +71,13 @@ pub(crate) fn blocks(
     words: &TableWords,
     grouped: bool,
 ) -> Html {
-    let [_, part_h, inner_h] = shown.headings();
+    let [name_h, part_h, inner_h] = shown.headings();
+    // The text version shows the overview's blocks bare, under no heading of the section's
+    // own: a part of it takes the section's level.
+    let overview_part_h = match (section.kind, shown) {
+        (SectionKind::Overview, Shown::TextVersion) => name_h,
+        _ => part_h,
+    };
     let slug = match section.kind {
         SectionKind::Circle(id) => id.slug(),
         SectionKind::Overview => "overview",
@@ -91,7 +97,7 @@ pub(crate) fn blocks(
                 <p class="source">{ source }</p>
             </>
         },
-        Block::History(history) => history_html(history, part_h),
+        Block::History(history) => history_html(history, overview_part_h),
         Block::Definition(definition) => definition_html(definition, part_h, inner_h),
         Block::Figures(figures) if grouped => html! {
             <div class="figures">{ for figures.iter().map(figure_card) }</div>
