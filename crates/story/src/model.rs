@@ -422,7 +422,8 @@ words! {
     pub enum Status {
         /// Named by an official source for that circle.
         Confirmed,
-        /// Our reading of an older document (a 2015 node city the 2026 plan does not name).
+        /// Our reading of a source that does not name the place for that circle (a circle that
+        /// reaches a whole city cluster; a 2015 node city).
         Inferred,
         /// Plausible, not named by any source.
         Unconfirmed,
