@@ -4,7 +4,7 @@
 #   make build   release build of one story's graphic to dist/ (wasm-opt applied)
 #   make check-story STORY=path/to/story.json   check a story file in seconds
 #   make story-report STORY=path/to/story.json  one row per evidence: its kind, where read, what it backs
-
+#   make size    the wasm's largest items (twiggy): what a change costs in bytes
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 TOOLS_DIR ?= $(HOME)/.cache/capital-circles/tools
@@ -30,7 +30,7 @@ E2E_DIST := target/e2e-dist
 # on every warm `make test`.
 E2E_TARGET := $(abspath $(or $(CARGO_TARGET_DIR),target))/e2e-story
 
-.PHONY: serve build check-story story-report checked-story test test-long-story test-images test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
+.PHONY: size serve build check-story story-report checked-story test test-long-story test-images test-native test-wasm test-e2e test-broken-builds build-e2e tools-build tools-test fixtures lint soak fuzz bench screenshots clean
 
 tools-build:
 	@bash .ci/tools.sh build
@@ -124,6 +124,16 @@ bench: tools-test build
 	cd bench && node_modules/.bin/esbuild peers/echarts/main.js --bundle --minify --format=iife --outfile=peers/echarts/dist/bundle.js --loader:.json=json --log-level=warning
 	cp bench/peers/echarts/index.html bench/peers/echarts/style.css bench/peers/echarts/dist/
 	cd bench && node run.mjs
+
+# The wasm's largest items by twiggy, so a change can see its cost (not part of make test). It
+# reads the wasm as cargo writes it, before wasm-bindgen and wasm-opt strip the names: the sizes
+# are larger than the shipped file's, the ranking is what counts. Then the shipped file's bytes.
+WASM_NAMED := $(abspath $(or $(CARGO_TARGET_DIR),target))/wasm32-unknown-unknown/release/capital-circles.wasm
+size: tools-build checked-story
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+	cargo build --offline --release --target wasm32-unknown-unknown --bin capital-circles
+	twiggy top -n 30 $(WASM_NAMED)
+	@for f in $(DIST)/*.wasm; do [ -f "$$f" ] && echo "shipped $$f: $$(stat -c %s "$$f") B raw, $$(gzip -9c "$$f" | wc -c) B gzip -9"; done; true
 
 # README's screenshots (static/screenshots/), from the shipped build.
 screenshots: tools-test build

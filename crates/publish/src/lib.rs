@@ -88,6 +88,47 @@ pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> R
     }
     crate::share_pack::write_share_packs(dir, story, public_url)?;
     crate::share_pack::write_editors_notes(dir, story)?;
+    write_brotli_copies(dir)
+}
+
+/// The kinds of file a host compresses: text and the wasm. Images are compressed already.
+const COMPRESSIBLE: [&str; 9] = [
+    "html", "js", "css", "wasm", "svg", "csv", "json", "txt", "xml",
+];
+
+/// Writes `name.br` beside every compressible file of `dir` (brotli at its best quality), for
+/// hosts and CDNs that serve precompressed files; a copy that would not be smaller is skipped.
+/// Hosts that do not are unaffected: the plain files stay.
+pub fn write_brotli_copies(dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            write_brotli_copies(&path)?;
+            continue;
+        }
+        let compressible = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| COMPRESSIBLE.contains(&e));
+        if !compressible {
+            continue;
+        }
+        let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut packed = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut raw.as_slice(), &mut packed, &params)
+            .map_err(|e| format!("{}: brotli: {e}", path.display()))?;
+        if packed.len() < raw.len() {
+            let mut name = path.clone().into_os_string();
+            name.push(".br");
+            write(Path::new(&name), packed)?;
+        }
+    }
     Ok(())
 }
 
@@ -155,6 +196,43 @@ fn write_share_image(dir: &Path, svg: &str, lang: Lang) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    #[test]
+    fn brotli_copies_stand_beside_text_and_wasm_and_unpack_to_the_same_bytes() {
+        let dir = std::env::temp_dir().join(format!("brotli-copies-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let page = "<!doctype html><p>三个圈层</p>".repeat(200);
+        let files = [
+            ("index.html", page.as_bytes().to_vec()),
+            (
+                "en/index.html",
+                page.replace("三个圈层", "Three circles").into_bytes(),
+            ),
+            ("diagram.png", vec![0x89, b'P', b'N', b'G', 0, 1, 2, 3]),
+        ];
+        for (name, bytes) in &files {
+            super::write(&dir.join(name), bytes.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        super::write_brotli_copies(&dir).unwrap_or_else(|e| panic!("{e}"));
+        for (name, bytes) in &files[..2] {
+            let packed = std::fs::read(dir.join(format!("{name}.br")))
+                .unwrap_or_else(|e| panic!("{name}.br: {e}"));
+            assert!(
+                packed.len() < bytes.len() / 10,
+                "{name}: {} bytes",
+                packed.len()
+            );
+            let mut unpacked = Vec::new();
+            brotli::BrotliDecompress(&mut packed.as_slice(), &mut unpacked)
+                .unwrap_or_else(|e| panic!("{name}.br: {e}"));
+            assert_eq!(&unpacked, bytes, "{name}");
+        }
+        assert!(
+            !dir.join("diagram.png.br").exists(),
+            "an image gets no copy"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     /// Text with every run of white space removed: lines set in a column break at spaces.
     fn squeezed(s: &str) -> String {
