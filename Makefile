@@ -53,10 +53,21 @@ export CHECKED_STORY
 checked-story:
 	@cargo run --offline --quiet -p story --bin check-story -- --bake $(CHECKED_STORY) $(STORY)
 
+# The release wasm is built by nightly cargo with std compiled for it (build-std) and panics
+# that stop at once (immediate-abort): 24.8 KB (13.6%) less gzip than with stable's prebuilt
+# std, which keeps its panic formatting (README, Performance). No Rust panic hook runs then:
+# start.js shows the panic note when the wasm traps. Trunk's post-build step (native) drops
+# these settings again (Trunk.toml). `make serve` (a debug build) stays on stable.
+NIGHTLY ?= nightly
+NIGHTLY_WASM := RUSTUP_TOOLCHAIN=$(NIGHTLY) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES= \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
+export NIGHTLY
+
 build: tools-build
 	rm -rf $(DIST)
 	$(MAKE) --no-print-directory checked-story
-	PRERENDER_REQUIRE_PNG=1 trunk build --release --dist $(DIST)
+	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 trunk build --release --dist $(DIST)
 
 check-story:
 	@cargo run --offline --quiet -p story --bin check-story -- $(STORY)

@@ -25,6 +25,24 @@ ensure_wasm_target() {
   fi
 }
 
+# The release wasm is built with nightly cargo's build-std (Makefile, README "Performance"):
+# the nightly toolchain with std's sources, and the crates those sources depend on, fetched
+# once for trunk's offline cargo.
+ensure_nightly_std() {
+  local nightly="${NIGHTLY:-nightly}"
+  if ! rustup toolchain list | grep -q "^$nightly"; then
+    say "installing the $nightly toolchain (minimal profile)"
+    rustup toolchain install "$nightly" --profile minimal
+  fi
+  if ! rustup component list --toolchain "$nightly" --installed | grep -qx rust-src; then
+    say "adding rust-src to $nightly (for build-std)"
+    rustup component add rust-src --toolchain "$nightly"
+  fi
+  local sysroot
+  sysroot="$(rustc +"$nightly" --print sysroot)"
+  cargo +"$nightly" fetch --manifest-path "$sysroot/lib/rustlib/src/rust/library/Cargo.toml" --quiet
+}
+
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
@@ -85,6 +103,7 @@ ensure_cargo_deps() {
 case "${1:-}" in
   build)
     ensure_wasm_target
+    ensure_nightly_std
     ensure_cargo_deps
     ensure_trunk
     ensure_wasm_bindgen

@@ -10,6 +10,24 @@ function expose(wasm) {
   window.capitalCircles = { memory: wasm.memory };
 }
 
+// A panic stops the release wasm at once: it traps (panics abort immediately, with no Rust
+// hook; see the Makefile). The note the page carries for it, in its language, is shown here
+// once over what is on screen, which still holds. A debug build's Rust hook may have shown it.
+function stopped(event) {
+  const error = event.error ?? event.reason;
+  if (!(error instanceof WebAssembly.RuntimeError) || document.querySelector(".panic-note")) return;
+  const note = document.createElement("div");
+  note.className = "panic-note";
+  note.setAttribute("role", "alert");
+  note.textContent = script?.dataset.panicNote ?? "";
+  document.body.append(note);
+  console.error("capital-circles stopped:", error);
+}
+if (typeof WebAssembly === "object") {
+  window.addEventListener("error", stopped);
+  window.addEventListener("unhandledrejection", stopped);
+}
+
 // Until the app has started, a tap on a circle (or Enter on its button) is kept, its button
 // marked, and replayed once the app is ready. Only the last one counts.
 let earlyPick = null;

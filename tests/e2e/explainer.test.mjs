@@ -147,6 +147,33 @@ test("a tap on a circle before the graphic has started is kept and replayed once
   }
 });
 
+// The release wasm aborts at once on a panic (nightly build-std, immediate-abort): no Rust hook
+// runs, the wasm traps, and start.js shows the note the page carries, in its language. The trap
+// is raised here as the browser reports one (an uncaught WebAssembly.RuntimeError): a real
+// panic cannot be provoked through the page. Other errors leave the page alone.
+test("a trap of the wasm leaves the panic note in the page's language, once; other errors none", async () => {
+  for (const [lang, path, words] of [["zh", "", "出错了"], ["en", "en/", "Something went wrong"]]) {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}${path}`);
+    await ready(page);
+    const raise = (kind) => page.evaluate((kind) => {
+      const error = kind === "trap" ? new WebAssembly.RuntimeError("unreachable") : new TypeError("not ours");
+      window.dispatchEvent(new ErrorEvent("error", { error, message: String(error) }));
+    }, kind);
+    await raise("other");
+    assert.equal(await page.locator(".panic-note").count(), 0, `${lang}: a plain error is not a stop`);
+    await raise("trap");
+    await raise("trap");
+    const note = page.locator(".panic-note");
+    assert.equal(await note.count(), 1, `${lang}: one note`);
+    assert.equal(await note.getAttribute("role"), "alert");
+    assert.ok((await note.textContent()).startsWith(words), `${lang}: ${await note.textContent()}`);
+    // What was on screen still holds.
+    assert.ok(await page.locator("svg.diagram-wide").isVisible(), lang);
+    await page.context().close();
+  }
+});
+
 // The text version is kept as the page prerendered it (not hydrated) until the language
 // changes; then the component renders it. Both must be the same markup, and it must follow
 // the language both ways.

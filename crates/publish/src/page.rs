@@ -174,16 +174,19 @@ pub fn assemble(
     Ok(html)
 }
 
-/// What the page's `<head>` gains: the start script, naming the app's files, and, when the
-/// published address is known, the canonical URL, language alternates and link previews.
+/// What the page's `<head>` gains: the start script, naming the app's files and carrying the
+/// panic note in the page's language (the release wasm stops at once on a panic, with no Rust
+/// hook: start.js shows it), and, when the published address is known, the canonical URL,
+/// language alternates and link previews.
 fn head_extra(page: &PageSettings<'_>, title: &str, description: &str) -> String {
     let files = page.files;
-    let mut extra = format!(
-        "  <script type=\"module\" src=\"./start.js\" data-glue=\"{}\" data-wasm=\"{}\"></script>\n",
-        escape_html(&files.glue),
-        escape_html(&files.wasm)
-    );
     let lang = page.lang;
+    let mut extra = format!(
+        "  <script type=\"module\" src=\"./start.js\" data-glue=\"{}\" data-wasm=\"{}\" data-panic-note=\"{}\"></script>\n",
+        escape_html(&files.glue),
+        escape_html(&files.wasm),
+        escape_html(graphic::words::panic_note(lang))
+    );
     let page_path = |l: Lang| if l == Lang::Zh { "" } else { "en/" };
     // Language alternates and the canonical URL must be absolute, so they are written only
     // when the published address is known; a relative hreflang is invalid to search engines.
@@ -284,7 +287,7 @@ const wasm = await init({ module_or_path: './capital-circles-abc_bg.wasm' });
         assert!(!html.contains("import init"), "{html}");
         assert!(!html.contains("preload"), "{html}");
         assert!(html.contains(
-            "<script type=\"module\" src=\"./start.js\" data-glue=\"capital-circles-abc.js\" data-wasm=\"capital-circles-abc_bg.wasm\"></script>"
+            "<script type=\"module\" src=\"./start.js\" data-glue=\"capital-circles-abc.js\" data-wasm=\"capital-circles-abc_bg.wasm\" data-panic-note=\"出错了，互动功能已停止。页面上已显示的内容仍然有效；刷新页面可重试。\"></script>"
         ), "{html}");
         assert!(
             html.contains("href=\"./style-palette.css\" integrity=\"sha384-new\""),
