@@ -100,19 +100,36 @@ fn is_date(date: &str) -> bool {
     }
 }
 
-/// An address a story gives: `https://` and a host, without spaces.
-fn parse_url(url: &str) -> Result<(), Invalid> {
-    let host = url
-        .strip_prefix("https://")
+/// Whether `url` is one of `schemes` (`https://`…) followed by a host, without spaces.
+fn is_address(url: &str, schemes: &[&str]) -> bool {
+    let host = schemes
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
         .and_then(|rest| rest.split(['/', '?', '#']).next())
         .unwrap_or_default();
-    let ok = !host.is_empty() && !url.contains(char::is_whitespace);
-    ok.then_some(()).ok_or_else(|| {
+    !host.is_empty() && !url.contains(char::is_whitespace)
+}
+
+/// An address a story gives: `https://` and a host, without spaces.
+fn parse_url(url: &str) -> Result<(), Invalid> {
+    is_address(url, &["https://"]).then_some(()).ok_or_else(|| {
         Invalid::new(
             format!("\"{url}\" must be an https:// address"),
             format!("“{url}”必须是https://网址"),
         )
     })
+}
+
+/// An address a sentence was read at: `http://` or `https://` and a host, without spaces.
+fn parse_read_at(url: &str) -> Result<(), Invalid> {
+    is_address(url, &["https://", "http://"])
+        .then_some(())
+        .ok_or_else(|| {
+            Invalid::new(
+                format!("\"{url}\" must be an http:// or https:// address"),
+                format!("“{url}”必须是http://或https://网址"),
+            )
+        })
 }
 
 /// Declares a string type read only when its rule holds.
@@ -218,6 +235,12 @@ checked_str!(
     /// An address the story gives for a source: https only.
     HttpsUrl,
     parse_url
+);
+checked_str!(
+    /// The address a claim's evidence was read at (build-time only, never linked): `http://`
+    /// is kept as read.
+    ReadAt,
+    parse_read_at
 );
 
 impl IsoDate {

@@ -22,7 +22,7 @@ pub struct Evidence {
     /// The page the text was copied from, where that page is public and is not the source's
     /// own page (a reprint, a mirror); the source's own page is the source's `url`. An
     /// `http://` address is kept as read: the page never links to it.
-    pub url: Option<ReadAt>,
+    pub url: Option<crate::ReadAt>,
     /// For a reprint or a translation: the report it copies or translates, as it names it.
     pub original: Option<Original>,
     /// For a reprint: whether it carries the whole report, not an excerpt.
@@ -31,34 +31,6 @@ pub struct Evidence {
     /// For a person's words in a report: quoted directly, or told in indirect speech
     /// (夏林茂介绍…, "he said that…"), which is a paraphrase.
     pub speech: Option<Speech>,
-}
-
-/// The address a sentence was read at: `http://` or `https://`, with no space in it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReadAt(pub String);
-
-impl std::fmt::Display for ReadAt {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ReadAt {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let url = String::deserialize(deserializer)?;
-        let has_host = ["https://", "http://"]
-            .iter()
-            .find_map(|scheme| url.strip_prefix(scheme))
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
-        if has_host && !url.chars().any(char::is_whitespace) {
-            Ok(ReadAt(url))
-        } else {
-            Err(crate::error::bilingual(
-                format!("\"{url}\" must be an http:// or https:// address"),
-                format!("“{url}”必须是http://或https://网址"),
-            ))
-        }
-    }
 }
 
 /// What kind of text a claim's evidence was read in, from strongest to weakest.
@@ -163,7 +135,7 @@ pub struct Original {
     pub outlet: Str,
     pub date: crate::IsoDate,
     /// The original's own address, where known.
-    pub url: Option<ReadAt>,
+    pub url: Option<crate::ReadAt>,
 }
 
 /// A field that exists at build time only: read from the story file and checked there, but

@@ -29,7 +29,7 @@ pub mod testing;
 
 pub use checked::{
     EnScale, HttpsUrl, Id, Invalid, IsoDate, Latitude, Longitude, MAX_ID_LEN, MAX_RADIUS_KM,
-    QUOTATION_MARKS, RadiusKm, ZhScale,
+    QUOTATION_MARKS, RadiusKm, ReadAt, ZhScale,
 };
 pub use decimal::{Decimal, DecimalError};
 pub use error::StoryError;
