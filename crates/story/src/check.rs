@@ -28,8 +28,13 @@ pub enum Claim {
 }
 
 impl Claim {
-    /// Why `kind` cannot back this claim, in both languages; `None` where it can.
-    pub fn refusal(self, kind: Kind, evidence: &Evidence) -> Option<(String, String)> {
+    /// Why `kind` cannot back this claim: the evidence's field at fault and the rule, in both
+    /// languages; `None` where it can.
+    pub fn refusal(
+        self,
+        kind: Kind,
+        evidence: &Evidence,
+    ) -> Option<(&'static str, String, String)> {
         let (k, k_zh) = (kind.slug(), kind.zh());
         match self {
             Claim::Paraphrase | Claim::Membership(Status::Inferred | Status::Unconfirmed) => None,
@@ -37,10 +42,12 @@ impl Claim {
                 Kind::Issuer | Kind::Report => None,
                 Kind::Reprint if evidence.complete => None,
                 Kind::Reprint => Some((
+                    "complete",
                     "is false: \"confirmed\" needs a complete reprint (complete: true) naming its outlet and date; an excerpt backs only \"inferred\" or \"unconfirmed\"".to_owned(),
                     "为false：“已证实”须有注明媒体和日期的完整转载（complete: true）；摘录只能支持“推断”或“未证实”".to_owned(),
                 )),
                 Kind::Translation | Kind::Summary | Kind::Anonymous => Some((
+                    "kind",
                     format!("is {k}: \"confirmed\" needs the issuer's text, a named outlet's report or a complete reprint of one; a summary, an anonymous page or a translation backs only \"inferred\", a caveat or a paraphrase"),
                     format!("是{k_zh}（{k}）：“已证实”须有发布方原文、署名媒体报道或其完整转载；自动摘要、匿名页面和译文只能支持“推断”、注释或转述"),
                 )),
@@ -48,20 +55,24 @@ impl Claim {
             Claim::Quote => match (kind, evidence.speech) {
                 (Kind::Issuer, _) | (Kind::Report | Kind::Reprint, Some(Speech::Direct)) => None,
                 (Kind::Report | Kind::Reprint, Some(Speech::Indirect)) => Some((
+                    "speech",
                     "is indirect: indirect speech is a paraphrase and takes no quotation marks; quote the issuer's text or a report that quotes directly".to_owned(),
                     "为间接引语（indirect）：间接引语是转述，不能加引号；引语须出自发布方原文或直接引述的报道".to_owned(),
                 )),
                 (Kind::Report | Kind::Reprint, None) => Some((
+                    "speech",
                     "is missing: evidence for a quote says whether the report quotes the words directly (direct) or tells them (indirect)".to_owned(),
                     "缺失：引语的证据须写明报道是直接引述（direct）还是间接转述（indirect）".to_owned(),
                 )),
                 (Kind::Translation | Kind::Summary | Kind::Anonymous, _) => Some((
+                    "kind",
                     format!("is {k}: quotation marks need the issuer's text or a report that quotes directly; a summary, an anonymous page or a translation backs only a paraphrase"),
                     format!("是{k_zh}（{k}）：引号只能用于发布方原文或直接引述的报道；自动摘要、匿名页面和译文只能支持转述"),
                 )),
             },
             Claim::Value => match kind {
                 Kind::Summary | Kind::Anonymous => Some((
+                    "kind",
                     format!("is {k}: a figure needs the issuer's text, a named outlet's report, or a reprint or translation that names its original; a summary or an anonymous page backs only a caveat or a paraphrase"),
                     format!("是{k_zh}（{k}）：数据须出自发布方原文、署名媒体报道，或写明原报道的转载或译文；自动摘要和匿名页面只能支持注释或转述"),
                 )),
@@ -198,12 +209,7 @@ impl Report {
                 "只有转载才标明是否完整（complete）",
             );
         }
-        if let Some((en, zh)) = claim.refusal(kind, evidence) {
-            let field = match (claim, kind) {
-                (Claim::Quote, Kind::Report | Kind::Reprint) => "speech",
-                (Claim::Membership(_), Kind::Reprint) => "complete",
-                _ => "kind",
-            };
+        if let Some((field, en, zh)) = claim.refusal(kind, evidence) {
             self.fail(&key(at, field), en, zh);
         }
         Some(evidence)
