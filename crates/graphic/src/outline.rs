@@ -185,8 +185,6 @@ pub struct MembersBlock {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemberItem {
-    /// Index into the story's places.
-    pub place: usize,
     /// The place's mark as the diagram draws it.
     pub style: MarkStyle,
     pub name: String,
@@ -198,8 +196,6 @@ pub struct MemberItem {
 /// in the long image.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceBlock {
-    /// Index into the story's places.
-    pub place: usize,
     /// The place's id in the story.
     pub id: String,
     pub style: MarkStyle,
@@ -236,7 +232,6 @@ pub fn place_block(story: &Story, index: usize, lang: Lang) -> Option<PlaceBlock
         *place.lon,
     );
     Some(PlaceBlock {
-        place: index,
         id: place.id.to_string(),
         style: MarkStyle::of_place(place),
         name: place.name.get(lang).to_owned(),
@@ -308,7 +303,7 @@ pub fn legend(story: &Story, lang: Lang) -> Vec<LegendEntry> {
                 neutral: true,
                 ..MarkStyle::plain(MarkKind::Member(CircleId::Commuting))
             },
-            text: capitalised(status_word(ui, status, lang)),
+            text: crate::words::first_ascii_uppercase(status_word(ui, status, lang)),
         });
     }
     entries.push(LegendEntry {
@@ -316,16 +311,6 @@ pub fn legend(story: &Story, lang: Lang) -> Vec<LegendEntry> {
         text: ui.legend_not_member.get(lang).to_owned(),
     });
     entries
-}
-
-/// `word` with a first ASCII letter in capitals, for a legend entry ("inferred" → "Inferred").
-/// ASCII only: Unicode case mapping would bring its tables into the wasm.
-pub fn capitalised(word: &str) -> String {
-    let mut word = word.to_owned();
-    if let Some(first) = word.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    word
 }
 
 fn overview(story: &Story, lang: Lang) -> OutlineSection {
@@ -360,28 +345,29 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
     let ui = &story.ui;
     let definition = &circle.definition;
     let section = Section::from(circle.id);
-    let quote = definition.quote.as_ref().map(|quote| QuoteBlock {
-        said_by: said_text(story, &quote.said, lang),
+    // An official's words: quoted where a report quotes them, else told in our words.
+    let said_words = |said, source: &story::Source, text: String, is_original| QuoteBlock {
+        said_by: said_text(story, said, lang),
         plan_name: plan_name_line(ui, circle, lang),
-        text: quote_text(quote, lang, ui.our_translation.get(lang)),
-        is_original: lang == quote.original,
-        source: sources_pieces(
-            ui.source.get(lang),
-            std::slice::from_ref(&quote.source),
-            lang,
-        ),
-    });
-    let paraphrase = definition.plan.as_ref().map(|plan| QuoteBlock {
-        said_by: said_text(story, &plan.said, lang),
-        plan_name: plan_name_line(ui, circle, lang),
-        text: plan.text.get(lang).to_owned(),
-        is_original: false,
-        source: sources_pieces(
-            ui.source.get(lang),
-            std::slice::from_ref(&plan.source),
-            lang,
-        ),
-    });
+        text,
+        is_original,
+        source: sources_pieces(ui.source.get(lang), std::slice::from_ref(source), lang),
+    };
+    let quote = match (&definition.quote, &definition.plan) {
+        (Some(quote), _) => Some(said_words(
+            &quote.said,
+            &quote.source,
+            quote_text(quote, lang, ui.our_translation.get(lang)),
+            lang == quote.original,
+        )),
+        (None, Some(plan)) => Some(said_words(
+            &plan.said,
+            &plan.source,
+            plan.text.get(lang).to_owned(),
+            false,
+        )),
+        (None, None) => None,
+    };
     let mut blocks = vec![
         Block::Radius {
             text: radius_text(ui, circle, lang),
@@ -398,7 +384,7 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
                 &definition.source,
                 lang,
             ),
-            quote: quote.or(paraphrase),
+            quote,
         }),
         Block::Figures(
             story
@@ -422,18 +408,14 @@ fn circle_section(story: &Story, circle: &Circle, lang: Lang) -> OutlineSection 
         heading: ui.members.get(lang).to_owned(),
         core: ui.beijing_core.get(lang).to_owned(),
         items: story
-            .places
-            .iter()
-            .enumerate()
-            .filter_map(|(i, place)| {
-                let membership = place.membership(circle.id)?;
+            .members_of(circle.id)
+            .map(|(place, membership)| {
                 let (name, basis) = member_text(story, place, membership, lang);
-                Some(MemberItem {
-                    place: i,
+                MemberItem {
                     style: MarkStyle::of_place(place),
                     name,
                     basis,
-                })
+                }
             })
             .collect(),
         nested: crate::words::nested_members_line(story, circle.id, lang),

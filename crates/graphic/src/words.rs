@@ -321,7 +321,7 @@ pub fn nested_members_line(story: &Story, id: CircleId, lang: Lang) -> Option<St
             let name = story.circle(c).name.get(lang);
             match lang {
                 Lang::Zh => isolate(name).into_owned(),
-                Lang::En => isolate(&lower_first(name)).into_owned(),
+                Lang::En => isolate(&first_ascii_lowercase(name)).into_owned(),
             }
         })
         .collect();
@@ -340,11 +340,22 @@ pub fn nested_members_line(story: &Story, id: CircleId, lang: Lang) -> Option<St
     })
 }
 
-/// `word` with a first ASCII capital made small ("Commuting circle" → "commuting circle").
-fn lower_first(word: &str) -> String {
+/// `word` with a first ASCII letter made small ("Commuting circle" → "commuting circle"),
+/// or (`first_ascii_uppercase`) made a capital ("inferred" → "Inferred"). ASCII only: Unicode
+/// case mapping would bring its tables into the wasm.
+pub fn first_ascii_lowercase(word: &str) -> String {
+    with_first_ascii(word, str::make_ascii_lowercase)
+}
+
+/// `word` with a first ASCII letter made a capital, for a legend entry.
+pub fn first_ascii_uppercase(word: &str) -> String {
+    with_first_ascii(word, str::make_ascii_uppercase)
+}
+
+fn with_first_ascii(word: &str, case: fn(&mut str)) -> String {
     let mut word = word.to_owned();
     if let Some(first) = word.get_mut(0..1) {
-        first.make_ascii_lowercase();
+        case(first);
     }
     word
 }
@@ -352,11 +363,11 @@ fn lower_first(word: &str) -> String {
 /// How sure a membership is, with the setting-out it belongs to: `已证实（2026年规划）` /
 /// `confirmed (2026 plan)`.
 fn with_era(story: &Story, status: &str, membership: &Membership, lang: Lang) -> String {
-    let era = isolate(story.get(&membership.era).name.get(lang));
-    match lang {
-        Lang::Zh => format!("{status}（{era}）"),
-        Lang::En => format!("{status} ({era})"),
-    }
+    with_note(
+        status,
+        &isolate(story.get(&membership.era).name.get(lang)),
+        lang,
+    )
 }
 
 /// A circle's name and its radius, for a list or a disc's accessible name:
@@ -605,18 +616,6 @@ pub fn editors_note(headline: &str, lang: Lang) -> String {
              images are 750 px wide, each at most 20,000 px tall, each file under 5 MB; body text at least 28 px at 750 px.\n"
         ),
     }
-}
-
-/// A figure's source line as text: who said it, where and when, and the report.
-pub fn figure_source(story: &Story, figure: &Figure, lang: Lang) -> String {
-    let label = story.ui.source.get(lang);
-    pieces_text(&attribution(
-        story,
-        label,
-        figure.said.as_ref(),
-        &figure.source,
-        lang,
-    ))
 }
 
 /// The columns of "all figures" as CSV, in the reader's language.
