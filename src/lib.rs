@@ -26,6 +26,10 @@ pub fn start() {
     use app::components::{App, AppProps, StoryRef, TextVersionSource};
 
     let lang = app::browser::page_lang();
+    // A release build's panics abort at once (Makefile: nightly build-std), so a Rust hook
+    // could never run there: start.js shows the note when the wasm traps. A debug build
+    // (`make serve`) still runs the hook before it stops.
+    #[cfg(debug_assertions)]
     app::browser::install_panic_hook(lang);
     let props = |text_version| AppProps {
         story: StoryRef(story()),
