@@ -551,6 +551,17 @@ impl Outline {
     }
 }
 
+/// The newsletter image's alt text, naming the places the phone column's `diagram` (laid out
+/// for `COLUMN_CLASS`) leaves unlabelled: the build's and the embed panel's, from one recipe.
+pub fn column_alt_text(
+    story: &Story,
+    outline: &Outline,
+    diagram: &crate::diagram::DiagramLayout,
+) -> String {
+    let unlabelled = crate::diagram::unlabelled_places(story, diagram, outline.lang);
+    alt_text(outline, &unlabelled)
+}
+
 /// The newsletter image's alt text, from the outline: the headline, what the diagram shows,
 /// the places it leaves `unlabelled`, and each overview figure with its source, what it is
 /// worked out from and its caveat. The `<noscript>` image of the embed code carries it too.

@@ -250,7 +250,7 @@ mod tests {
                 .replace('<', "&lt;")
                 .replace('>', "&gt;")
         };
-        use typeset::column::{Channel, alt_text, article, column_diagram};
+        use typeset::column::{Channel, article, column_diagram};
         let story = story::testing::fixture();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
@@ -326,7 +326,7 @@ mod tests {
             }
             assert!(checked > 30, "{lang}: only {checked} texts");
             // The alt text carries the first overview figure's caveat.
-            let alt = alt_text(story, &outline);
+            let alt = graphic::outline::column_alt_text(story, &outline, &diagram);
             let first = outline.overview_figures().next();
             let caveat = first.and_then(|f| f.caveat.as_deref()).unwrap_or_default();
             assert!(

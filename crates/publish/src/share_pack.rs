@@ -9,7 +9,7 @@ use graphic::outline::Outline;
 use graphic::paths::{SHARE_DIR, long_image_path, static_image_path, wechat_svg_path};
 use std::path::Path;
 use story::{Lang, Story};
-use typeset::column::{COLUMN_PX, Channel, alt_text, article, column_diagram};
+use typeset::column::{COLUMN_PX, Channel, article, column_diagram};
 
 /// The long image's width: the 375 px column at twice the density.
 pub const LONG_WIDTH_PX: u32 = 750;
@@ -236,7 +236,7 @@ pub fn write_share_packs(dir: &Path, story: &Story, address: Option<&str>) -> Re
         });
         write(
             &dir.join(static_image_path(lang, "txt")),
-            alt_text(story, &outline) + "\n",
+            graphic::outline::column_alt_text(story, &outline, &diagram) + "\n",
         )?;
     }
     let result = render_and_recut(dir, &scratch, images, &mut longs);

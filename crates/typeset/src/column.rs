@@ -485,13 +485,6 @@ pub fn article(
     }
 }
 
-/// The newsletter image's alt text (`graphic::outline::alt_text`), naming the places the
-/// column's diagram leaves unlabelled.
-pub fn alt_text(story: &Story, outline: &Outline) -> String {
-    let diagram = column_diagram(story, outline.lang);
-    graphic::outline::alt_text(outline, &unlabelled_places(story, &diagram, outline.lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,8 +44,7 @@ pub fn tools(props: &ToolsProps) -> Html {
             open.then(|| {
                 let column =
                     graphic::diagram::layout(story, outline.lang, graphic::diagram::COLUMN_CLASS);
-                let unlabelled = graphic::diagram::unlabelled_places(story, &column, outline.lang);
-                graphic::outline::alt_text(outline, &unlabelled)
+                graphic::outline::column_alt_text(story, outline, &column)
             })
         },
     );
