@@ -260,6 +260,14 @@ fn render_and_recut(
             // Without rsvg-convert (and not required), no image is made.
             return Ok(());
         };
+        // Only long parts are cut again: any other image over the limit is named now, before a
+        // second round renders the re-cut parts alone.
+        let long_prefix = format!("{SHARE_DIR}/long-");
+        for (image, bytes) in images.iter().zip(&sizes) {
+            if !image.png.starts_with(&long_prefix) && *bytes > MAX_FILE_BYTES {
+                return Err(size_message(&image.png, *bytes));
+            }
+        }
         let mut again = Vec::new();
         for (lang, long, max_height) in longs.iter_mut() {
             let prefix = format!("{SHARE_DIR}/long-{}", lang.code());
