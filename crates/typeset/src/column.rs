@@ -384,9 +384,7 @@ pub fn article(
         // The newsletter image is the diagram and what it needs to be read: its sections are
         // the page's, a click away.
         Channel::Newsletter => {
-            for (id, radius) in diagram.circles.iter().rev() {
-                discs.push_str(&disc_svg(diagram, &PALETTE, *id, *radius, diagram_top, ""));
-            }
+            discs.push_str(&crate::diagram::discs_svg(diagram, &PALETTE, diagram_top))
         }
         Channel::WeChat | Channel::LongImage => {
             flow.small(&outline.radius_source);
