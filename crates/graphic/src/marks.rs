@@ -121,12 +121,8 @@ impl Ink {
     }
 
     fn svg(self, palette: &Palette) -> String {
-        match self {
-            Ink::None => "none".to_owned(),
-            Ink::Own(kind) => palette.mark(kind).hex(),
-            Ink::Paper => palette.bg.hex(),
-            Ink::Muted => palette.muted.hex(),
-        }
+        self.colour(palette)
+            .map_or_else(|| "none".to_owned(), Rgb::hex)
     }
 
     /// The colour a reader sees at the mark's centre, where it has a fill.
