@@ -60,6 +60,17 @@ pub enum SectionKind {
     Places,
 }
 
+impl SectionKind {
+    /// The section's name in the page's markup (`data-section`, `data-circle`, class names).
+    pub fn slug(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "overview",
+            SectionKind::Circle(id) => id.slug(),
+            SectionKind::Places => "places",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct OutlineSection {
     pub kind: SectionKind,

@@ -46,11 +46,7 @@ pub fn circle_section(props: &CircleSectionProps) -> Html {
         return html! {};
     };
     let [name_h, _, _] = props.shown.headings();
-    let slug = match section.kind {
-        SectionKind::Overview => "overview",
-        SectionKind::Circle(id) => id.slug(),
-        SectionKind::Places => "places",
-    };
+    let slug = section.kind.slug();
     let (class, data_section, data_circle) = match props.shown {
         Shown::Panel => ("panel-view", Some(slug), None),
         Shown::TextVersion => ("text-circle", None, Some(slug)),
@@ -78,11 +74,7 @@ pub(crate) fn blocks(
         (SectionKind::Overview, Shown::TextVersion) => name_h,
         _ => part_h,
     };
-    let slug = match section.kind {
-        SectionKind::Circle(id) => id.slug(),
-        SectionKind::Overview => "overview",
-        SectionKind::Places => "places",
-    };
+    let slug = section.kind.slug();
     let block = |block: &Block| match block {
         Block::Paragraph(text)
             if section.kind == SectionKind::Overview && shown == Shown::Panel =>
