@@ -751,3 +751,23 @@ fn time_is_in_the_model_and_the_circles_changes_are_told() {
         }
     }
 }
+
+#[test]
+fn the_link_preview_shows_all_its_text() {
+    // The 1200 × 630 image sets the credit last: none of it may run past the image's foot.
+    for lang in Lang::ALL {
+        let outline = graphic::outline::outline(shipped(), lang);
+        let diagram = typeset::preview::preview_diagram(shipped(), &outline);
+        let svg = typeset::preview::preview_svg(shipped(), &outline, &diagram);
+        let last = svg
+            .split("<text x=\"640\" y=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+            .fold(0.0, f64::max);
+        assert!(last > 500.0, "{lang}: the credit is set near the foot");
+        assert!(
+            last + 6.0 <= typeset::preview::HEIGHT_PX,
+            "{lang}: the last line's baseline is at {last} px"
+        );
+    }
+}
