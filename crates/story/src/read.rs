@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn a_missing_source_is_named_with_its_record() {
         let e = only_error(&fixture_with(
-            "\"source\": {\n    \"name\": {\n     \"zh\": \"\\u6d4b\\u8bd5\\u6765\\u6e90\",\n     \"en\": \"Test Source\"\n    },\n    \"date\": \"2020-01-02\"\n   },",
+            "\"source\": {\n        \"name\": {\n          \"zh\": \"测试来源\",\n          \"en\": \"Test Source\"\n        },\n        \"date\": \"2020-01-02\"\n      },",
             "",
         ));
         assert_eq!(e.field, "figures[0]");

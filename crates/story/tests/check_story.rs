@@ -67,23 +67,23 @@ fn cases() -> Vec<Case> {
     vec![
         (
             "malformed JSON: truncated file, with line and column",
-            Text(|t| t.as_bytes()[..94].to_vec()), // ends with line 5, ` "centre": {`
-            "(file): is not valid JSON: EOF while parsing an object (line 5, column 12) / 不是有效的JSON：文件在结构完整之前结束（第5行第12列）",
+            Text(|t| t.as_bytes()[..98].to_vec()), // ends with line 5, `  "centre": {`
+            "(file): is not valid JSON: EOF while parsing an object (line 5, column 13) / 不是有效的JSON：文件在结构完整之前结束（第5行第13列）",
         ),
         (
             "malformed JSON: missing comma",
             Text(|t| replace_once(t, "\"fixture-circles\",", "\"fixture-circles\"")),
-            "(file): is not valid JSON: expected `,` or `}` (line 3, column 2) / 不是有效的JSON：此处应为“,”或“}”（第3行第2列）",
+            "(file): is not valid JSON: expected `,` or `}` (line 3, column 3) / 不是有效的JSON：此处应为“,”或“}”（第3行第3列）",
         ),
         (
             "trailing characters after the story",
-            Text(|t| format!("{t} x").into_bytes()),
+            Text(|t| format!("{} x", t.trim_end()).into_bytes()),
             "(file): is not valid JSON: trailing characters (line {LAST_LINE}, column 3) / 不是有效的JSON：JSON结束之后还有多余的字符（第{LAST_LINE}行第3列）",
         ),
         (
             "JSON number out of range",
             Text(|t| replace_once(t, "\"radius_km\": 40,", "\"radius_km\": 1e400,")),
-            "(file): is not valid JSON: number out of range (line 20, column 21) / 不是有效的JSON：数字超出范围（第20行第21列）",
+            "(file): is not valid JSON: number out of range (line 20, column 24) / 不是有效的JSON：数字超出范围（第20行第24列）",
         ),
         (
             "duplicate field",
@@ -94,7 +94,7 @@ fn cases() -> Vec<Case> {
                     "\"value\": \"4\", \"value\": \"4\",",
                 )
             }),
-            "figures[0]: duplicate field `value` (line {VALUE_LINE}, column 24) / 字段“value”重复（第{VALUE_LINE}行第24列）",
+            "figures[0]: duplicate field `value` (line {VALUE_LINE}, column 27) / 字段“value”重复（第{VALUE_LINE}行第27列）",
         ),
         (
             "file over 1 MB",
@@ -116,7 +116,7 @@ fn cases() -> Vec<Case> {
                 );
                 replace_once(t, "\"2020-01-02\"", &nested)
             }),
-            "published: invalid type: sequence, expected a string (line 3, column 14) / 类型不对：现为数组（[…]），应为字符串（第3行第14列）",
+            "published: invalid type: sequence, expected a string (line 3, column 15) / 类型不对：现为数组（[…]），应为字符串（第3行第15列）",
         ),
         (
             "missing field",
