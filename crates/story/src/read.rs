@@ -47,9 +47,16 @@ pub fn read_file(path: &Path) -> Result<Story, Vec<StoryError>> {
     read_str(&text)
 }
 
-/// Reads, then checks a story given as text.
+/// Reads, then checks a story given as text. A template's placeholders are named first, each
+/// at its field, since a placeholder in a typed field (a date, an id) breaks the read there.
 pub fn read_str(json: &str) -> Result<Story, Vec<StoryError>> {
     check_size(json.len() as u64)?;
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+        let found = placeholders(&value);
+        if !found.is_empty() {
+            return Err(found);
+        }
+    }
     let story = from_json(json)?;
     let errors = check(&story);
     if errors.is_empty() {
@@ -234,6 +241,51 @@ fn zh_of(message: &str) -> String {
             || format!("无法读取：{message}"),
             |(_, zh)| (*zh).to_owned(),
         )
+}
+
+/// How a template marks a text still to be written: `{{the circle's name}}`.
+pub const PLACEHOLDER: (&str, &str) = ("{{", "}}");
+
+/// Every text of a story file that still holds a template's placeholder (`{{…}}`), named at its
+/// field in the reader's notation (`places[0].name.zh`), in the file's order.
+pub fn placeholders(value: &serde_json::Value) -> Vec<StoryError> {
+    fn walk(value: &serde_json::Value, path: &str, found: &mut Vec<StoryError>) {
+        use serde_json::Value;
+        match value {
+            Value::String(text) => {
+                let (open, close) = PLACEHOLDER;
+                if let Some(start) = text.find(open)
+                    && let Some(end) = text[start..].find(close)
+                {
+                    let mark = &text[start..start + end + close.len()];
+                    found.push(StoryError::new(
+                        if path.is_empty() { FILE_FIELD } else { path },
+                        format!("is a template's placeholder, to be replaced: {mark}"),
+                        format!("是模板的占位文字，待替换：{mark}"),
+                    ));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), found);
+                }
+            }
+            Value::Object(fields) => {
+                for (key, item) in fields {
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk(item, &path, found);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(value, "", &mut found);
+    found
 }
 
 #[cfg(test)]
