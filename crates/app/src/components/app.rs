@@ -175,12 +175,12 @@ fn picker(
 /// What each mark means: shape and colour together, one entry per style of the outline's
 /// legend (the images draw the same entries).
 #[derive(Properties, PartialEq)]
-struct LegendProps {
-    outline: super::OutlineRef,
+pub struct LegendProps {
+    pub outline: super::OutlineRef,
 }
 
 #[function_component(Legend)]
-fn legend(props: &LegendProps) -> Html {
+pub fn legend(props: &LegendProps) -> Html {
     html! {
         <ul class="legend">
             { for props.outline.legend.iter().map(|entry| html! {

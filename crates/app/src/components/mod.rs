@@ -10,7 +10,8 @@ mod place;
 mod text_version;
 mod tools;
 
-pub use app::{App, AppProps, TextVersionSource};
+pub use app::{App, AppProps, Legend, LegendProps, TextVersionSource};
+pub use panel::{Panel, PanelProps};
 pub use text_version::{TextVersion, TextVersionProps};
 
 use graphic::words::Piece;
