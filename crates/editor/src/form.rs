@@ -1,0 +1,537 @@
+//! The form: one control per value of the open part of the story, made from its [`Shape`].
+//! Each control edits the JSON draft at its path; each error of the checker is shown beside the
+//! field it names, in both languages.
+
+use crate::canonical::{field, get};
+use crate::shape::{Hint, Shape, Step};
+use crate::ui::{Editor, Msg};
+use crate::words::say;
+use serde_json::Value;
+use std::cell::RefCell;
+use story::{Lang, StoryError};
+use yew::html::Scope;
+use yew::prelude::*;
+
+/// What every control needs: the draft, the errors, the interface language, and a record of
+/// which errors found their field (the others are listed above the form).
+pub struct Ctx<'a> {
+    pub link: &'a Scope<Editor>,
+    pub draft: &'a Value,
+    pub errors: &'a [StoryError],
+    pub lang: Lang,
+    pub shown: RefCell<Vec<usize>>,
+}
+
+/// The form id of the value at `path`: `f:places[3].lat`.
+pub fn field_id(path: &[Step]) -> String {
+    format!("f:{}", field(path))
+}
+
+impl Ctx<'_> {
+    /// The errors at exactly this field, marked as shown.
+    fn errors_at(&self, path: &[Step]) -> Vec<&StoryError> {
+        let here = field(path);
+        let mut found = Vec::new();
+        for (i, e) in self.errors.iter().enumerate() {
+            if e.field == here {
+                self.shown.borrow_mut().push(i);
+                found.push(e);
+            }
+        }
+        found
+    }
+
+    /// The errors at a field; for a claim's `value`, also those of its evidence as a whole
+    /// (the evidence does not state the value), which are shown at the evidence too.
+    fn value_errors(&self, path: &[Step]) -> Vec<&StoryError> {
+        let mut errors = self.errors_at(path);
+        if let Some((Step::Key(key), parent)) = path.split_last()
+            && key == "value"
+        {
+            errors.extend(self.errors_at(&with(parent, Step::Key("evidence".into()))));
+        }
+        errors
+    }
+
+    fn error_html(&self, path: &[Step], errors: &[&StoryError]) -> Html {
+        if errors.is_empty() {
+            return html! {};
+        }
+        html! {
+            <ul class="field-errors" id={format!("e:{}", field(path))}>
+                { for errors.iter().map(|e| error_item(e)) }
+            </ul>
+        }
+    }
+
+    fn set(&self, path: &[Step]) -> Callback<Value> {
+        let path = path.to_vec();
+        self.link
+            .callback(move |value| Msg::Edit(path.clone(), value))
+    }
+}
+
+/// One error in both languages, each marked with its language.
+pub fn error_item(e: &StoryError) -> Html {
+    html! {
+        <li class="field-error">
+            <span lang="en">{ &e.message }</span>
+            <span lang="zh-CN">{ &e.message_zh }</span>
+        </li>
+    }
+}
+
+fn with(path: &[Step], step: Step) -> Vec<Step> {
+    let mut path = path.to_vec();
+    path.push(step);
+    path
+}
+
+/// The control for the value at `path` of shape `shape`, labelled `label`.
+pub fn control(ctx: &Ctx<'_>, shape: &Shape, path: &[Step], label: &str) -> Html {
+    let value = get(ctx.draft, path);
+    match shape {
+        Shape::Optional(inner) => optional(ctx, inner, path, label, value),
+        Shape::Record(fields) => {
+            let errors = ctx.errors_at(path);
+            let source_pick = if fields.iter().map(|f| f.key).eq(["name", "date", "url"]) {
+                source_picker(ctx, path)
+            } else {
+                html! {}
+            };
+            html! {
+                <fieldset class="record" id={field_id(path)} tabindex="-1">
+                    <legend>{ label }</legend>
+                    { ctx.error_html(path, &errors) }
+                    { source_pick }
+                    { for fields.iter().map(|f| {
+                        let here = with(path, Step::Key(f.key.to_owned()));
+                        html! {
+                            <>
+                                { control(ctx, &f.shape, &here, f.key) }
+                                { if f.key == "lon" { distance(ctx, path) } else { html! {} } }
+                            </>
+                        }
+                    }) }
+                </fieldset>
+            }
+        }
+        Shape::List(inner) => list(ctx, inner, path, label, value),
+        Shape::Text => {
+            let errors = ctx.errors_at(path);
+            let side = |code: &'static str, tag: &'static str, name: &'static str| {
+                let here = with(path, Step::Key(code.to_owned()));
+                let text = get(ctx.draft, &here)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                let side_errors = ctx.errors_at(&here);
+                html! {
+                    <div class="side">
+                        <label for={field_id(&here)}>{ name }</label>
+                        { textarea(ctx, &here, &text, tag, !side_errors.is_empty() || !errors.is_empty()) }
+                        { ctx.error_html(&here, &side_errors) }
+                    </div>
+                }
+            };
+            html! {
+                <fieldset class="text" id={field_id(path)} tabindex="-1">
+                    <legend>{ label }</legend>
+                    <div class="sides">
+                        { side("zh", "zh-CN", "中文") }
+                        { side("en", "en", "English") }
+                    </div>
+                    { ctx.error_html(path, &errors) }
+                </fieldset>
+            }
+        }
+        Shape::Line(hint) => {
+            let errors = ctx.value_errors(path);
+            let text = value.map(shown_text).unwrap_or_default();
+            let input = if *hint == Hint::Sentence {
+                textarea(ctx, path, &text, "", !errors.is_empty())
+            } else {
+                line_input(ctx, path, &text, *hint, !errors.is_empty())
+            };
+            labelled(ctx, path, label, input, &errors)
+        }
+        Shape::Number => {
+            let errors = ctx.value_errors(path);
+            let text = value.map(shown_text).unwrap_or_default();
+            let set = ctx.set(path);
+            let oninput = Callback::from(move |e: InputEvent| {
+                let typed = e
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value();
+                // A number as typed (its digits kept); anything else stays text, which the
+                // reader then names.
+                let value = match typed.trim().parse::<serde_json::Number>() {
+                    Ok(n) if typed.trim() == typed => Value::Number(n),
+                    _ => Value::String(typed),
+                };
+                set.emit(value);
+            });
+            let input = html! {
+                <input type="text" inputmode="decimal" id={field_id(path)} value={text}
+                       aria-invalid={(!errors.is_empty()).then_some("true")}
+                       aria-describedby={(!errors.is_empty()).then(|| format!("e:{}", field(path)))}
+                       {oninput} />
+            };
+            labelled(ctx, path, label, input, &errors)
+        }
+        Shape::Flag => {
+            let errors = ctx.errors_at(path);
+            let checked = value.and_then(Value::as_bool).unwrap_or(false);
+            let set = ctx.set(path);
+            let onchange = Callback::from(move |e: Event| {
+                let on = e
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked();
+                set.emit(Value::Bool(on));
+            });
+            html! {
+                <div class="field flag">
+                    <input type="checkbox" id={field_id(path)} {checked} {onchange} />
+                    <label for={field_id(path)}>{ label }</label>
+                    { ctx.error_html(path, &errors) }
+                </div>
+            }
+        }
+        Shape::Word(words) => {
+            let options: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+            choice(ctx, path, label, value, options, false)
+        }
+        Shape::Ref(list) => {
+            let ids = ids_of(ctx.draft, list);
+            choice(ctx, path, label, value, ids, true)
+        }
+    }
+}
+
+/// A field's label, control and errors.
+fn labelled(
+    ctx: &Ctx<'_>,
+    path: &[Step],
+    label: &str,
+    input: Html,
+    errors: &[&StoryError],
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={field_id(path)}>{ label }</label>
+            { input }
+            { ctx.error_html(path, errors) }
+        </div>
+    }
+}
+
+/// A value as its control shows it: a string's text, a number's digits as written.
+fn shown_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn line_input(ctx: &Ctx<'_>, path: &[Step], text: &str, hint: Hint, invalid: bool) -> Html {
+    let set = ctx.set(path);
+    let oninput = Callback::from(move |e: InputEvent| {
+        let typed = e
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        set.emit(Value::String(typed));
+    });
+    let placeholder = match hint {
+        Hint::Date => "YYYY-MM-DD",
+        Hint::Address => "https://",
+        Hint::Decimal => "17.5万",
+        Hint::Id | Hint::Sentence => "",
+    };
+    html! {
+        <input type="text" id={field_id(path)} value={text.to_owned()} {placeholder}
+               aria-invalid={invalid.then_some("true")}
+               aria-describedby={invalid.then(|| format!("e:{}", field(path)))}
+               {oninput} />
+    }
+}
+
+fn textarea(ctx: &Ctx<'_>, path: &[Step], text: &str, lang: &'static str, invalid: bool) -> Html {
+    let set = ctx.set(path);
+    let oninput = Callback::from(move |e: InputEvent| {
+        let typed = e
+            .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value();
+        set.emit(Value::String(typed));
+    });
+    let rows = (text.chars().count() / 48 + 1).clamp(1, 8).to_string();
+    html! {
+        <textarea id={field_id(path)} value={text.to_owned()} {rows}
+                  lang={(!lang.is_empty()).then_some(lang)}
+                  aria-invalid={invalid.then_some("true")}
+                  aria-describedby={invalid.then(|| format!("e:{}", field(path)))}
+                  {oninput} />
+    }
+}
+
+/// A pick from a list of words or ids; a value not among them stays shown (the reader names it).
+fn choice(
+    ctx: &Ctx<'_>,
+    path: &[Step],
+    label: &str,
+    value: Option<&Value>,
+    mut options: Vec<String>,
+    is_ref: bool,
+) -> Html {
+    let errors = ctx.errors_at(path);
+    let current = value.and_then(Value::as_str).unwrap_or("").to_owned();
+    if !options.contains(&current) {
+        options.insert(0, current.clone());
+    }
+    let set = ctx.set(path);
+    let onchange = Callback::from(move |e: Event| {
+        let picked = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        set.emit(Value::String(picked));
+    });
+    let empty = say(ctx.lang, "(none chosen)", "（未选择）");
+    let input = html! {
+        <select id={field_id(path)} {onchange} class={classes!(is_ref.then_some("ref"))}
+                aria-invalid={(!errors.is_empty()).then_some("true")}
+                aria-describedby={(!errors.is_empty()).then(|| format!("e:{}", field(path)))}>
+            { for options.iter().map(|o| html! {
+                <option value={o.clone()} selected={*o == current}>
+                    { if o.is_empty() { empty.to_owned() } else { o.clone() } }
+                </option>
+            }) }
+        </select>
+    };
+    labelled(ctx, path, label, input, &errors)
+}
+
+/// The ids of the story's list `list`, in its order.
+pub fn ids_of(draft: &Value, list: &str) -> Vec<String> {
+    draft
+        .get(list)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.get("id").and_then(Value::as_str))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An optional value: the control and "remove" where it is given, "add" where it is not.
+fn optional(
+    ctx: &Ctx<'_>,
+    inner: &Shape,
+    path: &[Step],
+    label: &str,
+    value: Option<&Value>,
+) -> Html {
+    let given = value.is_some_and(|v| !v.is_null());
+    let errors = if given {
+        Vec::new()
+    } else {
+        ctx.errors_at(path)
+    };
+    if given {
+        let remove = {
+            let path = path.to_vec();
+            ctx.link
+                .callback(move |_: MouseEvent| Msg::Edit(path.clone(), Value::Null))
+        };
+        html! {
+            <div class="optional">
+                { control(ctx, inner, path, label) }
+                <button type="button" class="small" onclick={remove}>
+                    { format!("{} {label}", say(ctx.lang, "Remove", "删除")) }
+                </button>
+            </div>
+        }
+    } else {
+        let add = {
+            let (path, blank) = (path.to_vec(), inner.blank());
+            ctx.link
+                .callback(move |_: MouseEvent| Msg::Edit(path.clone(), blank.clone()))
+        };
+        html! {
+            <div class="optional absent" id={field_id(path)} tabindex="-1">
+                <span class="key">{ label }</span>
+                <button type="button" class="small" onclick={add}>
+                    { format!("{} {label}", say(ctx.lang, "Add", "添加")) }
+                </button>
+                { ctx.error_html(path, &errors) }
+            </div>
+        }
+    }
+}
+
+/// A list inside a record (memberships, bars, sources): each item with its own controls, moved
+/// up or down or removed, and an "add" at the end.
+fn list(ctx: &Ctx<'_>, inner: &Shape, path: &[Step], label: &str, value: Option<&Value>) -> Html {
+    let errors = ctx.errors_at(path);
+    let items = value.and_then(Value::as_array).map_or(0, Vec::len);
+    let add = {
+        let (path, blank) = (path.to_vec(), inner.blank());
+        ctx.link
+            .callback(move |_: MouseEvent| Msg::Add(path.clone(), blank.clone()))
+    };
+    html! {
+        <fieldset class="list" id={field_id(path)} tabindex="-1">
+            <legend>{ label }</legend>
+            { ctx.error_html(path, &errors) }
+            { for (0..items).map(|i| {
+                let here = with(path, Step::Index(i));
+                html! {
+                    <div class="item">
+                        { control(ctx, inner, &here, &format!("{label} [{i}]")) }
+                        { item_tools(ctx, &here, i, items) }
+                    </div>
+                }
+            }) }
+            <button type="button" class="small" onclick={add}>
+                { format!("{} {label}", say(ctx.lang, "Add to", "添加到")) }
+            </button>
+        </fieldset>
+    }
+}
+
+/// Move up, move down and remove, for item `i` of `n` at `path`.
+pub fn item_tools(ctx: &Ctx<'_>, path: &[Step], i: usize, n: usize) -> Html {
+    let name = field(path);
+    let mover = |by: isize| {
+        let path = path.to_vec();
+        ctx.link
+            .callback(move |_: MouseEvent| Msg::Move(path.clone(), by))
+    };
+    let remove = {
+        let path = path.to_vec();
+        ctx.link
+            .callback(move |_: MouseEvent| Msg::Remove(path.clone()))
+    };
+    let lang = ctx.lang;
+    html! {
+        <div class="item-tools" role="group" aria-label={name.clone()}>
+            <button type="button" class="small" disabled={i == 0} onclick={mover(-1)}
+                    aria-label={format!("{} {name}", say(lang, "Move up", "上移"))}>{ say(lang, "Up", "上移") }</button>
+            <button type="button" class="small" disabled={i + 1 >= n} onclick={mover(1)}
+                    aria-label={format!("{} {name}", say(lang, "Move down", "下移"))}>{ say(lang, "Down", "下移") }</button>
+            <button type="button" class="small danger" onclick={remove}
+                    aria-label={format!("{} {name}", say(lang, "Remove", "删除"))}>{ say(lang, "Remove", "删除") }</button>
+        </div>
+    }
+}
+
+/// Every distinct source of the draft (name and date), so a claim can take one already written
+/// instead of typing it again.
+fn sources_of(draft: &Value) -> Vec<Value> {
+    fn walk(value: &Value, found: &mut Vec<Value>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let is_source = key == "source" && item.is_object();
+                    let is_sources = key == "sources";
+                    if is_source && !found.contains(item) {
+                        found.push(item.clone());
+                    } else if is_sources && let Some(items) = item.as_array() {
+                        for s in items {
+                            if s.is_object() && !found.contains(s) {
+                                found.push(s.clone());
+                            }
+                        }
+                    }
+                    walk(item, found);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(draft, &mut found);
+    found
+}
+
+fn source_label(source: &Value, lang: Lang) -> String {
+    let name = source
+        .get("name")
+        .and_then(|n| n.get(lang.code()))
+        .and_then(Value::as_str)
+        .unwrap_or("?");
+    let date = source.get("date").and_then(Value::as_str).unwrap_or("?");
+    format!("{name}, {date}")
+}
+
+/// "Use a source already in the story": fills this source with a copy of the one picked.
+fn source_picker(ctx: &Ctx<'_>, path: &[Step]) -> Html {
+    let sources = sources_of(ctx.draft);
+    let id = format!("pick:{}", field(path));
+    let set = ctx.set(path);
+    let choices = sources.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let picked = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        if let Some(source) = picked.parse::<usize>().ok().and_then(|i| choices.get(i)) {
+            set.emit(source.clone());
+        }
+    });
+    html! {
+        <div class="field source-pick">
+            <label for={id.clone()}>{ say(ctx.lang, "Use a source already in the story", "使用故事中已有的来源") }</label>
+            <select id={id} {onchange}>
+                <option value="" selected=true>{ "—" }</option>
+                { for sources.iter().enumerate().map(|(i, s)| html! {
+                    <option value={i.to_string()}>{ source_label(s, ctx.lang) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A place's distance and direction from the story's centre, as its coordinates are typed.
+fn distance(ctx: &Ctx<'_>, record: &[Step]) -> Html {
+    let number = |v: Option<&Value>| -> Option<f64> {
+        match v? {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    };
+    let at = |path: &[Step], key: &str| number(get(ctx.draft, &with(path, Step::Key(key.into()))));
+    let centre = [Step::Key("centre".into())];
+    if record == centre {
+        return html! {};
+    }
+    let line = (|| {
+        let (lat, lon) = (at(record, "lat")?, at(record, "lon")?);
+        let (c_lat, c_lon) = (at(&centre, "lat")?, at(&centre, "lon")?);
+        if !(lat.is_finite() && lon.is_finite() && c_lat.is_finite() && c_lon.is_finite()) {
+            return None;
+        }
+        let (km, compass) = graphic::geo::distance_and_direction((c_lat, c_lon), lat, lon);
+        let centre_name = ctx
+            .draft
+            .get("centre")
+            .and_then(|c| c.get("name"))
+            .and_then(|n| n.get(ctx.lang.code()))
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        Some(crate::words::distance_line(
+            km,
+            graphic::words::compass_word(compass, ctx.lang),
+            centre_name,
+            ctx.lang,
+        ))
+    })();
+    html! {
+        <p class="distance" aria-live="polite" id={format!("d:{}", field(record))}>
+            { line.unwrap_or_default() }
+        </p>
+    }
+}
