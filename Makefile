@@ -1,7 +1,8 @@
 # capital-circles: two commands do all set-up on a fresh machine.
 #   make serve   install what is missing, then serve the graphic on http://127.0.0.1:8080
 #   make test    install what is missing, then run every test layer
-#   make build   release build of one story's graphic to dist/ (wasm-opt applied)
+#   make build   release build of one story's graphic to dist/ (wasm-opt applied), with the
+#                story editor at dist/editor/
 #   make check-story STORY=path/to/story.json   check a story file in seconds
 #   make story-report STORY=path/to/story.json  one row per evidence: its kind, where read, what it backs
 #   make size    the wasm's largest items (twiggy): what a change costs in bytes
@@ -40,8 +41,10 @@ tools-test:
 
 # Rebuilds when the story file changes, wherever it lives: trunk's --watch replaces the default.
 # (trunk serve checks the story in the crate `baked`'s build script: no CHECKED_STORY here.)
+# The editor is built once (debug) and served at /editor/; the page rebuilds as it changes.
 serve: tools-build check-story
-	CHECKED_STORY= trunk serve --watch . --watch $(dir $(STORY))
+	trunk --config crates/editor/Trunk.toml build --dist $(EDITOR_DIST)
+	EDITOR_DIST=$(EDITOR_DIST) CHECKED_STORY= trunk serve --watch . --watch $(dir $(STORY))
 
 # The build's one read of the story: check-story checks it and writes it as Rust code, which
 # the crate `baked` compiles into the wasm and the prerender step without reading it again.
@@ -64,10 +67,21 @@ NIGHTLY_WASM := RUSTUP_TOOLCHAIN=$(NIGHTLY) CARGO_UNSTABLE_BUILD_STD=std,panic_a
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
 export NIGHTLY
 
+# The story editor (crates/editor): its own wasm and trunk target, built first into
+# EDITOR_DIST; the page's post-build step copies it to $(DIST)/editor/. EDITOR=0 leaves it out
+# (the fixture's build: the editor's tests run on the shipped build).
+EDITOR ?= 1
+EDITOR_DIST := $(abspath $(or $(CARGO_TARGET_DIR),target))/editor-dist
+
 build: tools-build
 	rm -rf $(DIST)
 	$(MAKE) --no-print-directory checked-story
-	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 trunk build --release --dist $(DIST)
+ifeq ($(EDITOR),1)
+	$(NIGHTLY_WASM) trunk --config crates/editor/Trunk.toml build --release --dist $(EDITOR_DIST)
+	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 EDITOR_DIST=$(EDITOR_DIST) trunk build --release --dist $(DIST)
+else
+	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 EDITOR_DIST= trunk build --release --dist $(DIST)
+endif
 
 check-story:
 	@cargo run --offline --quiet -p story --bin check-story -- $(STORY)
@@ -112,7 +126,7 @@ test-long-story:
 	E2E_TARGET=$(E2E_TARGET) bash tests/long-story.sh
 
 build-e2e:
-	CARGO_TARGET_DIR=$(E2E_TARGET) $(MAKE) --no-print-directory build STORY=$(FIXTURE_STORY) DIST=$(E2E_DIST)
+	CARGO_TARGET_DIR=$(E2E_TARGET) $(MAKE) --no-print-directory build EDITOR=0 STORY=$(FIXTURE_STORY) DIST=$(E2E_DIST)
 
 # Layer 2: components in headless Chromium (wasm-bindgen-test through chromedriver). The
 # native chart drawings are written first: the browser test compares its own against them.

@@ -45,8 +45,13 @@ forbid app "$host" publish image jpeg-encoder roxmltree serde_path_to_error data
 forbid app wasm32-unknown-unknown publish image jpeg-encoder roxmltree serde_path_to_error databake
 # The page's wasm: no publisher, no story reader, no checker.
 forbid capital-circles wasm32-unknown-unknown publish image jpeg-encoder roxmltree serde_path_to_error databake
+# The story editor: the reader and checker in its own wasm, never the publisher; and the
+# page's wasm never the editor.
+forbid editor wasm32-unknown-unknown publish image jpeg-encoder roxmltree lol_html tokio
+forbid capital-circles wasm32-unknown-unknown editor
+forbid app "$host" editor
 
 if [ "$status" -eq 0 ]; then
-    echo "layers: story -> baked, graphic -> typeset, app -> publish; check-story needs the story crate alone; the wasm carries no publisher"
+    echo "layers: story -> baked, graphic -> typeset, app -> publish, editor; check-story needs the story crate alone; the wasm carries no publisher and no editor"
 fi
 exit "$status"

@@ -35,7 +35,7 @@ if cargo run --offline --quiet -p story --bin check-story -- "$story" >"$work/ch
 else
   not_ok "check-story refuses the long story:"; cat "$work/check.log"
 fi
-if CARGO_TARGET_DIR="${E2E_TARGET:?}" make --no-print-directory build STORY="$story" DIST="$dist" >"$work/build.log" 2>&1; then
+if CARGO_TARGET_DIR="${E2E_TARGET:?}" make --no-print-directory build EDITOR=0 STORY="$story" DIST="$dist" >"$work/build.log" 2>&1; then
   ok "make build writes the long story's graphic"
 else
   not_ok "make build stopped on a story check-story accepts:"; tail -n 20 "$work/build.log"

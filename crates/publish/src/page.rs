@@ -220,6 +220,40 @@ fn head_extra(page: &PageSettings<'_>, title: &str, description: &str) -> String
     extra
 }
 
+/// The story editor's page (`dist/editor/index.html`): trunk's inline loader replaced by the
+/// editor's external `start.js` (strict CSP), which names the editor's glue and wasm, and the
+/// graphic's stylesheet (`page.css`, for the preview) linked before the editor's own.
+pub fn editor_page(built: &str, files: &BuiltFiles) -> Result<String, PrerenderError> {
+    let start = format!(
+        "  <link rel=\"stylesheet\" href=\"./page.css\" />\n  <script type=\"module\" src=\"./start.js\" data-glue=\"{}\" data-wasm=\"{}\"></script>\n",
+        escape_html(&files.glue),
+        escape_html(&files.wasm)
+    );
+    let stylesheet = format!("./{}", files.stylesheet);
+    let html = rewrite_str(
+        built,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script[type=module]:not([src])", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("link[rel=modulepreload], link[rel=preload]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |el| {
+                    el.before(&start, ContentType::Html);
+                    el.set_attribute("href", &stylesheet)?;
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )?;
+    Ok(html)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
