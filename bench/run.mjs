@@ -3,7 +3,7 @@
 // with the CPU throttled 4×. Timing figures are medians (p95 where said) of RUNS runs (first
 // paint: PAINT_RUNS, at least 45), reported as ratios to a baseline from the same run. Prints a
 // table and writes bench/results.json.
-import { cpSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -263,6 +263,106 @@ const peerDisc = "#diagram svg";
 console.error(`bench: ${RUNS} runs each, CPU throttled ${THROTTLE}×`);
 
 const results = { runs: RUNS, throttle: THROTTLE, date: new Date().toISOString() };
+
+// The story editor (dist/editor/, its own wasm). Its bytes; the time from opening /editor/ to
+// the first checked story (the shipped one, fetched and run through the reader and every
+// rule), median of EDITOR_LOADS loads at 4×; and from a keystroke in a field to the next frame
+// painted after the preview shows it, p95 of EDITOR_KEYS keystrokes at 1× (the budget) and 4×.
+const EDITOR_LOADS = 5;
+const EDITOR_KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 60);
+function editorBytes() {
+  const dir = join(DIST, "editor");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
+  const wasm = readFileSync(join(dir, files[0]));
+  return {
+    file: files[0], raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length,
+    brotli: brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+async function editorOpen() {
+  const times = [];
+  for (let i = 0; i < EDITOR_LOADS; i++) {
+    const { context, page: p } = await fresh();
+    await p.addInitScript(() => {
+      new MutationObserver((_, mo) => {
+        if (document.documentElement.dataset.checked && !window.checkedAt) { window.checkedAt = performance.now(); mo.disconnect(); }
+      }).observe(document, { attributes: true, subtree: true });
+    });
+    await p.goto(`${server.url}editor/`);
+    await p.waitForFunction(() => window.checkedAt, null, { timeout: 120_000 });
+    times.push(await p.evaluate(() => window.checkedAt));
+    await context.close();
+  }
+  return times;
+}
+async function editorKeystrokes(rate) {
+  const { context, page: p, cdp } = await fresh();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  await p.goto(`${server.url}editor/`);
+  await p.waitForSelector("html[data-preview]", { state: "attached", timeout: 120_000 });
+  const story = JSON.parse(readFileSync(join(DIST, "editor", "story.json"), "utf8"));
+  const figure = story.figures.findIndex((f) => f.value === "40万");
+  await p.locator("nav.parts button", { hasText: `(${story.figures[figure].id})` }).click();
+  const id = `f:figures[${figure}].label.zh`;
+  await p.waitForSelector(`[id="${id}"]`);
+  const result = await p.evaluate(async ({ id, count }) => {
+    const field = document.getElementById(id);
+    const base = field.value;
+    const work = [];
+    const paint = [];
+    for (let i = 0; i < count; i++) {
+      const before = Number(document.documentElement.dataset.preview);
+      const shown = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (Number(document.documentElement.dataset.preview) > before) { mo.disconnect(); resolve(performance.now()); }
+        });
+        mo.observe(document.documentElement, { attributes: true });
+      });
+      const t0 = performance.now();
+      field.value = `${base}${"字".repeat(i % 8 + 1)}`;
+      field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "字" }));
+      const t1 = await shown;
+      const t2 = await new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+      work.push(t1 - t0);
+      paint.push(t2 - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { work, paint };
+  }, { id, count: EDITOR_KEYS });
+  await context.close();
+  return result;
+}
+async function editorFigures() {
+  const open = await editorOpen();
+  const at1 = await editorKeystrokes(1);
+  const at4 = await editorKeystrokes(THROTTLE);
+  return {
+    bytes: editorBytes(),
+    openMedianMs: median(open), openMs: open,
+    keys: EDITOR_KEYS,
+    keyToPreviewP95Ms1x: p95(at1.paint), keyToPreviewMedianMs1x: median(at1.paint),
+    keyToPreviewP95Ms4x: p95(at4.paint), keyToPreviewMedianMs4x: median(at4.paint),
+  };
+}
+function editorLines(e) {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const ms = (n) => `${n.toFixed(1)} ms`;
+  return [
+    `| editor wasm (${e.bytes.file}), raw / gzip / brotli | ${kb(e.bytes.raw)} / ${kb(e.bytes.gzip)} / ${kb(e.bytes.brotli)} | — | — | — | — | page's wasm unchanged |`,
+    `| editor: opening /editor/ to the first checked story (median of ${e.openMs.length}, 4×) | ${ms(e.openMedianMs)} | — | — | — | — | |`,
+    `| editor: keystroke to preview painted (${e.keys}), median / p95, 1× | ${ms(e.keyToPreviewMedianMs1x)} / ${ms(e.keyToPreviewP95Ms1x)} | — | — | — | — | p95 ≤ 100 ms: ${e.keyToPreviewP95Ms1x <= 100 ? "met" : "not met"} |`,
+    `| editor: the same at 4× | ${ms(e.keyToPreviewMedianMs4x)} / ${ms(e.keyToPreviewP95Ms4x)} | — | — | — | — | (reported) |`,
+  ];
+}
+if (process.env.BENCH_ONLY === "editor") {
+  // The editor's figures alone: BENCH_ONLY=editor
+  const e = await editorFigures();
+  console.log(editorLines(e).join("\n"));
+  console.log(JSON.stringify(e));
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === "taps") {
   console.log(JSON.stringify(await otherTaps(Number(process.env.BENCH_OTHER_TAPS ?? 5))));
   process.exit(0);
@@ -358,6 +458,8 @@ const other = await otherTaps(OTHER_TAPS);
 const summary = (t) => ({ workMedianMs: median(t.work), workP95Ms: p95(t.work), paintMedianMs: median(t.paint), paintP95Ms: p95(t.paint) });
 results.otherTaps = { count: OTHER_TAPS, languageSwitch: summary(other.lang), placeCard: summary(other.card) };
 results.memory = await memory();
+results.editor = await editorFigures();
+console.error("  editor done");
 
 // Lighthouse (npm, mobile defaults: simulated throttling, a phone's screen) on Debian's
 // Chromium, on both language pages: the median of LIGHTHOUSE_RUNS runs per category.
@@ -426,6 +528,7 @@ for (const c of CATEGORIES) {
   const all = [lh.zh[c], lh.en[c]];
   lines.push(`| Lighthouse ${c} (mobile, median of ${lh.runs}), zh / en | ${lh.zh[c]} / ${lh.en[c]} | — | ${lh.peer[c]} | — | — | ≥ 95: ${Math.min(...all) >= 95 ? "met" : "not met"} |`);
 }
+lines.push(...editorLines(results.editor));
 console.log(lines.join("\n"));
 console.log(`\nFirst paint, quartiles of ${fp.samples}: static ${fp.staticQuartilesMs.map(ms).join(" to ")}, ours ${fp.oursQuartilesMs.map(ms).join(" to ")}.`);
 if (paintRuns.length > 0) {
