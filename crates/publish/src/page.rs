@@ -115,7 +115,7 @@ pub fn assemble(
     let html = rewrite_str(
         built,
         RewriteStrSettings {
-            element_content_handlers: vec![
+            element_content_handlers: [
                 element!("html", |el| {
                     see("html");
                     el.set_attribute("lang", lang.html_tag())?;
@@ -133,15 +133,6 @@ pub fn assemble(
                 element!("base", |el| {
                     see("base");
                     el.set_attribute("href", page.base)?;
-                    Ok(())
-                }),
-                // trunk's inline loader, and its preloads of the glue and the wasm.
-                element!("script[type=module]:not([src])", |el| {
-                    el.remove();
-                    Ok(())
-                }),
-                element!("link[rel=modulepreload], link[rel=preload]", |el| {
-                    el.remove();
                     Ok(())
                 }),
                 element!("link[rel=stylesheet]", |el| {
@@ -163,7 +154,10 @@ pub fn assemble(
                     el.set_inner_content(app_html, ContentType::Html);
                     Ok(())
                 }),
-            ],
+            ]
+            .into_iter()
+            .chain(without_trunk_loader())
+            .collect(),
             ..RewriteStrSettings::default()
         },
     )?;
@@ -220,6 +214,24 @@ fn head_extra(page: &PageSettings<'_>, title: &str, description: &str) -> String
     extra
 }
 
+/// Handlers that take out trunk's inline loader and its preloads of the glue and the wasm: the
+/// page and the editor start from an external script instead (strict CSP).
+fn without_trunk_loader<'h>() -> [(
+    std::borrow::Cow<'h, lol_html::Selector>,
+    lol_html::ElementContentHandlers<'h>,
+); 2] {
+    [
+        element!("script[type=module]:not([src])", |el| {
+            el.remove();
+            Ok(())
+        }),
+        element!("link[rel=modulepreload], link[rel=preload]", |el| {
+            el.remove();
+            Ok(())
+        }),
+    ]
+}
+
 /// The story editor's page (`dist/editor/index.html`): trunk's inline loader replaced by the
 /// editor's external `start.js` (strict CSP), which names the editor's glue and wasm, and the
 /// graphic's stylesheet (`page.css`, for the preview) linked before the editor's own.
@@ -233,21 +245,14 @@ pub fn editor_page(built: &str, files: &BuiltFiles) -> Result<String, PrerenderE
     let html = rewrite_str(
         built,
         RewriteStrSettings {
-            element_content_handlers: vec![
-                element!("script[type=module]:not([src])", |el| {
-                    el.remove();
-                    Ok(())
-                }),
-                element!("link[rel=modulepreload], link[rel=preload]", |el| {
-                    el.remove();
-                    Ok(())
-                }),
-                element!("link[rel=stylesheet]", |el| {
-                    el.before(&start, ContentType::Html);
-                    el.set_attribute("href", &stylesheet)?;
-                    Ok(())
-                }),
-            ],
+            element_content_handlers: [element!("link[rel=stylesheet]", |el| {
+                el.before(&start, ContentType::Html);
+                el.set_attribute("href", &stylesheet)?;
+                Ok(())
+            })]
+            .into_iter()
+            .chain(without_trunk_loader())
+            .collect(),
             ..RewriteStrSettings::default()
         },
     )?;
