@@ -247,7 +247,7 @@ fn zh_of(message: &str) -> String {
 pub const PLACEHOLDER: (&str, &str) = ("{{", "}}");
 
 /// Every text of a story file that still holds a template's placeholder (`{{…}}`), named at its
-/// field in the reader's notation (`places[0].name.zh`), in the file's order.
+/// field in the reader's notation (`places[0].name.zh`).
 pub fn placeholders(value: &serde_json::Value) -> Vec<StoryError> {
     fn walk(value: &serde_json::Value, path: &str, found: &mut Vec<StoryError>) {
         use serde_json::Value;
@@ -476,6 +476,31 @@ mod tests {
             assert_eq!(e.field, field, "{to}: {e}");
             assert!(e.message_zh.contains(zh), "{to}: {e}");
         }
+    }
+
+    #[test]
+    fn each_placeholder_is_named_at_its_field_as_to_be_replaced() {
+        let json = fixture_with("\"fixture-circles\"", "\"{{story-id}}\"").replacen(
+            "\"lat\": 39.907",
+            "\"lat\": \"{{lat}}\"",
+            1,
+        );
+        let Err(errors) = read_str(&json) else {
+            panic!("a story with placeholders was accepted");
+        };
+        let mut named: Vec<(&str, bool)> = errors
+            .iter()
+            .map(|e| {
+                (
+                    e.field.as_str(),
+                    e.message.contains("to be replaced") && e.message_zh.contains("待替换"),
+                )
+            })
+            .collect();
+        named.sort();
+        assert_eq!(named, [("centre.lat", true), ("id", true)]);
+        // Braces alone are text, not a placeholder.
+        assert!(placeholders(&serde_json::json!({ "a": "{ x }", "b": ["}}{{"] })).is_empty());
     }
 
     #[test]
