@@ -128,7 +128,12 @@ mod tests {
 
     #[test]
     fn the_shipped_and_the_fixture_story_are_in_the_canonical_format() {
-        for (name, text) in [("shipped", SHIPPED), ("fixture", FIXTURE)] {
+        let template = include_str!("../static/template.json");
+        for (name, text) in [
+            ("shipped", SHIPPED),
+            ("fixture", FIXTURE),
+            ("template", template),
+        ] {
             let value: Value = serde_json::from_str(text).expect("JSON");
             assert!(canonical(&value) == text, "{name} is not canonical");
         }

@@ -64,10 +64,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// A click that sends `msg`.
+    fn on_click(&self, msg: Msg) -> Callback<MouseEvent> {
+        self.link.callback(move |_: MouseEvent| msg.clone())
+    }
+
     fn set(&self, path: &[Step]) -> Callback<Value> {
         let path = path.to_vec();
         self.link
             .callback(move |value| Msg::Edit(path.clone(), value))
+    }
+
+    /// An event on a control (`T`: an input, a textarea, a select) that sets this field to
+    /// what `read` makes of the control.
+    fn edit_with<E: TargetCast + 'static, T: wasm_bindgen::JsCast + AsRef<web_sys::EventTarget>>(
+        &self,
+        path: &[Step],
+        read: impl Fn(T) -> Value + 'static,
+    ) -> Callback<E> {
+        let set = self.set(path);
+        Callback::from(move |e: E| set.emit(read(e.target_unchecked_into::<T>())))
     }
 }
 
@@ -158,19 +174,16 @@ pub fn control(ctx: &Ctx<'_>, shape: &Shape, path: &[Step], label: &str) -> Html
         Shape::Number => {
             let errors = ctx.value_errors(path);
             let text = value.map(shown_text).unwrap_or_default();
-            let set = ctx.set(path);
-            let oninput = Callback::from(move |e: InputEvent| {
-                let typed = e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value();
-                // A number as typed (its digits kept); anything else stays text, which the
-                // reader then names.
-                let value = match typed.trim().parse::<serde_json::Number>() {
-                    Ok(n) if typed.trim() == typed => Value::Number(n),
-                    _ => Value::String(typed),
-                };
-                set.emit(value);
-            });
+            let oninput: Callback<InputEvent> =
+                ctx.edit_with(path, |input: web_sys::HtmlInputElement| {
+                    // A number as typed (its digits kept); anything else stays text, which
+                    // the reader then names.
+                    let typed = input.value();
+                    match typed.trim().parse::<serde_json::Number>() {
+                        Ok(n) if typed.trim() == typed => Value::Number(n),
+                        _ => Value::String(typed),
+                    }
+                });
             let input = html! {
                 <input type="text" inputmode="decimal" id={field_id(path)} value={text}
                        aria-invalid={(!errors.is_empty()).then_some("true")}
@@ -182,13 +195,10 @@ pub fn control(ctx: &Ctx<'_>, shape: &Shape, path: &[Step], label: &str) -> Html
         Shape::Flag => {
             let errors = ctx.errors_at(path);
             let checked = value.and_then(Value::as_bool).unwrap_or(false);
-            let set = ctx.set(path);
-            let onchange = Callback::from(move |e: Event| {
-                let on = e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked();
-                set.emit(Value::Bool(on));
-            });
+            let onchange: Callback<Event> = ctx
+                .edit_with(path, |input: web_sys::HtmlInputElement| {
+                    Value::Bool(input.checked())
+                });
             html! {
                 <div class="field flag">
                     <input type="checkbox" id={field_id(path)} {checked} {onchange} />
@@ -235,12 +245,8 @@ fn shown_text(value: &Value) -> String {
 }
 
 fn line_input(ctx: &Ctx<'_>, path: &[Step], text: &str, hint: Hint, invalid: bool) -> Html {
-    let set = ctx.set(path);
-    let oninput = Callback::from(move |e: InputEvent| {
-        let typed = e
-            .target_unchecked_into::<web_sys::HtmlInputElement>()
-            .value();
-        set.emit(Value::String(typed));
+    let oninput: Callback<InputEvent> = ctx.edit_with(path, |input: web_sys::HtmlInputElement| {
+        Value::String(input.value())
     });
     let placeholder = match hint {
         Hint::Date => "YYYY-MM-DD",
@@ -257,13 +263,10 @@ fn line_input(ctx: &Ctx<'_>, path: &[Step], text: &str, hint: Hint, invalid: boo
 }
 
 fn textarea(ctx: &Ctx<'_>, path: &[Step], text: &str, lang: &'static str, invalid: bool) -> Html {
-    let set = ctx.set(path);
-    let oninput = Callback::from(move |e: InputEvent| {
-        let typed = e
-            .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-            .value();
-        set.emit(Value::String(typed));
-    });
+    let oninput: Callback<InputEvent> = ctx
+        .edit_with(path, |area: web_sys::HtmlTextAreaElement| {
+            Value::String(area.value())
+        });
     let rows = (text.chars().count() / 48 + 1).clamp(1, 8).to_string();
     html! {
         <textarea id={field_id(path)} value={text.to_owned()} {rows}
@@ -288,12 +291,8 @@ fn choice(
     if !options.contains(&current) {
         options.insert(0, current.clone());
     }
-    let set = ctx.set(path);
-    let onchange = Callback::from(move |e: Event| {
-        let picked = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
-        set.emit(Value::String(picked));
+    let onchange: Callback<Event> = ctx.edit_with(path, |select: web_sys::HtmlSelectElement| {
+        Value::String(select.value())
     });
     let empty = say(ctx.lang, "(none chosen)", "（未选择）");
     let input = html! {
@@ -340,11 +339,7 @@ fn optional(
         ctx.errors_at(path)
     };
     if given {
-        let remove = {
-            let path = path.to_vec();
-            ctx.link
-                .callback(move |_: MouseEvent| Msg::Edit(path.clone(), Value::Null))
-        };
+        let remove = ctx.on_click(Msg::Edit(path.to_vec(), Value::Null));
         html! {
             <div class="optional">
                 { control(ctx, inner, path, label) }
@@ -354,11 +349,7 @@ fn optional(
             </div>
         }
     } else {
-        let add = {
-            let (path, blank) = (path.to_vec(), inner.blank());
-            ctx.link
-                .callback(move |_: MouseEvent| Msg::Edit(path.clone(), blank.clone()))
-        };
+        let add = ctx.on_click(Msg::Edit(path.to_vec(), inner.blank()));
         html! {
             <div class="optional absent" id={field_id(path)} tabindex="-1">
                 <span class="key">{ label }</span>
@@ -376,11 +367,7 @@ fn optional(
 fn list(ctx: &Ctx<'_>, inner: &Shape, path: &[Step], label: &str, value: Option<&Value>) -> Html {
     let errors = ctx.errors_at(path);
     let items = value.and_then(Value::as_array).map_or(0, Vec::len);
-    let add = {
-        let (path, blank) = (path.to_vec(), inner.blank());
-        ctx.link
-            .callback(move |_: MouseEvent| Msg::Add(path.clone(), blank.clone()))
-    };
+    let add = ctx.on_click(Msg::Add(path.to_vec(), inner.blank()));
     html! {
         <fieldset class="list" id={field_id(path)} tabindex="-1">
             <legend>{ label }</legend>
@@ -404,16 +391,8 @@ fn list(ctx: &Ctx<'_>, inner: &Shape, path: &[Step], label: &str, value: Option<
 /// Move up, move down and remove, for item `i` of `n` at `path`.
 pub fn item_tools(ctx: &Ctx<'_>, path: &[Step], i: usize, n: usize) -> Html {
     let name = field(path);
-    let mover = |by: isize| {
-        let path = path.to_vec();
-        ctx.link
-            .callback(move |_: MouseEvent| Msg::Move(path.clone(), by))
-    };
-    let remove = {
-        let path = path.to_vec();
-        ctx.link
-            .callback(move |_: MouseEvent| Msg::Remove(path.clone()))
-    };
+    let mover = |by: isize| ctx.on_click(Msg::Move(path.to_vec(), by));
+    let remove = ctx.on_click(Msg::Remove(path.to_vec()));
     let lang = ctx.lang;
     html! {
         <div class="item-tools" role="group" aria-label={name.clone()}>

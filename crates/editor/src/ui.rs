@@ -50,6 +50,7 @@ pub enum Tab {
     Report,
 }
 
+#[derive(Clone)]
 pub enum Msg {
     /// Sets the value at a path.
     Edit(Vec<Step>, Value),
