@@ -143,6 +143,41 @@ test("saved unchanged, the story is byte-identical; with one field changed, one 
   assert.equal(await field.inputValue(), `${SHIPPED.centre.name.en} Square`);
   await page.locator("button", { hasText: /^Redo$/ }).click();
   assert.equal(await field.inputValue(), "Tian'anmen");
+  // The keys too, in the field itself.
+  await field.focus();
+  await page.keyboard.press("Control+z");
+  assert.equal(await field.inputValue(), `${SHIPPED.centre.name.en} Square`);
+  await page.keyboard.press("Control+Shift+z");
+  assert.equal(await field.inputValue(), "Tian'anmen");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a source edited once under Sources changes every claim that uses it, and only those lines", async () => {
+  const page = await openEditor();
+  // The most used source of the shipped file, counted here from the file itself.
+  const counts = new Map();
+  const walk = (v) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== "object") return;
+    for (const [key, item] of Object.entries(v)) {
+      const list = key === "source" ? [item] : key === "sources" ? item : null;
+      if (list) for (const s of list) counts.set(JSON.stringify(s), (counts.get(JSON.stringify(s)) ?? 0) + 1);
+      else walk(item);
+    }
+  };
+  walk(SHIPPED);
+  const [top, uses] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const source = JSON.parse(top);
+  await page.locator(".parts button", { hasText: /^Sources$/ }).click();
+  const set = page.locator("fieldset", { hasText: `used ${uses}×` }).filter({ hasText: source.name.en }).first();
+  await set.locator("input").nth(1).fill(`${source.name.en} (renamed)`);
+  await page.waitForFunction(() => document.querySelector("#status-line")?.textContent.includes("Passes"));
+  const saved = await download(page);
+  const before = SHIPPED_TEXT.split("\n");
+  const differing = saved.text.split("\n").filter((line, i) => line !== before[i]);
+  assert.equal(differing.length, uses);
+  assert.ok(differing.every((line) => line.includes(`${source.name.en} (renamed)`)), differing.join("\n"));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -406,25 +406,30 @@ pub fn item_tools(ctx: &Ctx<'_>, path: &[Step], i: usize, n: usize) -> Html {
     }
 }
 
-/// Every distinct source of the draft (name and date), so a claim can take one already written
-/// instead of typing it again.
-fn sources_of(draft: &Value) -> Vec<Value> {
-    fn walk(value: &Value, found: &mut Vec<Value>) {
+/// Every distinct source of the draft (each claim's `source`, each chart's `sources`), with how
+/// many times it is used, in the file's order: so a claim can take one already written, and
+/// the part "Sources" edits each once.
+pub fn sources_of(draft: &Value) -> Vec<(Value, usize)> {
+    fn note(source: &Value, found: &mut Vec<(Value, usize)>) {
+        if !source.is_object() {
+            return;
+        }
+        match found.iter_mut().find(|(s, _)| s == source) {
+            Some((_, uses)) => *uses += 1,
+            None => found.push((source.clone(), 1)),
+        }
+    }
+    fn walk(value: &Value, found: &mut Vec<(Value, usize)>) {
         match value {
             Value::Object(map) => {
                 for (key, item) in map {
-                    let is_source = key == "source" && item.is_object();
-                    let is_sources = key == "sources";
-                    if is_source && !found.contains(item) {
-                        found.push(item.clone());
-                    } else if is_sources && let Some(items) = item.as_array() {
-                        for s in items {
-                            if s.is_object() && !found.contains(s) {
-                                found.push(s.clone());
-                            }
+                    match (key.as_str(), item) {
+                        ("source", _) => note(item, found),
+                        ("sources", Value::Array(items)) => {
+                            items.iter().for_each(|s| note(s, found));
                         }
+                        _ => walk(item, found),
                     }
-                    walk(item, found);
                 }
             }
             Value::Array(items) => items.iter().for_each(|item| walk(item, found)),
@@ -456,7 +461,7 @@ fn source_picker(ctx: &Ctx<'_>, path: &[Step]) -> Html {
         let picked = e
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
-        if let Some(source) = picked.parse::<usize>().ok().and_then(|i| choices.get(i)) {
+        if let Some((source, _)) = picked.parse::<usize>().ok().and_then(|i| choices.get(i)) {
             set.emit(source.clone());
         }
     });
@@ -465,7 +470,7 @@ fn source_picker(ctx: &Ctx<'_>, path: &[Step]) -> Html {
             <label for={id.clone()}>{ say(ctx.lang, "Use a source already in the story", "使用故事中已有的来源") }</label>
             <select id={id} {onchange}>
                 <option value="" selected=true>{ "—" }</option>
-                { for sources.iter().enumerate().map(|(i, s)| html! {
+                { for sources.iter().enumerate().map(|(i, (s, _))| html! {
                     <option value={i.to_string()}>{ source_label(s, ctx.lang) }</option>
                 }) }
             </select>
@@ -512,5 +517,144 @@ fn distance(ctx: &Ctx<'_>, record: &[Step]) -> Html {
         <p class="distance" aria-live="polite" id={format!("d:{}", field(record))}>
             { line.unwrap_or_default() }
         </p>
+    }
+}
+
+/// Every copy of `old` among the draft's sources (each claim's `source`, each chart's
+/// `sources`) replaced by `new`: a source edited once is edited wherever it is used.
+pub fn replace_source(draft: &mut Value, old: &Value, new: &Value) -> usize {
+    let mut replaced = 0;
+    match draft {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                if key == "source" && item == old {
+                    *item = new.clone();
+                    replaced += 1;
+                } else if key == "sources"
+                    && let Value::Array(items) = item
+                {
+                    for s in items.iter_mut().filter(|s| *s == old) {
+                        *s = new.clone();
+                        replaced += 1;
+                    }
+                } else {
+                    replaced += replace_source(item, old, new);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                replaced += replace_source(item, old, new);
+            }
+        }
+        _ => {}
+    }
+    replaced
+}
+
+/// The part "Sources": every distinct source of the story, each edited once for every claim
+/// that uses it.
+pub fn sources_view(ctx: &Ctx<'_>) -> Html {
+    let lang = ctx.lang;
+    let sources = sources_of(ctx.draft);
+    if sources.is_empty() {
+        return html! { <p>{ say(lang, "No sources yet.", "尚无来源。") }</p> };
+    }
+    html! {
+        <>
+            <p class="hint">{ say(lang,
+                "Each source once: a change here changes every claim and chart that uses it.",
+                "每个来源只列一次：在此修改，所有引用它的内容和图表都会随之修改。") }</p>
+            { for sources.iter().enumerate().map(|(i, (source, uses))| {
+                let field = |keys: &[&str], label: &str| {
+                    let id = format!("src:{i}.{}", keys.join("."));
+                    let text = keys
+                        .iter()
+                        .try_fold(source, |v, k| v.get(*k))
+                        .map(shown_text)
+                        .unwrap_or_default();
+                    let (old, keys_owned) = (source.clone(), keys.iter().map(|k| (*k).to_owned()).collect::<Vec<_>>());
+                    let undo_path: Vec<Step> = std::iter::once(Step::Key("(sources)".into()))
+                        .chain(std::iter::once(Step::Index(i)))
+                        .chain(keys_owned.iter().cloned().map(Step::Key))
+                        .collect();
+                    let oninput = ctx.link.callback(move |e: InputEvent| {
+                        let typed = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                        let mut new = old.clone();
+                        let steps: Vec<Step> = keys_owned.iter().cloned().map(Step::Key).collect();
+                        if let Some(slot) = crate::canonical::get_mut(&mut new, &steps) {
+                            // An emptied address is no address.
+                            *slot = if typed.is_empty() && keys_owned.len() == 1 && keys_owned[0] == "url" {
+                                Value::Null
+                            } else {
+                                Value::String(typed)
+                            };
+                        }
+                        Msg::Source(undo_path.clone(), old.clone(), new)
+                    });
+                    html! {
+                        <div class="field">
+                            <label for={id.clone()}>{ label.to_owned() }</label>
+                            <input type="text" id={id} value={text} {oninput} />
+                        </div>
+                    }
+                };
+                html! {
+                    <fieldset class="record">
+                        <legend>{ format!("{} · {}", source_label(source, lang), match lang {
+                            Lang::En => format!("used {uses}×"),
+                            Lang::Zh => format!("引用{uses}次"),
+                        }) }</legend>
+                        <div class="sides">
+                            { field(&["name", "zh"], "name.zh") }
+                            { field(&["name", "en"], "name.en") }
+                        </div>
+                        { field(&["date"], "date") }
+                        { field(&["url"], "url") }
+                    </fieldset>
+                }
+            }) }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../../static/stories/capital-metro.json");
+
+    #[test]
+    fn a_source_edited_once_changes_every_copy_and_nothing_else() {
+        let draft: Value = serde_json::from_str(SHIPPED).expect("JSON");
+        let sources = sources_of(&draft);
+        let copies: usize = sources.iter().map(|(_, uses)| uses).sum();
+        assert_eq!(
+            copies,
+            SHIPPED.matches("\"source\": {").count() + {
+                let charts = draft["charts"].as_array().expect("charts");
+                charts
+                    .iter()
+                    .map(|c| c["sources"].as_array().map_or(0, Vec::len))
+                    .sum::<usize>()
+            }
+        );
+        let (old, uses) = sources
+            .iter()
+            .find(|(_, uses)| *uses > 2)
+            .cloned()
+            .expect("a source used more than twice");
+        let mut new = old.clone();
+        new["name"]["en"] = Value::String("Renamed outlet".into());
+        let mut edited = draft.clone();
+        assert_eq!(replace_source(&mut edited, &old, &new), uses);
+        let saved = crate::canonical::canonical(&edited);
+        let changed = SHIPPED
+            .lines()
+            .zip(saved.lines())
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(changed, uses);
+        assert!(crate::checking::check(&edited).errors.is_empty());
     }
 }

@@ -28,12 +28,13 @@ pub struct Part {
 }
 
 /// The parts listed beside the form, in the file's order (the story's own few fields first).
-const PARTS: [(&str, bool); 10] = [
+const PARTS: [(&str, bool); 11] = [
     ("story", false),
     ("centre", false),
     ("circles", true),
     ("eras", true),
     ("speakers", true),
+    ("sources", false),
     ("places", true),
     ("zones", true),
     ("figures", true),
@@ -60,6 +61,9 @@ pub enum Msg {
     Remove(Vec<Step>),
     /// Moves a list's item up (-1) or down (1).
     Move(Vec<Step>, isize),
+    /// Replaces every copy of a source (the first value) by the second; the path is the
+    /// field typed in, for undo.
+    Source(Vec<Step>, Value, Value),
     Select(Part),
     /// Opens the part holding an error's field and moves focus there.
     Jump(String),
@@ -219,6 +223,13 @@ impl Component for Editor {
                     self.part.index = Some(to);
                 }
             }
+            Msg::Source(path, old, new) => {
+                let same_field = self.last_edit.as_ref() == Some(&path);
+                self.change(!same_field, |draft| {
+                    crate::form::replace_source(draft, &old, &new);
+                });
+                self.last_edit = Some(path);
+            }
             Msg::Select(part) => {
                 self.part = part;
                 self.focus = Some("item-title".into());
@@ -316,8 +327,22 @@ impl Component for Editor {
                 .map(Msg::PickFile)
         });
         let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+        // Ctrl+Z and Ctrl+Shift+Z or Ctrl+Y (⌘ on a Mac) step through the draft's changes, in a
+        // field too: typing in one field is one step.
+        let onkeydown = link.batch_callback(|e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+                return None;
+            }
+            let msg = match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                ("z", false) => Msg::Undo,
+                ("z", true) | ("y", false) => Msg::Redo,
+                _ => return None,
+            };
+            e.prevent_default();
+            Some(msg)
+        });
         html! {
-            <div class="editor" {ondrop} {ondragover}>
+            <div class="editor" {ondrop} {ondragover} {onkeydown}>
                 <header class="bar">
                     <h1>{ say(lang, "Story editor", "故事编辑器") }</h1>
                     <div class="tools" role="group" aria-label={say(lang, "File", "文件")}>
@@ -327,8 +352,8 @@ impl Component for Editor {
                             { say(lang, "Open a file (or drop it here)", "打开文件（或拖放到此处）") }
                             <input type="file" accept=".json,application/json" onchange={onfile} />
                         </label>
-                        <button type="button" disabled={self.undo.is_empty()} onclick={link.callback(|_| Msg::Undo)}>{ say(lang, "Undo", "撤销") }</button>
-                        <button type="button" disabled={self.redo.is_empty()} onclick={link.callback(|_| Msg::Redo)}>{ say(lang, "Redo", "重做") }</button>
+                        <button type="button" disabled={self.undo.is_empty()} aria-keyshortcuts="Control+Z" onclick={link.callback(|_| Msg::Undo)}>{ say(lang, "Undo", "撤销") }</button>
+                        <button type="button" disabled={self.redo.is_empty()} aria-keyshortcuts="Control+Shift+Z Control+Y" onclick={link.callback(|_| Msg::Redo)}>{ say(lang, "Redo", "重做") }</button>
                         <button type="button" class="save" onclick={link.callback(|_| Msg::Save)}>
                             { format!("{} {}", say(lang, "Download", "下载"), self.name) }
                         </button>
@@ -539,6 +564,10 @@ impl Editor {
             return html! {};
         };
         let (title, body) = match (self.part.key, self.part.index) {
+            ("sources", _) => (
+                part_name("sources", lang).to_owned(),
+                crate::form::sources_view(&ctx),
+            ),
             ("story", _) => (
                 part_name("story", lang).to_owned(),
                 fields

@@ -18,6 +18,7 @@ pub fn part_name(key: &str, lang: Lang) -> &'static str {
         "circles" => ("Circles", "圈层"),
         "eras" => ("Eras", "阶段"),
         "speakers" => ("Speakers", "讲话人"),
+        "sources" => ("Sources", "来源"),
         "places" => ("Places", "地点"),
         "zones" => ("Zones", "区域"),
         "figures" => ("Figures", "数据"),
