@@ -111,6 +111,27 @@ test("the shipped story opens and passes; a value its evidence does not state is
   await page.waitForFunction(() => document.querySelector(".preview .panel")?.innerText.includes("（试改）"));
   const panel = await page.locator(".preview .panel").innerText();
   assert.ok(panel.includes("40万"), panel.slice(0, 400));
+  // The WeChat article and the long image, as SVG images that load.
+  for (const view of ["微信文章", "长图"]) {
+    await page.locator(".preview-controls button", { hasText: view }).click();
+    const image = page.locator("img.preview-article");
+    await image.waitFor();
+    assert.match(await image.getAttribute("src"), /^data:image\/svg\+xml/);
+    await page.waitForFunction(() => document.querySelector("img.preview-article")?.naturalWidth > 0);
+  }
+  // The fact-check: one row per evidence object of the file (counted here from the file).
+  let evidence = 0;
+  const count = (v) => {
+    if (Array.isArray(v)) return v.forEach(count);
+    if (!v || typeof v !== "object") return;
+    for (const [key, item] of Object.entries(v)) {
+      if (key === "evidence" && item && typeof item === "object") evidence += 1;
+      count(item);
+    }
+  };
+  count(SHIPPED);
+  await page.locator(".tabs button", { hasText: "核查" }).click();
+  assert.equal(await page.locator("table.report tbody tr").count(), evidence);
   await page.screenshot({ path: join(SHOTS, "editor-error-mended.png") });
   assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
   assert.deepEqual(page.errors, []);
@@ -232,6 +253,40 @@ test("a file that is not JSON, not a story or over 5 MB is refused by name; a st
   await page.locator(".parts button", { hasText: /^Centre$/ }).click();
   assert.equal(await field.inputValue(), "Typed after");
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a place's coordinates show its distance and direction from the centre as they are typed", async () => {
+  const page = await openEditor();
+  const place = SHIPPED.places.findIndex((p) => p.id === "langfang");
+  await page.locator("nav.parts button", { hasText: "(langfang)" }).click();
+  // facts.md, section 4: (39.05, 115.90) lies 104 km from Tiananmen, south-southwest.
+  await page.locator(byId(`f:places[${place}].lat`)).fill("39.05");
+  await page.locator(byId(`f:places[${place}].lon`)).fill("115.90");
+  const line = page.locator(byId(`d:places[${place}]`));
+  assert.equal(await line.innerText(), "About 104 km south-southwest of Tiananmen");
+  await page.locator(byId(`f:places[${place}].lon`)).fill("115.9x");
+  assert.equal(await line.innerText(), "");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("with the browser's storage full, a warning is named and editing goes on", async () => {
+  const page = await openEditor({
+    init: () => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    },
+  });
+  await page.waitForFunction(() => document.querySelector("#status-line")?.textContent.includes("Passes"));
+  await page.locator(".parts button", { hasText: /^Centre$/ }).click();
+  await page.locator(byId("f:centre.name.en")).fill("Still editing");
+  const warning = page.locator(".notice.storage");
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /storage is full/);
+  assert.match(await warning.innerText(), /存储空间已满/);
+  assert.equal(await page.locator(byId("f:centre.name.en")).inputValue(), "Still editing");
   await page.context().close();
 });
 
