@@ -100,13 +100,16 @@ pub fn get<'a>(value: &'a Value, path: &[Step]) -> Option<&'a Value> {
     })
 }
 
-/// The value at `path`, made where it is missing (a missing record becomes `{}`).
+/// The value at `path`, made where it is missing: a missing record becomes `{}`, and so does
+/// a value that is not a record where the path needs one (`"name": "Beijing"` where the model
+/// has `{"zh", "en"}`), so the form can always write what the model asks for; undo brings the
+/// old value back.
 pub fn get_mut<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
     let mut here = value;
     for step in path {
         here = match step {
             Step::Key(key) => {
-                if here.is_null() {
+                if !here.is_object() {
                     *here = Value::Object(Map::new());
                 }
                 here.as_object_mut()?
@@ -165,6 +168,17 @@ mod tests {
             (changed, SHIPPED.lines().count()),
             (1, saved.lines().count())
         );
+    }
+
+    #[test]
+    fn a_field_can_be_written_where_the_draft_has_the_wrong_kind_of_value() {
+        let mut value = serde_json::json!({ "centre": { "name": "Tiananmen" } });
+        *get_mut(&mut value, &steps("centre.name.en")).expect("made") = "Tiananmen".into();
+        assert_eq!(
+            value,
+            serde_json::json!({ "centre": { "name": { "en": "Tiananmen" } } })
+        );
+        assert!(get_mut(&mut value, &steps("centre.name[0]")).is_none());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! - `index.html` with the external `start.js` in place of trunk's inline loader;
 //! - `page.css`: the graphic's stylesheet with its palette, for the preview;
 //! - `story.json`: the story file this build tells (`STORY`), as written, for "open the
-//!   shipped story".
+//!   shipped story";
+//! - in a release build, a brotli copy (`.br`) beside each compressible file.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,7 +42,13 @@ fn run(dir: &Path) -> Result<(), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let story = story::read::story_path(&root);
     let text = std::fs::read_to_string(&story).map_err(|e| format!("{}: {e}", story.display()))?;
-    write(&dir.join("story.json"), &text)
+    write(&dir.join("story.json"), &text)?;
+    // Brotli copies beside the release build's files, as the page has (`make serve`'s debug
+    // build goes without: its wasm is several MB).
+    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
+        publish::write_brotli_copies(dir)?;
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
