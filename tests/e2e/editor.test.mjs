@@ -311,6 +311,26 @@ test("with the browser's storage disabled, a warning is named and editing goes o
   await page.context().close();
 });
 
+test("the fixture story's hostile texts stay text in the form and the preview", async () => {
+  const page = await openEditor();
+  const fixture = readFileSync(join(REPO, "tests", "fixture", "story.json"));
+  await page.locator("input[type=file]").setInputFiles({ name: "story.json", mimeType: "application/json", buffer: fixture });
+  await page.waitForFunction(() => document.querySelector(".save")?.textContent.includes("story.json"));
+  await page.waitForFunction(() => document.querySelector("#status-line")?.textContent.includes("Passes"));
+  const headline = JSON.parse(fixture.toString("utf8")).ui.headline.en;
+  await page.locator(".parts button", { hasText: /^Interface words$/ }).click();
+  assert.equal(await page.locator(byId("f:ui.headline.en")).inputValue(), headline);
+  await page.locator(".preview-controls button", { hasText: "English" }).click();
+  await page.waitForFunction((h) => document.querySelector(".preview-headline")?.textContent === h, headline);
+  for (const view of ["WeChat article", "Long image", "Page"]) {
+    await page.locator(".preview-controls button", { hasText: view }).click();
+  }
+  // No dialog opened, no script ran, nothing was loaded from elsewhere.
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  await page.context().close();
+});
+
 test("the template opens with every placeholder named as to be replaced", async () => {
   const page = await openEditor();
   await page.locator("button", { hasText: "New from template" }).click();
