@@ -271,45 +271,35 @@ test("a place's coordinates show its distance and direction from the centre as t
   await page.context().close();
 });
 
-test("with the browser's storage full, a warning is named and editing goes on", async () => {
-  const page = await openEditor({
-    init: () => {
-      Storage.prototype.setItem = () => {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      };
-    },
+// The browser's storage full (setItem throws), then disabled (localStorage itself throws).
+const STORAGE_CASES = [
+  ["full", /storage is full/, /存储空间已满/, () => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  }],
+  ["disabled", /storage is disabled/, /存储已停用/, () => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  }],
+];
+for (const [name, en, zh, init] of STORAGE_CASES) {
+  test(`with the browser's storage ${name}, a warning is named and editing goes on`, async () => {
+    const page = await openEditor({ init });
+    await page.waitForFunction(() => document.querySelector("#status-line")?.textContent.includes("Passes"));
+    await page.locator(".parts button", { hasText: /^Centre$/ }).click();
+    await page.locator(byId("f:centre.name.en")).fill("Still editing");
+    const warning = page.locator(".notice.storage");
+    await warning.waitFor();
+    assert.match(await warning.innerText(), en);
+    assert.match(await warning.innerText(), zh);
+    assert.equal(await page.locator(byId("f:centre.name.en")).inputValue(), "Still editing");
+    await page.context().close();
   });
-  await page.waitForFunction(() => document.querySelector("#status-line")?.textContent.includes("Passes"));
-  await page.locator(".parts button", { hasText: /^Centre$/ }).click();
-  await page.locator(byId("f:centre.name.en")).fill("Still editing");
-  const warning = page.locator(".notice.storage");
-  await warning.waitFor();
-  assert.match(await warning.innerText(), /storage is full/);
-  assert.match(await warning.innerText(), /存储空间已满/);
-  assert.equal(await page.locator(byId("f:centre.name.en")).inputValue(), "Still editing");
-  await page.context().close();
-});
-
-test("with the browser's storage disabled, a warning is named and editing goes on", async () => {
-  const page = await openEditor({
-    init: () => {
-      Object.defineProperty(window, "localStorage", {
-        get() {
-          throw new DOMException("The operation is insecure.", "SecurityError");
-        },
-      });
-    },
-  });
-  await page.waitForFunction(() => document.querySelector("#status-line")?.textContent.includes("Passes"));
-  await page.locator(".parts button", { hasText: /^Centre$/ }).click();
-  await page.locator(byId("f:centre.name.en")).fill("Still editing");
-  const warning = page.locator(".notice.storage");
-  await warning.waitFor();
-  assert.match(await warning.innerText(), /storage is disabled/);
-  assert.match(await warning.innerText(), /存储已停用/);
-  assert.equal(await page.locator(byId("f:centre.name.en")).inputValue(), "Still editing");
-  await page.context().close();
-});
+}
 
 test("the fixture story's hostile texts stay text in the form and the preview", async () => {
   const page = await openEditor();
