@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 /// `value` in the canonical format. Keys the model does not know (which the reader refuses)
 /// keep their place after the known ones, so nothing typed is dropped.
 pub fn canonical(value: &Value) -> String {
-    let ordered = ordered(&crate::shape::story(), value);
+    let ordered = ordered(crate::shape::story(), value);
     let mut text = serde_json::to_string_pretty(&ordered).unwrap_or_default();
     text.push('\n');
     text
@@ -19,38 +19,35 @@ fn ordered(shape: &Shape, value: &Value) -> Value {
     match (shape, value) {
         (Shape::Optional(inner), _) => ordered(inner, value),
         (Shape::Record(fields), Value::Object(map)) => {
-            let mut out = Map::new();
-            for field in fields {
-                if let Some(item) = map.get(field.key) {
-                    out.insert(field.key.to_owned(), ordered(&field.shape, item));
-                }
-            }
-            for (key, item) in map {
-                if !out.contains_key(key) {
-                    out.insert(key.clone(), item.clone());
-                }
-            }
-            Value::Object(out)
+            reordered(map, fields.iter().map(|f| (f.key, Some(&f.shape))))
         }
-        (Shape::Text, Value::Object(map)) => {
-            let mut out = Map::new();
-            for key in ["zh", "en"] {
-                if let Some(item) = map.get(key) {
-                    out.insert(key.to_owned(), item.clone());
-                }
-            }
-            for (key, item) in map {
-                if !out.contains_key(key) {
-                    out.insert(key.clone(), item.clone());
-                }
-            }
-            Value::Object(out)
-        }
+        (Shape::Text, Value::Object(map)) => reordered(map, [("zh", None), ("en", None)]),
         (Shape::List(inner), Value::Array(items)) => {
             Value::Array(items.iter().map(|item| ordered(inner, item)).collect())
         }
         _ => value.clone(),
     }
+}
+
+/// `map` with `keys` first, in their order (each value ordered by its shape, where it has
+/// one), then any other key where it stood.
+fn reordered<'s>(
+    map: &Map<String, Value>,
+    keys: impl IntoIterator<Item = (&'static str, Option<&'s Shape>)>,
+) -> Value {
+    let mut out = Map::new();
+    for (key, shape) in keys {
+        if let Some(item) = map.get(key) {
+            let item = shape.map_or_else(|| item.clone(), |shape| ordered(shape, item));
+            out.insert(key.to_owned(), item);
+        }
+    }
+    for (key, item) in map {
+        if !out.contains_key(key) {
+            out.insert(key.clone(), item.clone());
+        }
+    }
+    Value::Object(out)
 }
 
 /// The path of the reader's notation (`places[3].memberships[0].lat`) as steps.
@@ -126,12 +123,11 @@ pub fn get_mut<'a>(value: &'a mut Value, path: &[Step]) -> Option<&'a mut Value>
 mod tests {
     use super::*;
 
-    const SHIPPED: &str = include_str!("../../../static/stories/capital-metro.json");
-    const FIXTURE: &str = include_str!("../../../tests/fixture/story.json");
+    use crate::stories::{FIXTURE, SHIPPED};
 
     #[test]
     fn the_shipped_and_the_fixture_story_are_in_the_canonical_format() {
-        let template = include_str!("../static/template.json");
+        let template = crate::ui::TEMPLATE;
         for (name, text) in [
             ("shipped", SHIPPED),
             ("fixture", FIXTURE),

@@ -15,10 +15,10 @@ pub struct Checked {
     pub rows: Vec<story::report::Row>,
 }
 
-/// Reads and checks `draft` as `check-story` reads and checks a file.
-pub fn check(draft: &Value) -> Checked {
-    let text = crate::canonical::canonical(draft);
-    match story::read::read_str(&text) {
+/// Reads and checks `draft`, saved as `text` (`canonical`), as `check-story` reads and checks
+/// a file.
+pub fn check(draft: &Value, text: &str) -> Checked {
+    match story::read::read_parsed(text, Some(draft)) {
         Ok(story) => Checked {
             errors: Vec::new(),
             rows: story::report::rows(&story),
@@ -87,12 +87,16 @@ pub fn too_large(bytes: f64) -> Refused {
 mod tests {
     use super::*;
 
-    const SHIPPED: &str = include_str!("../../../static/stories/capital-metro.json");
-    const TEMPLATE: &str = include_str!("../static/template.json");
+    use crate::stories::SHIPPED;
+    use crate::ui::TEMPLATE;
+
+    fn check_draft(draft: &Value) -> Checked {
+        check(draft, &crate::canonical::canonical(draft))
+    }
 
     #[test]
     fn the_shipped_story_passes_with_its_report() {
-        let checked = check(&open(SHIPPED).expect("a story"));
+        let checked = check_draft(&open(SHIPPED).expect("a story"));
         assert!(checked.errors.is_empty(), "{:?}", checked.errors);
         assert!(checked.story.is_some() && checked.rows.len() > 20);
     }
@@ -106,7 +110,7 @@ mod tests {
             .find(|f| f["value"] == "40万")
             .expect("the 40万 figure");
         figure["value"] = Value::String("41万".into());
-        let checked = check(&draft);
+        let checked = check_draft(&draft);
         assert!(checked.story.is_none());
         assert!(
             checked
@@ -123,7 +127,7 @@ mod tests {
 
     #[test]
     fn the_templates_placeholders_are_each_named_to_be_replaced() {
-        let checked = check(&open(TEMPLATE).expect("the template opens"));
+        let checked = check_draft(&open(TEMPLATE).expect("the template opens"));
         assert!(checked.errors.len() > 5, "{:?}", checked.errors);
         assert!(
             checked

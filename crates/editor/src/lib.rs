@@ -12,6 +12,13 @@ pub mod checking;
 pub mod shape;
 pub mod words;
 
+/// The story files the tests read: the shipped story and the fixture.
+#[cfg(test)]
+mod stories {
+    pub const SHIPPED: &str = include_str!("../../../static/stories/capital-metro.json");
+    pub const FIXTURE: &str = include_str!("../../../tests/fixture/story.json");
+}
+
 pub mod browser;
 pub mod form;
 pub mod preview;

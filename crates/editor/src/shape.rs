@@ -265,9 +265,10 @@ words! {
     Lang { Zh => "zh", En => "en" }
 }
 
-/// The story file's shape: the form's root.
-pub fn story() -> Shape {
-    Story::shape()
+/// The story file's shape: the form's root, made once (every render and every save reads it).
+pub fn story() -> &'static Shape {
+    static STORY_SHAPE: std::sync::LazyLock<Shape> = std::sync::LazyLock::new(Story::shape);
+    &STORY_SHAPE
 }
 
 #[cfg(test)]
@@ -275,8 +276,7 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    const SHIPPED: &str = include_str!("../../../static/stories/capital-metro.json");
-    const FIXTURE: &str = include_str!("../../../tests/fixture/story.json");
+    use crate::stories::{FIXTURE, SHIPPED};
 
     /// Every key of `value` has a field in `shape`, and every value the shape it is given.
     fn walk(shape: &Shape, value: &Value, path: &str, seen: &mut Vec<String>) {
@@ -320,7 +320,7 @@ mod tests {
         for (name, text) in [("shipped", SHIPPED), ("fixture", FIXTURE)] {
             let value: Value = serde_json::from_str(text).expect("the story is JSON");
             let mut seen = Vec::new();
-            walk(&story(), &value, name, &mut seen);
+            walk(story(), &value, name, &mut seen);
             assert!(
                 seen.len() > 100,
                 "{name}: only {} fields walked",

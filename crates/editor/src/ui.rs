@@ -14,7 +14,8 @@ use std::rc::Rc;
 use story::Lang;
 use yew::prelude::*;
 
-const TEMPLATE: &str = include_str!("../static/template.json");
+/// The template "New from template" opens: every text a placeholder.
+pub(crate) const TEMPLATE: &str = include_str!("../static/template.json");
 /// Steps of undo kept.
 const UNDO_DEPTH: usize = 200;
 /// The shipped story's path in the repository, for the build command.
@@ -91,6 +92,8 @@ pub struct Editor {
     /// The field of the last edit: typing in one field is one step of undo.
     last_edit: Option<Vec<Step>>,
     checked: Checked,
+    /// The part of the story each of `checked.errors` lies in, worked out once per check.
+    error_parts: Vec<Option<Part>>,
     /// The latest story that passed: the preview shows it while the draft has errors.
     preview: preview::State,
     lang: Lang,
@@ -127,6 +130,7 @@ impl Component for Editor {
             redo: Vec::new(),
             last_edit: None,
             checked: Checked::default(),
+            error_parts: Vec::new(),
             preview: preview::State::default(),
             lang,
             part: Part {
@@ -146,7 +150,8 @@ impl Component for Editor {
                 editor.shipped = name == "capital-metro.json";
                 editor.name = name;
                 editor.draft = draft;
-                editor.recheck();
+                let text = canonical(&editor.draft);
+                editor.recheck(&text);
             }
             _ => ctx.link().send_message(Msg::OpenShipped),
         }
@@ -425,13 +430,20 @@ impl Editor {
 
     /// Checks the draft, keeps it in the browser's storage and updates the preview.
     fn after_change(&mut self) {
-        self.recheck();
         let text = canonical(&self.draft);
+        self.recheck(&text);
         self.storage = browser::keep_draft(&self.name, &text).err();
     }
 
-    fn recheck(&mut self) {
-        self.checked = check(&self.draft);
+    /// Checks the draft, saved as `text`.
+    fn recheck(&mut self, text: &str) {
+        self.checked = check(&self.draft, text);
+        self.error_parts = self
+            .checked
+            .errors
+            .iter()
+            .map(|e| part_of(&e.field))
+            .collect();
         self.checks += 1;
         if let Some(story) = &self.checked.story {
             self.preview.show(Rc::clone(story));
@@ -495,10 +507,9 @@ impl Editor {
     fn parts(&self, link: &yew::html::Scope<Self>) -> Html {
         let lang = self.lang;
         let errors_in = |part: &Part| {
-            self.checked
-                .errors
+            self.error_parts
                 .iter()
-                .filter(|e| part_of(&e.field).as_ref() == Some(part))
+                .filter(|p| p.as_ref() == Some(part))
                 .count()
         };
         let button = |part: Part, text: String| {
@@ -524,12 +535,11 @@ impl Editor {
                     if !*listed {
                         return html! { <ul>{ button(Part { key, index: None }, part_name(key, lang).to_owned()) }</ul> };
                     }
-                    let items = self.draft.get(*key).and_then(Value::as_array).cloned().unwrap_or_default();
+                    let items = self.draft.get(*key).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
                     let add = {
-                        let shape = crate::shape::story().at(&[Step::Key((*key).into()), Step::Index(0)]).cloned();
+                        let shape = crate::shape::story().at(&[Step::Key((*key).into()), Step::Index(0)]);
                         let path = vec![Step::Key((*key).into())];
-                        let blank = shape.map(|s| s.blank()).unwrap_or(Value::Null);
-                        link.callback(move |_| Msg::Add(path.clone(), blank.clone()))
+                        link.callback(move |_| Msg::Add(path.clone(), shape.map_or(Value::Null, Shape::blank)))
                     };
                     html! {
                         <>
@@ -559,6 +569,7 @@ impl Editor {
             errors: &self.checked.errors,
             lang,
             shown: RefCell::new(Vec::new()),
+            sources: std::cell::OnceCell::new(),
         };
         let Shape::Record(fields) = crate::shape::story() else {
             return html! {};
@@ -578,10 +589,10 @@ impl Editor {
             ),
             (key, None) => {
                 let path = [Step::Key(key.into())];
-                let shape = crate::shape::story().at(&path).cloned();
+                let shape = crate::shape::story().at(&path);
                 (
                     part_name(key, lang).to_owned(),
-                    shape.map_or(html! {}, |s| control(&ctx, &s, &path, key)),
+                    shape.map_or(html! {}, |s| control(&ctx, s, &path, key)),
                 )
             }
             (key, Some(i)) => {
@@ -591,7 +602,7 @@ impl Editor {
                     .get(key)
                     .and_then(Value::as_array)
                     .map_or(0, Vec::len);
-                let shape = crate::shape::story().at(&path).cloned();
+                let shape = crate::shape::story().at(&path);
                 let item = get(&self.draft, &path);
                 match (shape, item) {
                     (Some(shape), Some(item)) => (
@@ -599,7 +610,7 @@ impl Editor {
                         html! {
                             <>
                                 { if key != "circles" { item_tools(&ctx, &path, i, n) } else { html! {} } }
-                                { control(&ctx, &shape, &path, &field(&path)) }
+                                { control(&ctx, shape, &path, &field(&path)) }
                             </>
                         },
                     ),
@@ -611,15 +622,15 @@ impl Editor {
             }
         };
         // Errors of this part whose field has no control of its own.
-        let here = self.part.clone();
         let shown = ctx.shown.borrow().clone();
         let unplaced: Vec<_> = self
             .checked
             .errors
             .iter()
+            .zip(&self.error_parts)
             .enumerate()
-            .filter(|(i, e)| !shown.contains(i) && part_of(&e.field).as_ref() == Some(&here))
-            .map(|(_, e)| e)
+            .filter(|(i, (_, part))| !shown.contains(i) && part.as_ref() == Some(&self.part))
+            .map(|(_, (e, _))| e)
             .collect();
         html! {
             <section class="form" aria-labelledby="item-title">
