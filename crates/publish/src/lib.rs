@@ -87,8 +87,23 @@ pub fn publish(dir: &Path, story: &'static Story, public_url: Option<&str>) -> R
         )?;
     }
     crate::share_pack::write_share_packs(dir, story, public_url)?;
-    crate::share_pack::write_editors_notes(dir, story)?;
-    write_brotli_copies(dir)
+    crate::share_pack::write_editors_notes(dir, story)
+}
+
+/// The brotli copies of `dir` ([`write_brotli_copies`]) where trunk is making a release
+/// build; `make serve`'s debug builds go without (their wasm is several MB, and it is
+/// rebuilt on every change).
+pub fn write_brotli_copies_for_release(dir: &Path) -> Result<(), String> {
+    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
+        write_brotli_copies(dir)?;
+    }
+    Ok(())
+}
+
+/// The graphic's stylesheet `css` (static/style.css as trunk built it) with the palette's
+/// colours and the marks' paint put before it.
+pub fn page_stylesheet(css: &str) -> String {
+    format!("{}{}{css}", graphic::palette::css(), graphic::marks::css())
 }
 
 /// The kinds of file a host compresses: text and the wasm. Images are compressed already.
@@ -142,7 +157,7 @@ fn with_palette(dir: &Path, name: &str) -> Result<(String, String), String> {
     use sha2::{Digest, Sha384};
     let path = dir.join(name);
     let css = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let combined = format!("{}{}{css}", graphic::palette::css(), graphic::marks::css());
+    let combined = page_stylesheet(&css);
     let digest = Sha384::digest(combined.as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let stem = name.split('-').next().unwrap_or("style");

@@ -112,54 +112,48 @@ pub fn assemble(
     );
     let seen = RefCell::new(Vec::new());
     let see = |name: &'static str| seen.borrow_mut().push(name);
-    let html = rewrite_str(
+    let html = rewrite_built(
         built,
-        RewriteStrSettings {
-            element_content_handlers: [
-                element!("html", |el| {
-                    see("html");
-                    el.set_attribute("lang", lang.html_tag())?;
-                    Ok(())
-                }),
-                element!("title", |el| {
-                    see("title");
-                    el.set_inner_content(title, ContentType::Text);
-                    Ok(())
-                }),
-                element!("meta[name=description]", |el| {
-                    el.set_attribute("content", &description)?;
-                    Ok(())
-                }),
-                element!("base", |el| {
-                    see("base");
-                    el.set_attribute("href", page.base)?;
-                    Ok(())
-                }),
-                element!("link[rel=stylesheet]", |el| {
-                    el.set_attribute("href", &format!("./{}", page.files.stylesheet))?;
-                    match page.files.stylesheet_integrity.as_str() {
-                        "" => el.remove_attribute("integrity"),
-                        integrity => el.set_attribute("integrity", integrity)?,
-                    }
-                    Ok(())
-                }),
-                element!("head", |el| {
-                    see("head");
-                    el.append(&head_extra, ContentType::Html);
-                    Ok(())
-                }),
-                element!("div#app", |el| {
-                    see("div#app");
-                    el.before(&note, ContentType::Html);
-                    el.set_inner_content(app_html, ContentType::Html);
-                    Ok(())
-                }),
-            ]
-            .into_iter()
-            .chain(without_trunk_loader())
-            .collect(),
-            ..RewriteStrSettings::default()
-        },
+        vec![
+            element!("html", |el| {
+                see("html");
+                el.set_attribute("lang", lang.html_tag())?;
+                Ok(())
+            }),
+            element!("title", |el| {
+                see("title");
+                el.set_inner_content(title, ContentType::Text);
+                Ok(())
+            }),
+            element!("meta[name=description]", |el| {
+                el.set_attribute("content", &description)?;
+                Ok(())
+            }),
+            element!("base", |el| {
+                see("base");
+                el.set_attribute("href", page.base)?;
+                Ok(())
+            }),
+            element!("link[rel=stylesheet]", |el| {
+                el.set_attribute("href", &format!("./{}", page.files.stylesheet))?;
+                match page.files.stylesheet_integrity.as_str() {
+                    "" => el.remove_attribute("integrity"),
+                    integrity => el.set_attribute("integrity", integrity)?,
+                }
+                Ok(())
+            }),
+            element!("head", |el| {
+                see("head");
+                el.append(&head_extra, ContentType::Html);
+                Ok(())
+            }),
+            element!("div#app", |el| {
+                see("div#app");
+                el.before(&note, ContentType::Html);
+                el.set_inner_content(app_html, ContentType::Html);
+                Ok(())
+            }),
+        ],
     )?;
     let seen = seen.into_inner();
     if let Some(missing) = REQUIRED.iter().find(|name| !seen.contains(name)) {
@@ -176,10 +170,8 @@ fn head_extra(page: &PageSettings<'_>, title: &str, description: &str) -> String
     let files = page.files;
     let lang = page.lang;
     let mut extra = format!(
-        "  <script type=\"module\" src=\"./start.js\" data-glue=\"{}\" data-wasm=\"{}\" data-panic-note=\"{}\"></script>\n",
-        escape_html(&files.glue),
-        escape_html(&files.wasm),
-        escape_html(graphic::words::panic_note(lang))
+        "  {}\n",
+        start_script(files, Some(graphic::words::panic_note(lang)))
     );
     let page_path = |l: Lang| if l == Lang::Zh { "" } else { "en/" };
     // Language alternates and the canonical URL must be absolute, so they are written only
@@ -214,22 +206,45 @@ fn head_extra(page: &PageSettings<'_>, title: &str, description: &str) -> String
     extra
 }
 
-/// Handlers that take out trunk's inline loader and its preloads of the glue and the wasm: the
-/// page and the editor start from an external script instead (strict CSP).
-fn without_trunk_loader<'h>() -> [(
-    std::borrow::Cow<'h, lol_html::Selector>,
-    lol_html::ElementContentHandlers<'h>,
-); 2] {
-    [
-        element!("script[type=module]:not([src])", |el| {
+/// `start.js`'s tag, naming the built glue and wasm it imports (and the panic note it shows,
+/// where the page gives one).
+fn start_script(files: &BuiltFiles, panic_note: Option<&str>) -> String {
+    let note = panic_note
+        .map(|note| format!(" data-panic-note=\"{}\"", escape_html(note)))
+        .unwrap_or_default();
+    format!(
+        "<script type=\"module\" src=\"./start.js\" data-glue=\"{}\" data-wasm=\"{}\"{note}></script>",
+        escape_html(&files.glue),
+        escape_html(&files.wasm)
+    )
+}
+
+/// trunk's built page rewritten by `handlers`, with trunk's inline loader and its preloads of
+/// the glue and the wasm taken out: the page and the editor start from an external script
+/// instead (strict CSP).
+fn rewrite_built<'h>(
+    built: &str,
+    mut handlers: Vec<(
+        std::borrow::Cow<'h, lol_html::Selector>,
+        lol_html::ElementContentHandlers<'h>,
+    )>,
+) -> Result<String, PrerenderError> {
+    handlers.push(element!("script[type=module]:not([src])", |el| {
+        el.remove();
+        Ok(())
+    }));
+    handlers.push(element!(
+        "link[rel=modulepreload], link[rel=preload]",
+        |el| {
             el.remove();
             Ok(())
-        }),
-        element!("link[rel=modulepreload], link[rel=preload]", |el| {
-            el.remove();
-            Ok(())
-        }),
-    ]
+        }
+    ));
+    let settings = RewriteStrSettings {
+        element_content_handlers: handlers,
+        ..RewriteStrSettings::default()
+    };
+    Ok(rewrite_str(built, settings)?)
 }
 
 /// The story editor's page (`dist/editor/index.html`): trunk's inline loader replaced by the
@@ -237,26 +252,16 @@ fn without_trunk_loader<'h>() -> [(
 /// graphic's stylesheet (`page.css`, for the preview) linked before the editor's own.
 pub fn editor_page(built: &str, files: &BuiltFiles) -> Result<String, PrerenderError> {
     let start = format!(
-        "  <link rel=\"stylesheet\" href=\"./page.css\" />\n  <script type=\"module\" src=\"./start.js\" data-glue=\"{}\" data-wasm=\"{}\"></script>\n",
-        escape_html(&files.glue),
-        escape_html(&files.wasm)
+        "  <link rel=\"stylesheet\" href=\"./page.css\" />\n  {}\n",
+        start_script(files, None)
     );
-    let stylesheet = format!("./{}", files.stylesheet);
-    let html = rewrite_str(
+    rewrite_built(
         built,
-        RewriteStrSettings {
-            element_content_handlers: [element!("link[rel=stylesheet]", |el| {
-                el.before(&start, ContentType::Html);
-                el.set_attribute("href", &stylesheet)?;
-                Ok(())
-            })]
-            .into_iter()
-            .chain(without_trunk_loader())
-            .collect(),
-            ..RewriteStrSettings::default()
-        },
-    )?;
-    Ok(html)
+        vec![element!("link[rel=stylesheet]", |el| {
+            el.before(&start, ContentType::Html);
+            Ok(())
+        })],
+    )
 }
 
 #[cfg(test)]

@@ -33,22 +33,12 @@ fn run(dir: &Path) -> Result<(), String> {
     let files = publish::page::read_built(&built).map_err(|e| e.to_string())?;
     let page = publish::page::editor_page(&built, &files).map_err(|e| e.to_string())?;
     write(&index, &page)?;
-    let css = format!(
-        "{}{}{PAGE_CSS}",
-        graphic::palette::css(),
-        graphic::marks::css()
-    );
-    write(&dir.join("page.css"), &css)?;
+    write(&dir.join("page.css"), &publish::page_stylesheet(PAGE_CSS))?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let story = story::read::story_path(&root);
     let text = std::fs::read_to_string(&story).map_err(|e| format!("{}: {e}", story.display()))?;
     write(&dir.join("story.json"), &text)?;
-    // Brotli copies beside the release build's files, as the page has (`make serve`'s debug
-    // build goes without: its wasm is several MB).
-    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
-        publish::write_brotli_copies(dir)?;
-    }
-    Ok(())
+    publish::write_brotli_copies_for_release(dir)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

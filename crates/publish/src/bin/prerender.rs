@@ -18,7 +18,9 @@ fn main() -> std::process::ExitCode {
         _ => None,
     };
     let story = publish::story_of_this_build();
-    match publish::publish(&dir, story, public_url.as_deref()) {
+    match publish::publish(&dir, story, public_url.as_deref())
+        .and_then(|()| publish::write_brotli_copies_for_release(&dir))
+    {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("prerender: {message}");
