@@ -739,7 +739,7 @@ impl Editor {
                                     <td><button type="button" class="jump" {onclick}><code>{ &row.path }</code></button></td>
                                     <td>{ row.status }</td>
                                     <td>{ row.kind.map_or("—", |k| k.slug()) }</td>
-                                    <td>{ row.speech.map_or("—", |s| match s { story::evidence::Speech::Direct => "direct", story::evidence::Speech::Indirect => "indirect" }) }</td>
+                                    <td>{ row.speech.map_or("—", story::evidence::Speech::slug) }</td>
                                     <td>{ row.original.clone().unwrap_or_else(|| "—".into()) }</td>
                                     <td class="address">{ row.read_at.clone().unwrap_or_else(|| "—".into()) }</td>
                                     <td>{ yes_no(row.found) }</td>

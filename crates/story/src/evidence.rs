@@ -127,6 +127,16 @@ pub enum Speech {
     Indirect,
 }
 
+impl Speech {
+    /// The word as the story file spells it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Speech::Direct => "direct",
+            Speech::Indirect => "indirect",
+        }
+    }
+}
+
 /// The report a reprint copies or a translation translates, as the page names it.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

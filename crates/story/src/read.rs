@@ -50,7 +50,11 @@ pub fn read_file(path: &Path) -> Result<Story, Vec<StoryError>> {
 /// Reads, then checks a story given as text.
 pub fn read_str(json: &str) -> Result<Story, Vec<StoryError>> {
     check_size(json.len() as u64)?;
-    let parsed = serde_json::from_str::<serde_json::Value>(json).ok();
+    // Only a text with a placeholder's opening is parsed as a value to look for them.
+    let parsed = json
+        .contains(PLACEHOLDER.0)
+        .then(|| serde_json::from_str::<serde_json::Value>(json).ok())
+        .flatten();
     read_parsed(json, parsed.as_ref())
 }
 

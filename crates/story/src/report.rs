@@ -177,12 +177,7 @@ pub fn tsv(rows: &[Row]) -> String {
             row.path.clone(),
             row.status.to_owned(),
             row.kind.map_or("-", Kind::slug).to_owned(),
-            match row.speech {
-                Some(Speech::Direct) => "direct",
-                Some(Speech::Indirect) => "indirect",
-                None => "-",
-            }
-            .to_owned(),
+            row.speech.map_or("-", Speech::slug).to_owned(),
             row.original.as_deref().map_or("-".to_owned(), clean),
             row.read_at.as_deref().map_or("-".to_owned(), clean),
             match row.found {
