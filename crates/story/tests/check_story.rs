@@ -56,8 +56,17 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn check_story(files: &[&Path]) -> Output {
+    run_check_story(files.iter().map(|f| f.as_os_str()))
+}
+
+/// `check-story --report FILE`.
+fn check_story_report(file: &Path) -> Output {
+    run_check_story([std::ffi::OsStr::new("--report"), file.as_os_str()])
+}
+
+fn run_check_story<'a>(args: impl IntoIterator<Item = &'a std::ffi::OsStr>) -> Output {
     Command::new(env!("CARGO_BIN_EXE_check-story"))
-        .args(files)
+        .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run check-story: {e}"))
 }
@@ -701,11 +710,7 @@ fn the_report_has_one_row_per_evidence_object() {
         let mut expected = Vec::new();
         evidence_pointers(&json, "", &mut expected);
         expected.sort();
-        let output = Command::new(env!("CARGO_BIN_EXE_check-story"))
-            .arg("--report")
-            .arg(&path)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run check-story: {e}"));
+        let output = check_story_report(&path);
         assert_eq!(output.status.code(), Some(0), "{file}: {output:?}");
         let stdout = String::from_utf8_lossy(&output.stdout);
         let mut lines = stdout.lines();
@@ -732,11 +737,7 @@ fn the_report_of_a_broken_story_is_its_errors() {
     let file = dir.join("broken.json");
     std::fs::write(&file, serde_json::to_vec_pretty(&story).unwrap_or_default())
         .unwrap_or_else(|e| panic!("{e}"));
-    let output = Command::new(env!("CARGO_BIN_EXE_check-story"))
-        .arg("--report")
-        .arg(&file)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run check-story: {e}"));
+    let output = check_story_report(&file);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(output.stdout.is_empty(), "{output:?}");
