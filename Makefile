@@ -78,10 +78,9 @@ build: tools-build
 	$(MAKE) --no-print-directory checked-story
 ifeq ($(EDITOR),1)
 	$(NIGHTLY_WASM) trunk --config crates/editor/Trunk.toml build --release --dist $(EDITOR_DIST)
-	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 EDITOR_DIST=$(EDITOR_DIST) trunk build --release --dist $(DIST)
-else
-	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 EDITOR_DIST= trunk build --release --dist $(DIST)
 endif
+	$(NIGHTLY_WASM) PRERENDER_REQUIRE_PNG=1 EDITOR_DIST=$(if $(filter 1,$(EDITOR)),$(EDITOR_DIST)) \
+		trunk build --release --dist $(DIST)
 
 check-story:
 	@cargo run --offline --quiet -p story --bin check-story -- $(STORY)
