@@ -35,6 +35,9 @@ cpSync(join(HERE, "peers", "echarts", "dist"), join(SITE, "peer"), { recursive: 
 const server = await serve(SITE);
 const browser = await launch();
 
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const x = (n) => `${n.toFixed(2)}×`;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 
@@ -50,6 +53,15 @@ async function fresh() {
   return { context, page: p, cdp };
 }
 
+// A file's bytes as sent: raw, gzip -9 and brotli at quality 11.
+function sizes(raw) {
+  return {
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
 // Bytes of every file a page loads.
 async function bytes(path) {
   const { context, page: p } = await fresh();
@@ -62,13 +74,7 @@ async function bytes(path) {
   const rows = [...files].sort().map((f) => {
     let file = join(SITE, f);
     if (statSync(file).isDirectory()) file = join(file, "index.html");
-    const raw = readFileSync(file);
-    return {
-      file: f,
-      raw: raw.length,
-      gzip: gzipSync(raw, { level: 9 }).length,
-      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
+    return { file: f, ...sizes(readFileSync(file)) };
   });
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { rows, total };
@@ -273,11 +279,7 @@ const EDITOR_KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 60);
 function editorBytes() {
   const dir = join(DIST, "editor");
   const files = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
-  const wasm = readFileSync(join(dir, files[0]));
-  return {
-    file: files[0], raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length,
-    brotli: brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+  return { file: files[0], ...sizes(readFileSync(join(dir, files[0]))) };
 }
 async function editorOpen() {
   const times = [];
@@ -308,26 +310,24 @@ async function editorKeystrokes(rate) {
   const result = await p.evaluate(async ({ id, count }) => {
     const field = document.getElementById(id);
     const base = field.value;
-    const work = [];
     const paint = [];
     for (let i = 0; i < count; i++) {
       const before = Number(document.documentElement.dataset.preview);
       const shown = new Promise((resolve) => {
         const mo = new MutationObserver(() => {
-          if (Number(document.documentElement.dataset.preview) > before) { mo.disconnect(); resolve(performance.now()); }
+          if (Number(document.documentElement.dataset.preview) > before) { mo.disconnect(); resolve(); }
         });
         mo.observe(document.documentElement, { attributes: true });
       });
       const t0 = performance.now();
       field.value = `${base}${"字".repeat(i % 8 + 1)}`;
       field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "字" }));
-      const t1 = await shown;
+      await shown;
       const t2 = await new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
-      work.push(t1 - t0);
       paint.push(t2 - t0);
       await new Promise((r) => setTimeout(r, 50));
     }
-    return { work, paint };
+    return paint;
   }, { id, count: EDITOR_KEYS });
   await context.close();
   return result;
@@ -340,13 +340,11 @@ async function editorFigures() {
     bytes: editorBytes(),
     openMedianMs: median(open), openMs: open,
     keys: EDITOR_KEYS,
-    keyToPreviewP95Ms1x: p95(at1.paint), keyToPreviewMedianMs1x: median(at1.paint),
-    keyToPreviewP95Ms4x: p95(at4.paint), keyToPreviewMedianMs4x: median(at4.paint),
+    keyToPreviewP95Ms1x: p95(at1), keyToPreviewMedianMs1x: median(at1),
+    keyToPreviewP95Ms4x: p95(at4), keyToPreviewMedianMs4x: median(at4),
   };
 }
 function editorLines(e) {
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  const ms = (n) => `${n.toFixed(1)} ms`;
   return [
     `| editor wasm (${e.bytes.file}), raw / gzip / brotli | ${kb(e.bytes.raw)} / ${kb(e.bytes.gzip)} / ${kb(e.bytes.brotli)} | — | — | — | — | page's wasm unchanged |`,
     `| editor: opening /editor/ to the first checked story (median of ${e.openMs.length}, 4×) | ${ms(e.openMedianMs)} | — | — | — | — | |`,
@@ -499,9 +497,6 @@ if (!process.env.BENCH_DIST) {
   writeFileSync(RUNS_FILE, `${JSON.stringify(paintRuns, null, 2)}\n`);
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => `${n.toFixed(1)} ms`;
-const x = (n) => `${n.toFixed(2)}×`;
 const lines = [];
 lines.push("| measure | ours | static page (limit) | ECharts peer | ours/limit | ours/peer | budget |");
 lines.push("|---|---|---|---|---|---|---|");
