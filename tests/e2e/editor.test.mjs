@@ -32,16 +32,19 @@ after(async () => {
   await server?.close();
 });
 
-/** A new page on the editor, in a fresh browser context unless `context` is given. */
-async function openEditor({ context, locale = "en-US", init } = {}) {
-  let page;
-  if (context) {
-    page = await context.newPage();
-    page.errors = [];
-    page.on("pageerror", (err) => page.errors.push(`pageerror: ${err.message}`));
-  } else {
-    page = await newPage(browser, { locale, viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+/** Calls `visit(key, value)` for every key of every object in `value`, depth first. */
+function eachKey(value, visit) {
+  if (Array.isArray(value)) return value.forEach((item) => eachKey(item, visit));
+  if (!value || typeof value !== "object") return;
+  for (const [key, item] of Object.entries(value)) {
+    visit(key, item);
+    eachKey(item, visit);
   }
+}
+
+/** A new page on the editor, in a fresh browser context, with `init` run before its scripts. */
+async function openEditor({ init } = {}) {
+  const page = await newPage(browser, { locale: "en-US", viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await page.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -121,15 +124,9 @@ test("the shipped story opens and passes; a value its evidence does not state is
   }
   // The fact-check: one row per evidence object of the file (counted here from the file).
   let evidence = 0;
-  const count = (v) => {
-    if (Array.isArray(v)) return v.forEach(count);
-    if (!v || typeof v !== "object") return;
-    for (const [key, item] of Object.entries(v)) {
-      if (key === "evidence" && item && typeof item === "object") evidence += 1;
-      count(item);
-    }
-  };
-  count(SHIPPED);
+  eachKey(SHIPPED, (key, item) => {
+    if (key === "evidence" && item && typeof item === "object") evidence += 1;
+  });
   await page.locator(".tabs button", { hasText: "核查" }).click();
   assert.equal(await page.locator("table.report tbody tr").count(), evidence);
   await page.screenshot({ path: join(SHOTS, "editor-error-mended.png") });
@@ -178,16 +175,10 @@ test("a source edited once under Sources changes every claim that uses it, and o
   const page = await openEditor();
   // The most used source of the shipped file, counted here from the file itself.
   const counts = new Map();
-  const walk = (v) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== "object") return;
-    for (const [key, item] of Object.entries(v)) {
-      const list = key === "source" ? [item] : key === "sources" ? item : null;
-      if (list) for (const s of list) counts.set(JSON.stringify(s), (counts.get(JSON.stringify(s)) ?? 0) + 1);
-      else walk(item);
-    }
-  };
-  walk(SHIPPED);
+  eachKey(SHIPPED, (key, item) => {
+    const list = key === "source" ? [item] : key === "sources" ? item : [];
+    for (const s of list) counts.set(JSON.stringify(s), (counts.get(JSON.stringify(s)) ?? 0) + 1);
+  });
   const [top, uses] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   const source = JSON.parse(top);
   await page.locator(".parts button", { hasText: /^Sources$/ }).click();
@@ -227,17 +218,12 @@ test("a file that is not JSON, not a story or over 5 MB is refused by name; a st
   // A story written before evidence kinds existed opens, each missing kind named at its field.
   const old = JSON.parse(SHIPPED_TEXT);
   let removed = 0;
-  const strip = (v) => {
-    if (Array.isArray(v)) v.forEach(strip);
-    else if (v && typeof v === "object") {
-      if (v.evidence && typeof v.evidence === "object" && "kind" in v.evidence) {
-        delete v.evidence.kind;
-        removed += 1;
-      }
-      Object.values(v).forEach(strip);
+  eachKey(old, (key, item) => {
+    if (key === "evidence" && item && typeof item === "object" && "kind" in item) {
+      delete item.kind;
+      removed += 1;
     }
-  };
-  strip(old);
+  });
   await input.setInputFiles({ name: "old.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(old, null, 2)) });
   await page.waitForFunction(() => !document.querySelector(".notice.refused") && /errors/.test(document.querySelector("#status-line")?.textContent));
   const errors = Number((await status(page)).match(/(\d+) errors/)[1]);
